@@ -1,0 +1,281 @@
+package opc
+
+import (
+	"bytes"
+	"encoding/xml"
+	"path"
+	"strings"
+)
+
+// Relationship types, transitional spelling. Strict packages use the
+// purl.oclc.org spelling; Rel and Related accept either.
+const (
+	RelOfficeDocument     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+	RelCoreProps          = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+	RelExtendedProps      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+	RelStyles             = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+	RelNumbering          = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+	RelComments           = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+	RelCommentsExt        = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+	RelCommentsIds        = "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds"
+	RelCommentsExtensible = "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible"
+	RelPeople             = "http://schemas.microsoft.com/office/2011/relationships/people"
+	RelFootnotes          = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+	RelEndnotes           = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+	RelImage              = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+	RelHyperlink          = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+	RelHeader             = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+	RelFooter             = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
+	RelSettings           = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+	RelVBAProject         = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+)
+
+// Relationship is one entry of a .rels part.
+type Relationship struct {
+	ID   string
+	Type string
+	// Target is as written in the .rels part.
+	Target string
+	// External is true for TargetMode="External" (a URL, a linked file).
+	External bool
+	// Part is the resolved part name for internal targets (no leading slash).
+	Part string
+}
+
+// TypeIs reports whether the relationship has the given transitional type,
+// or its Strict spelling.
+func (r Relationship) TypeIs(transitional string) bool {
+	return r.Type == transitional || r.Type == strictType(transitional)
+}
+
+func strictType(t string) string {
+	const trans = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	if rest, ok := strings.CutPrefix(t, trans); ok {
+		return "http://purl.oclc.org/ooxml/officeDocument/relationships/" + strictName(rest)
+	}
+	return t
+}
+
+// strictName maps the few relationship names Strict spells differently.
+func strictName(name string) string {
+	switch name {
+	case "extended-properties":
+		return "extendedProperties"
+	}
+	return name
+}
+
+// RelsPartName returns the name of the .rels part holding source's
+// relationships; source "" is the package itself.
+func RelsPartName(source string) string {
+	dir, file := path.Split(strings.TrimPrefix(source, "/"))
+	return dir + "_rels/" + file + ".rels"
+}
+
+// Rels returns the relationships whose source is the named part ("" for
+// the package). A missing .rels part gives none; a malformed one an error.
+func (p *Package) Rels(source string) ([]Relationship, error) {
+	key := strings.ToLower(strings.TrimPrefix(source, "/"))
+	if v, ok := p.rels.Load(key); ok {
+		return v.([]Relationship), nil
+	}
+	rels, err := p.parseRels(source)
+	if err != nil {
+		return nil, err
+	}
+	p.rels.Store(key, rels)
+	return rels, nil
+}
+
+func (p *Package) parseRels(source string) ([]Relationship, error) {
+	relsName := RelsPartName(source)
+	if !p.Has(relsName) {
+		return nil, nil
+	}
+	data, err := p.Read(relsName)
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Rels []struct {
+			ID         string `xml:"Id,attr"`
+			Type       string `xml:"Type,attr"`
+			Target     string `xml:"Target,attr"`
+			TargetMode string `xml:"TargetMode,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := DecodeXML(p.Path, relsName, data, &doc); err != nil {
+		return nil, err
+	}
+	base := path.Dir(strings.TrimPrefix(source, "/"))
+	out := make([]Relationship, 0, len(doc.Rels))
+	for _, r := range doc.Rels {
+		rel := Relationship{ID: r.ID, Type: r.Type, Target: r.Target, External: strings.EqualFold(r.TargetMode, "External")}
+		if !rel.External {
+			rel.Part = ResolveTarget(base, r.Target)
+		}
+		out = append(out, rel)
+	}
+	return out, nil
+}
+
+// ResolveTarget turns a relationship target into a part name, relative to
+// the folder base of the source part (absolute targets start at the root).
+func ResolveTarget(base, target string) string {
+	t := strings.ReplaceAll(target, "\\", "/")
+	if i := strings.IndexAny(t, "#?"); i >= 0 {
+		t = t[:i]
+	}
+	if strings.HasPrefix(t, "/") {
+		return strings.TrimPrefix(path.Clean(t), "/")
+	}
+	if base == "." || base == "/" {
+		base = ""
+	}
+	return strings.TrimPrefix(path.Clean("/"+path.Join(base, t)), "/")
+}
+
+// Related returns the relationships of source that have the given type
+// (transitional or Strict spelling).
+func (p *Package) Related(source, relType string) ([]Relationship, error) {
+	rels, err := p.Rels(source)
+	if err != nil {
+		return nil, err
+	}
+	var out []Relationship
+	for _, r := range rels {
+		if r.TypeIs(relType) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// RelatedPart returns the single internal part of source with the given
+// relationship type, or "" when there is none or it is missing.
+func (p *Package) RelatedPart(source, relType string) string {
+	rels, _ := p.Related(source, relType)
+	for _, r := range rels {
+		if !r.External && p.Has(r.Part) {
+			return p.Part(r.Part).Name
+		}
+	}
+	return ""
+}
+
+// MainDocument returns the name of the main document part, found through
+// the package relationships (not by a fixed name), and checks it is there.
+func (p *Package) MainDocument() (string, error) {
+	rels, err := p.Related("", RelOfficeDocument)
+	if err != nil {
+		return "", err
+	}
+	for _, r := range rels {
+		if r.Type != RelOfficeDocument {
+			p.Strict = true
+		}
+		if r.External {
+			continue
+		}
+		if !p.Has(r.Part) {
+			return "", refusef(p.Path, ErrNoMainPart, "the package is damaged; ask the sender to save it again from Word",
+				"names its main document %q, which is missing", r.Target)
+		}
+		if ct := p.ContentType(r.Part); ct != "" && !isWordMain(ct) {
+			return "", refusef(p.Path, ErrNotWordprocessing, "tsagmerge reads Word documents; ask for the .docx",
+				"is not a Word document (its main part is %s)", ct)
+		}
+		return p.Part(r.Part).Name, nil
+	}
+	if len(rels) == 0 && p.Has("word/document.xml") {
+		// Some writers omit _rels/.rels; the conventional name still works.
+		return p.Part("word/document.xml").Name, nil
+	}
+	return "", refuse(p.Path, ErrNoMainPart, "has no main document part", "it is not a Word document or it is damaged; save it again from Word as .docx")
+}
+
+func isWordMain(ct string) bool {
+	return strings.HasPrefix(ct, "application/vnd.openxmlformats-officedocument.wordprocessingml.") ||
+		strings.HasPrefix(ct, "application/vnd.ms-word.")
+}
+
+// readContentTypes parses [Content_Types].xml into Defaults and Overrides.
+func (p *Package) readContentTypes() error {
+	const name = "[Content_Types].xml"
+	p.Defaults = map[string]string{}
+	p.Overrides = map[string]string{}
+	if !p.Has(name) {
+		return refuse(p.Path, ErrNotWordprocessing, "has no [Content_Types].xml, so it is a zip but not an Office document",
+			"save it from Word as Word Document (.docx)")
+	}
+	data, err := p.Read(name)
+	if err != nil {
+		return err
+	}
+	var doc struct {
+		Defaults []struct {
+			Ext string `xml:"Extension,attr"`
+			CT  string `xml:"ContentType,attr"`
+		} `xml:"Default"`
+		Overrides []struct {
+			Part string `xml:"PartName,attr"`
+			CT   string `xml:"ContentType,attr"`
+		} `xml:"Override"`
+	}
+	if err := DecodeXML(p.Path, name, data, &doc); err != nil {
+		return err
+	}
+	for _, d := range doc.Defaults {
+		p.Defaults[strings.ToLower(d.Ext)] = d.CT
+	}
+	for _, o := range doc.Overrides {
+		p.Overrides[strings.ToLower(strings.TrimPrefix(o.Part, "/"))] = o.CT
+	}
+	for _, key := range p.Names {
+		p.Parts[key].ContentType = p.ContentType(key)
+	}
+	return nil
+}
+
+// DecodeXML unmarshals a small part after CheckXML has passed it.
+func DecodeXML(file, part string, data []byte, v any) error {
+	if err := CheckXML(file, part, data); err != nil {
+		return err
+	}
+	if err := xml.Unmarshal(data, v); err != nil {
+		return refusef(file, ErrCorrupt, "the package is damaged; ask the sender to save it again from Word", "part %q is not well-formed XML (%s)", part, errText(err))
+	}
+	return nil
+}
+
+// CheckXML refuses XML with a document type declaration: Word never writes
+// one, and it is how entity-expansion and external-entity attacks arrive.
+func CheckXML(file, part string, data []byte) error {
+	rest := afterDeclarations(data)
+	if bytes.HasPrefix(rest, []byte("<!DOCTYPE")) || bytes.HasPrefix(rest, []byte("<!ENTITY")) {
+		return refusef(file, ErrUnsafeXML, "Word never writes one; the file is not safe to open", "part %q declares a DTD or entities", part)
+	}
+	return nil
+}
+
+// afterDeclarations skips the XML declaration, processing instructions,
+// comments and white space that may stand before a DOCTYPE or the root.
+func afterDeclarations(data []byte) []byte {
+	for {
+		data = bytes.TrimLeft(data, " \t\r\n\ufeff")
+		var end string
+		switch {
+		case bytes.HasPrefix(data, []byte("<?")):
+			end = "?>"
+		case bytes.HasPrefix(data, []byte("<!--")):
+			end = "-->"
+		default:
+			return data
+		}
+		i := bytes.Index(data, []byte(end))
+		if i < 0 {
+			return nil
+		}
+		data = data[i+len(end):]
+	}
+}
