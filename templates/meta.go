@@ -1,0 +1,193 @@
+package templates
+
+import (
+	"fmt"
+	"net/mail"
+	"regexp"
+	"strings"
+)
+
+// Meta is what the cover of the TD says. Its YAML keys are the ones LoadMeta
+// reads and Validate names in its messages.
+type Meta struct {
+	TDNumber  string    `yaml:"td_number"` // e.g. TSAG-TD123, or TSAG-TD123R1
+	Place     string    `yaml:"place"`     // e.g. Geneva
+	Date      string    `yaml:"date"`      // e.g. 20-23 January 2026
+	Title     string    `yaml:"title"`
+	Source    string    `yaml:"source"`
+	Purpose   string    `yaml:"purpose"` // one of Purposes
+	Questions string    `yaml:"questions"`
+	Contacts  []Contact `yaml:"contacts"` // at least one; one cover row each
+	Keywords  string    `yaml:"keywords"`
+}
+
+// Contact is one person to contact about the TD.
+type Contact struct {
+	Name         string `yaml:"name"`
+	Organization string `yaml:"organization"`
+	Country      string `yaml:"country"`
+	Tel          string `yaml:"tel"`
+	Email        string `yaml:"email"`
+}
+
+// Purposes are the values the Purpose line of an ITU-T TD takes.
+var Purposes = []string{"Information", "Discussion", "Decision", "Agreement", "Approval", "Admin"}
+
+// DefaultMeta returns the fields that are the same every half year; the
+// TD number, place, date and contacts are left for the meeting to fill.
+func DefaultMeta() Meta {
+	return Meta{
+		Title:     "Contribution of the ITU Regional Offices to the implementation of the ITU-T four-year rolling operational plan",
+		Source:    "Director, TSB",
+		Purpose:   "Information",
+		Questions: "N/A",
+		Keywords:  "ITU regional presence; Resolution 25; ITU-T operational plan",
+	}
+}
+
+// tdNumberPattern is loose on purpose: groups and revision marks vary
+// (TSAG-TD123, TSAG-TD123R1, TSAG-TD123 (Rev.1)), the "TD<digits>" does not.
+var tdNumberPattern = regexp.MustCompile(`TD\d+`)
+
+// MetaError lists every problem Validate found, each naming its YAML field.
+type MetaError struct {
+	Problems []string
+}
+
+func (e *MetaError) Error() string { return strings.Join(e.Problems, "; ") }
+
+// Validate reports every missing or malformed field in one *MetaError, or
+// nil when the cover can be filled.
+func (m Meta) Validate() error {
+	var v validator
+	v.required("td_number", m.TDNumber, "set it to the TD's number, e.g. TSAG-TD123")
+	if strings.TrimSpace(m.TDNumber) != "" && !tdNumberPattern.MatchString(m.TDNumber) {
+		v.addf("td_number %q does not look like a TD number (e.g. TSAG-TD123)", m.TDNumber)
+	}
+	v.required("place", m.Place, "e.g. Geneva")
+	v.required("date", m.Date, "e.g. 20-23 January 2026")
+	v.required("title", m.Title, "")
+	v.required("source", m.Source, "e.g. Director, TSB")
+	v.required("purpose", m.Purpose, "one of "+strings.Join(Purposes, ", "))
+	if strings.TrimSpace(m.Purpose) != "" && !isPurpose(m.Purpose) {
+		v.addf("purpose %q is not one of %s", m.Purpose, strings.Join(Purposes, ", "))
+	}
+	v.required("questions", m.Questions, "use N/A when the TD is for no Question")
+	v.required("keywords", m.Keywords, "")
+	if len(m.Contacts) == 0 {
+		v.addf("contacts is empty; give at least one contact with name and email")
+	}
+	for i, c := range m.Contacts {
+		c.validate(&v, fmt.Sprintf("contacts[%d].", i+1))
+	}
+	for _, f := range m.textFields() {
+		v.clean(f.key, f.value, f.singleLine)
+	}
+	return v.err()
+}
+
+func (c Contact) validate(v *validator, prefix string) {
+	v.required(prefix+"name", c.Name, "")
+	v.required(prefix+"email", c.Email, "")
+	if e := strings.TrimSpace(c.Email); e != "" {
+		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
+			v.addf("%semail %q is not an e-mail address", prefix, c.Email)
+		}
+	}
+}
+
+func isPurpose(s string) bool {
+	for _, p := range Purposes {
+		if strings.EqualFold(strings.TrimSpace(s), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// textField is one string of Meta with its YAML key.
+type textField struct {
+	key        string
+	value      string
+	singleLine bool // goes where a line break would break the layout
+}
+
+func (m Meta) textFields() []textField {
+	fs := []textField{
+		{"td_number", m.TDNumber, true},
+		{"place", m.Place, true},
+		{"date", m.Date, true},
+		{"title", m.Title, false},
+		{"source", m.Source, false},
+		{"purpose", m.Purpose, true},
+		{"questions", m.Questions, false},
+		{"keywords", m.Keywords, false},
+	}
+	for i, c := range m.Contacts {
+		p := fmt.Sprintf("contacts[%d].", i+1)
+		fs = append(fs,
+			textField{p + "name", c.Name, true},
+			textField{p + "organization", c.Organization, false},
+			textField{p + "country", c.Country, true},
+			textField{p + "tel", c.Tel, true},
+			textField{p + "email", c.Email, true})
+	}
+	return fs
+}
+
+// normalize trims the white space YAML block scalars leave around values.
+func (m *Meta) normalize() {
+	for _, s := range []*string{&m.TDNumber, &m.Place, &m.Date, &m.Title, &m.Source, &m.Purpose, &m.Questions, &m.Keywords} {
+		*s = strings.TrimSpace(*s)
+	}
+	for i := range m.Contacts {
+		c := &m.Contacts[i]
+		for _, s := range []*string{&c.Name, &c.Organization, &c.Country, &c.Tel, &c.Email} {
+			*s = strings.TrimSpace(*s)
+		}
+	}
+}
+
+// validator collects problems.
+type validator struct{ problems []string }
+
+func (v *validator) addf(format string, args ...any) {
+	v.problems = append(v.problems, fmt.Sprintf(format, args...))
+}
+
+func (v *validator) required(key, value, hint string) {
+	if strings.TrimSpace(value) != "" {
+		return
+	}
+	if hint != "" {
+		v.addf("%s is empty (%s)", key, hint)
+		return
+	}
+	v.addf("%s is empty", key)
+}
+
+// clean refuses what would corrupt the cover: control characters (not
+// allowed in XML), line breaks where one line is expected, and "{{", which
+// would read as a placeholder left unfilled.
+func (v *validator) clean(key, value string, singleLine bool) {
+	for _, r := range value {
+		switch {
+		case singleLine && (r == '\n' || r == '\r'):
+			v.addf("%s has a line break; keep it on one line", key)
+			return
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7f:
+			v.addf("%s has the control character %U", key, r)
+			return
+		}
+	}
+	if strings.Contains(value, "{{") {
+		v.addf("%s contains \"{{\", which the cover reserves for placeholders", key)
+	}
+}
+
+func (v *validator) err() error {
+	if len(v.problems) == 0 {
+		return nil
+	}
+	return &MetaError{Problems: v.problems}
+}
