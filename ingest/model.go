@@ -183,6 +183,9 @@ type Revision struct {
 	Text      string       `json:"text"`
 	Section   string       `json:"section"`
 	Paragraph int          `json:"paragraph"`
+	// Part is the part holding the change ("word/document.xml",
+	// "word/footnotes.xml" …); Paragraph is 0 outside the body.
+	Part string `json:"part,omitempty"`
 }
 
 // Figure is one picture placed in the body.
@@ -231,6 +234,8 @@ type Hyperlink struct {
 	// Part is the part holding the link ("word/document.xml", "word/footnotes.xml").
 	Part    string `json:"part"`
 	Section string `json:"section,omitempty"`
+	// Paragraph is the body paragraph holding the link, 0 outside the body.
+	Paragraph int `json:"paragraph,omitempty"`
 }
 
 // Bookmark is a w:bookmarkStart.
@@ -249,6 +254,8 @@ type Field struct {
 	// Result is the field's last computed text.
 	Result    string `json:"result"`
 	Paragraph int    `json:"paragraph"`
+	// Part is the part holding the field.
+	Part string `json:"part,omitempty"`
 }
 
 // Mark is a run of specially formatted text: hidden or highlighted.
@@ -258,4 +265,6 @@ type Mark struct {
 	Color     string `json:"color,omitempty"`
 	Section   string `json:"section"`
 	Paragraph int    `json:"paragraph"`
+	// Part is the part holding the text.
+	Part string `json:"part,omitempty"`
 }

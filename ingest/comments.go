@@ -1,0 +1,115 @@
+package ingest
+
+import (
+	"io"
+)
+
+// commentEx is one w15:commentEx: keyed by the paraId of a comment's last
+// paragraph, it says whether the comment is done and which comment (by
+// that one's paraId) it replies to.
+type commentEx struct {
+	done   bool
+	parent string
+}
+
+// parseCommentsEx reads commentsExtended.xml.
+func parseCommentsEx(file, part string, data []byte) (map[string]commentEx, error) {
+	s, err := newScanner(file, part, data)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]commentEx{}
+	for {
+		t, err := s.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if t.kind != tokStart || t.local != "commentEx" {
+			continue
+		}
+		id := s.attr(&t, nsW15, "paraId")
+		if id == "" {
+			continue
+		}
+		out[id] = commentEx{done: isOn(s.attr(&t, nsW15, "done")), parent: s.attr(&t, nsW15, "paraIdParent")}
+	}
+}
+
+// joinComments builds Document.Comments from comments.xml, the anchors met
+// in the body and notes, and commentsExtended. A comment without an entry
+// in commentsExtended is open; a reply to a resolved comment is resolved.
+func (r *reader) joinComments() {
+	if r.comments == nil {
+		return
+	}
+	byParaID := map[string]*Comment{}
+	for _, ct := range r.comments.comments {
+		if ct.paraID != "" {
+			byParaID[ct.paraID] = ct.c
+		}
+	}
+	for _, ct := range r.comments.comments {
+		c := ct.c
+		if a := r.anchorOf(c.ID); a != nil {
+			c.Anchor = trimAnchor(a.text.String())
+			c.Paragraph = a.paragraph
+		}
+		if ex, ok := r.extended[ct.paraID]; ok && ct.paraID != "" {
+			c.Resolved = ex.done
+			if p := byParaID[ex.parent]; p != nil && p != c {
+				c.Parent = p.ID
+			}
+		}
+		r.doc.Comments = append(r.doc.Comments, c)
+	}
+	r.resolveThreads()
+}
+
+// resolveThreads marks replies of resolved comments resolved, and a reply
+// without its own anchor takes its parent's.
+func (r *reader) resolveThreads() {
+	byID := map[string]*Comment{}
+	for _, c := range r.doc.Comments {
+		byID[c.ID] = c
+	}
+	for _, c := range r.doc.Comments {
+		seen := map[*Comment]bool{c: true}
+		for p := byID[c.Parent]; p != nil && !seen[p]; p = byID[p.Parent] {
+			seen[p] = true
+			if p.Resolved {
+				c.Resolved = true
+			}
+			if c.Anchor == "" && c.Paragraph == 0 {
+				c.Anchor, c.Paragraph = p.Anchor, p.Paragraph
+			}
+		}
+	}
+}
+
+// anchorOf finds a comment's anchor in the body, then the notes.
+func (r *reader) anchorOf(id string) *commentAnchor {
+	for _, so := range []*storyOut{r.body, r.footnotes, r.endnotes} {
+		if so == nil {
+			continue
+		}
+		if a := so.anchors[id]; a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// trimAnchor trims the anchor text's surrounding space and the newline a
+// range ending at a paragraph's end leaves.
+func trimAnchor(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == ' ') {
+		s = s[:len(s)-1]
+	}
+	for len(s) > 0 && (s[0] == '\n' || s[0] == ' ') {
+		s = s[1:]
+	}
+	return s
+}

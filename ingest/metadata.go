@@ -1,0 +1,77 @@
+package ingest
+
+import (
+	"io"
+	"strings"
+)
+
+// parseCoreProps reads docProps/core.xml into m. Its elements are matched
+// by local name: the part is flat and Dublin Core spellings vary.
+func parseCoreProps(file, part string, data []byte, m *Metadata) error {
+	return readFlatProps(file, part, data, func(name, value string) {
+		switch name {
+		case "title":
+			m.Title = value
+		case "subject":
+			m.Subject = value
+		case "creator":
+			m.Creator = value
+		case "lastModifiedBy":
+			m.LastModifiedBy = value
+		case "created":
+			m.Created = parseDate(value)
+		case "modified":
+			m.Modified = parseDate(value)
+		}
+	})
+}
+
+// parseAppProps reads docProps/app.xml's Application and AppVersion.
+func parseAppProps(file, part string, data []byte, m *Metadata) error {
+	return readFlatProps(file, part, data, func(name, value string) {
+		switch name {
+		case "Application":
+			m.Application = value
+		case "AppVersion":
+			m.AppVersion = value
+		}
+	})
+}
+
+// readFlatProps calls set with the local name and trimmed text of each
+// child of the root element.
+func readFlatProps(file, part string, data []byte, set func(name, value string)) error {
+	s, err := newScanner(file, part, data)
+	if err != nil {
+		return err
+	}
+	var (
+		name string
+		text strings.Builder
+	)
+	for {
+		t, err := s.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t.kind {
+		case tokStart:
+			if s.depth() == 2 {
+				name = t.local
+				text.Reset()
+			}
+		case tokText:
+			if name != "" {
+				text.Write(t.text)
+			}
+		case tokEnd:
+			if s.depth() == 1 && name != "" {
+				set(name, strings.TrimSpace(text.String()))
+				name = ""
+			}
+		}
+	}
+}
