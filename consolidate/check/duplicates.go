@@ -1,0 +1,253 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"tsagmerge/ingest"
+)
+
+// An enumeration is a run of short comma-separated items within one clause
+// of a sentence ("Ethiopia, Eswatini, The Gambia, … and Gabon"). The clause
+// before the run ends with its first item ("… held for Ethiopia").
+const (
+	maxItemWords = 5 // longer pieces are prose, not items
+	minRun       = 2 // short pieces in a row that make an enumeration
+)
+
+var (
+	// clauseBreak ends a clause: sentence punctuation or a bracket, so that
+	// a list in parentheses is a clause of its own.
+	clauseBreak = regexp.MustCompile(`[.;:!?]\s+|[()\[\]]`)
+	// finalConjunction joins the last two items.
+	finalConjunction = regexp.MustCompile(`\s(?:and|or|&)\s`)
+)
+
+// piece is a stretch of a paragraph's text, by byte offsets.
+type piece struct{ start, end int }
+
+// duplicates reports items named twice in one enumeration of a sentence,
+// and list paragraphs repeated in one list.
+func duplicates(d *ingest.Document, _ Options) []Finding {
+	var out []Finding
+	for _, p := range d.Paragraphs {
+		if p.InTable {
+			continue // table cells repeat values by design
+		}
+		for _, dup := range enumerationDuplicates(p.Text) {
+			out = append(out, Finding{
+				Kind: DuplicateInList, Section: sectionTitle(d, p), Paragraph: p.Index,
+				Text:    dup.text,
+				Context: excerpt(p.Text, dup.at.start, dup.at.end),
+			})
+		}
+	}
+	return append(out, listDuplicates(d)...)
+}
+
+// duplicate is what enumerationDuplicates found in one enumeration: the
+// message and the second mention of the first repeated item.
+type duplicate struct {
+	text string
+	at   piece
+}
+
+// enumerationDuplicates finds the enumerations of a text that name an item
+// twice.
+func enumerationDuplicates(text string) []duplicate {
+	var out []duplicate
+	for _, clause := range split(text, piece{0, len(text)}, clauseBreak) {
+		items := splitItems(text, clause)
+		for _, run := range shortRuns(text, items) {
+			if dup, ok := repeated(text, items, run); ok {
+				out = append(out, dup)
+			}
+		}
+	}
+	return out
+}
+
+// split cuts the stretch in of text at every match of sep.
+func split(text string, in piece, sep *regexp.Regexp) []piece {
+	var out []piece
+	start := in.start
+	for _, m := range sep.FindAllStringIndex(text[in.start:in.end], -1) {
+		out = append(out, piece{start, in.start + m[0]})
+		start = in.start + m[1]
+	}
+	return append(out, piece{start, in.end})
+}
+
+var comma = regexp.MustCompile(`,`)
+
+// splitItems cuts a clause at its commas and its last piece at its
+// conjunction ("Burkina Faso and Gabon"). Only the last piece is cut there,
+// so "Trinidad and Tobago" inside a list stays one item.
+func splitItems(text string, clause piece) []piece {
+	items := split(text, clause, comma)
+	last := items[len(items)-1]
+	if m := finalConjunction.FindAllStringIndex(text[last.start:last.end], -1); len(m) > 0 {
+		cut := m[len(m)-1]
+		before, after := piece{last.start, last.start + cut[0]}, piece{last.start + cut[1], last.end}
+		items = items[:len(items)-1]
+		if strings.TrimSpace(text[before.start:before.end]) != "" { // not ", and Gabon"
+			items = append(items, before)
+		}
+		items = append(items, after)
+	}
+	return items
+}
+
+// shortRuns returns the index ranges [from, to) of runs of short items.
+func shortRuns(text string, items []piece) [][2]int {
+	var out [][2]int
+	from := -1
+	for i := 0; i <= len(items); i++ {
+		short := i < len(items) && isShort(text[items[i].start:items[i].end])
+		switch {
+		case short && from < 0:
+			from = i
+		case !short && from >= 0:
+			if i-from >= minRun {
+				out = append(out, [2]int{from, i})
+			}
+			from = -1
+		}
+	}
+	return out
+}
+
+func isShort(s string) bool {
+	n := len(strings.Fields(s))
+	return n >= 1 && n <= maxItemWords
+}
+
+// repeated looks for an item named twice in the run. The run's first item
+// and the piece before the run may end with an item after some lead-in
+// ("Workshops in Ghana", "… held for Ethiopia"), and the last item and the
+// piece after it may start with one, so their edge words are matched too.
+func repeated(text string, items []piece, run [2]int) (duplicate, bool) {
+	type mention struct {
+		key string
+		at  piece
+	}
+	ms := make([]mention, 0, run[1]-run[0]+2)
+	for i := run[0]; i < run[1]; i++ {
+		ms = append(ms, mention{normalise(text[items[i].start:items[i].end]), items[i]})
+	}
+	keys := func(skip int) map[string]bool { // the run's keys but one
+		m := map[string]bool{}
+		for i, x := range ms {
+			if i != skip {
+				m[x.key] = true
+			}
+		}
+		return m
+	}
+	first, last := 0, len(ms)-1
+	if at, key, ok := edgeItem(text, ms[first].at, keys(first), true); ok {
+		ms[first] = mention{key, at}
+	}
+	if at, key, ok := edgeItem(text, ms[last].at, keys(last), false); ok {
+		ms[last] = mention{key, at}
+	}
+	all := keys(-1)
+	if run[0] > 0 {
+		if at, key, ok := edgeItem(text, items[run[0]-1], all, true); ok {
+			ms = append([]mention{{key, at}}, ms...)
+		}
+	}
+	if run[1] < len(items) {
+		if at, key, ok := edgeItem(text, items[run[1]], all, false); ok {
+			ms = append(ms, mention{key, at})
+		}
+	}
+	seen := map[string]int{}
+	var names []string
+	var second piece
+	for _, m := range ms {
+		if seen[m.key]++; m.key != "" && seen[m.key] == 2 {
+			if len(names) == 0 {
+				second = m.at
+			}
+			names = append(names, strings.Trim(oneLine(text[m.at.start:m.at.end]), itemPunct))
+		}
+	}
+	if len(names) == 0 {
+		return duplicate{}, false
+	}
+	return duplicate{text: fmt.Sprintf("%s named twice in one list", joinNames(names)), at: second}, true
+}
+
+// edgeItem finds, at the end (before=true) or the start of a piece, a few
+// words that equal one of the keys.
+func edgeItem(text string, p piece, keys map[string]bool, before bool) (piece, string, bool) {
+	words := wordSpans(text, p)
+	for n := 1; n <= min(maxItemWords, len(words)); n++ {
+		at := piece{words[0].start, words[n-1].end}
+		if before {
+			at = piece{words[len(words)-n].start, words[len(words)-1].end}
+		}
+		if key := normalise(text[at.start:at.end]); key != "" && keys[key] {
+			return at, key, true
+		}
+	}
+	return piece{}, "", false
+}
+
+var word = regexp.MustCompile(`\S+`)
+
+func wordSpans(text string, p piece) []piece {
+	var out []piece
+	for _, m := range word.FindAllStringIndex(text[p.start:p.end], -1) {
+		out = append(out, piece{p.start + m[0], p.start + m[1]})
+	}
+	return out
+}
+
+// normalise makes list items comparable: lower case, single spaces, no
+// leading "and"/"the", no surrounding punctuation.
+func normalise(s string) string {
+	s = strings.ToLower(oneLine(s))
+	for _, lead := range []string{"and ", "or ", "& ", "the "} {
+		s = strings.TrimPrefix(s, lead)
+	}
+	return strings.Trim(s, itemPunct)
+}
+
+// itemPunct is what may stand around a list item and is not part of it.
+const itemPunct = " &.,;:!?\"'“”‘’()[]"
+
+// joinNames writes "A", "A and B", "A, B and C".
+func joinNames(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// listDuplicates reports a list paragraph whose text an earlier paragraph
+// of the same list (a run of list paragraphs) already has.
+func listDuplicates(d *ingest.Document) []Finding {
+	var out []Finding
+	seen := map[string]bool{}
+	for _, p := range d.Paragraphs {
+		if p.List == nil || p.InTable {
+			seen = map[string]bool{} // a paragraph outside lists ends the list
+			continue
+		}
+		key := normalise(p.Text)
+		if key == "" {
+			continue
+		}
+		if seen[key] {
+			out = append(out, Finding{
+				Kind: DuplicateInList, Section: sectionTitle(d, p), Paragraph: p.Index,
+				Text: "list item repeated in the same list: “" + clip(p.Text) + "”", Context: clip(p.Text),
+			})
+		}
+		seen[key] = true
+	}
+	return out
+}

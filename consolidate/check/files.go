@@ -1,0 +1,41 @@
+package check
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"tsagmerge/consolidate/diff"
+	"tsagmerge/ingest"
+	"tsagmerge/ingest/inbox"
+)
+
+// superseded reports a file that a later version replaces, with what the
+// later version changed; the superseded file's own contents are not judged.
+func superseded(in *inbox.Inbox, f inbox.FileEntry) Finding {
+	text := f.Reason
+	if used := in.Entry(f.SupersededBy); used != nil && used.Doc != nil && f.Doc != nil {
+		if res := diff.Compare(f.Doc, used.Doc); res.Identical() {
+			text += "; its text is the same as the used file's"
+		} else {
+			text += "; changes in the used file: " + res.Summary()
+		}
+	}
+	return Finding{Kind: SupersededFile, Text: text}
+}
+
+// missingRegions reports the regions no file speaks for, saying when the
+// region's file was there but refused.
+func missingRegions(in *inbox.Inbox) []Finding {
+	var out []Finding
+	for _, code := range in.Missing {
+		info, _, _ := ingest.RegionByCode(code)
+		text := fmt.Sprintf("no contribution from %s (%s)", info.Name, code)
+		for _, f := range in.Files {
+			if f.Region == code && f.Status == inbox.Refused {
+				text += fmt.Sprintf("; %s was refused", filepath.Base(f.Path))
+			}
+		}
+		out = append(out, Finding{Kind: MissingRegion, Region: code, Text: text})
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"tsagmerge/ingest"
+)
+
+// emptySections reports headings with nothing under them: no text, table
+// or figure before the next heading, which is of the same or a higher
+// level. A heading whose only content is sub-sections is not empty; its
+// empty sub-sections are reported instead.
+func emptySections(d *ingest.Document, _ Options) []Finding {
+	content := contentParagraphs(d)
+	var out []Finding
+	for i, s := range d.Sections {
+		next := int(^uint(0) >> 1)
+		if i+1 < len(d.Sections) {
+			if d.Sections[i+1].Level > s.Level {
+				continue // it has sub-sections
+			}
+			next = d.Sections[i+1].Paragraph
+		}
+		if !hasContent(content, s.Paragraph, next) {
+			out = append(out, Finding{
+				Kind: EmptySection, Section: s.Title, Paragraph: s.Paragraph,
+				Text:    fmt.Sprintf("heading %q (level %d) has nothing under it", strings.TrimSpace(s.Number+" "+s.Title), s.Level),
+				Context: clip(s.Title),
+			})
+		}
+	}
+	return out
+}
+
+// contentParagraphs returns, in order, the Index of every paragraph that
+// carries something: text, a figure, or a place in a table.
+func contentParagraphs(d *ingest.Document) []int {
+	figures := map[int]bool{}
+	for _, f := range d.Figures {
+		figures[f.Paragraph] = true
+	}
+	var out []int
+	for _, p := range d.Paragraphs {
+		if p.Heading == 0 && (strings.TrimSpace(p.Text) != "" || figures[p.Index] || p.InTable) {
+			out = append(out, p.Index)
+		}
+	}
+	return out
+}
+
+// hasContent reports whether a content paragraph lies strictly between
+// two paragraph indexes.
+func hasContent(content []int, after, before int) bool {
+	for _, i := range content {
+		if i > after && i < before {
+			return true
+		}
+	}
+	return false
+}
+
+// frontMatterStyles are the styles a title block may use.
+var frontMatterStyles = map[string]bool{"title": true, "subtitle": true, "author": true, "date": true}
+
+// Front matter may be a title and an author line, no more.
+const (
+	maxFrontLines   = 2
+	maxFrontLineLen = 150
+)
+
+// frontMatter reports anything before the region's heading other than a
+// short title block: it would be lost or misplaced in the merged report.
+func frontMatter(d *ingest.Document, _ Options) []Finding {
+	var lines []*ingest.Paragraph
+	var problems []string
+	table := false
+	for _, p := range d.FrontMatter {
+		if strings.TrimSpace(p.Text) == "" && !p.InTable {
+			continue
+		}
+		lines = append(lines, p)
+		switch {
+		case p.InTable:
+			table = true
+		case !frontMatterStyles[strings.ToLower(p.Style)]:
+			problems = append(problems, fmt.Sprintf("paragraph %d has style %q", p.Index, p.Style))
+		case len([]rune(p.Text)) > maxFrontLineLen:
+			problems = append(problems, fmt.Sprintf("paragraph %d is %d characters long", p.Index, len([]rune(p.Text))))
+		}
+	}
+	if len(lines) > maxFrontLines {
+		problems = append([]string{fmt.Sprintf("%d paragraphs", len(lines))}, problems...)
+	}
+	if table {
+		problems = append(problems, "a table")
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	where := "before the region's heading"
+	if len(d.Sections) == 0 {
+		where = "and no heading at all"
+	}
+	return []Finding{{
+		Kind: FrontMatter, Paragraph: lines[0].Index,
+		Text:    "text " + where + " beyond a title and author line: " + strings.Join(problems, "; "),
+		Context: clip(lines[0].Text),
+	}}
+}

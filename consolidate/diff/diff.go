@@ -1,0 +1,121 @@
+// Package diff tells what changed between two versions of a regional
+// contribution: sections, paragraphs (down to the words), comments, tracked
+// changes, figures, tables and notes. It reads two *ingest.Document and
+// never the files' XML.
+package diff
+
+import (
+	"tsagmerge/ingest"
+)
+
+// Result is what changed from Old to New.
+type Result struct {
+	Old string `json:"old"`
+	New string `json:"new"`
+
+	Sections   []SectionChange   `json:"sections"`
+	Paragraphs []ParagraphChange `json:"paragraphs"`
+	Comments   []CommentChange   `json:"comments"`
+	Revisions  []RevisionChange  `json:"revisions"`
+	// Counts compares how many figures, tables, footnotes, endnotes and
+	// hyperlinks each version has; only the counts that differ are listed.
+	Counts []CountChange `json:"counts"`
+}
+
+// Change names what happened to a unit.
+type Change string
+
+// The kinds of change.
+const (
+	Added    Change = "added"
+	Removed  Change = "removed"
+	Changed  Change = "changed"
+	Renamed  Change = "renamed"
+	Resolved Change = "resolved"
+	Reopened Change = "reopened"
+)
+
+// SectionChange is a heading added, removed or renamed.
+type SectionChange struct {
+	Change Change `json:"change"`
+	Level  int    `json:"level"`
+	// Old and New are the heading's title before and after; one is empty
+	// for an added or removed section.
+	Old string `json:"old,omitempty"`
+	New string `json:"new,omitempty"`
+}
+
+// ParagraphChange is a body paragraph added, removed or changed. Headings
+// are not listed here but as SectionChange.
+type ParagraphChange struct {
+	Change Change `json:"change"`
+	// Section is the title of the section holding the paragraph (in New,
+	// or in Old for a removed paragraph).
+	Section string `json:"section"`
+	// OldIndex and NewIndex are the paragraph's Index in each version; 0
+	// when it is absent from that version.
+	OldIndex int    `json:"oldParagraph,omitempty"`
+	NewIndex int    `json:"newParagraph,omitempty"`
+	Old      string `json:"old,omitempty"`
+	New      string `json:"new,omitempty"`
+	// Words is the word-level diff of a changed paragraph.
+	Words []Edit `json:"words,omitempty"`
+}
+
+// CommentChange is a comment added, removed, resolved or reopened.
+type CommentChange struct {
+	Change  Change `json:"change"`
+	Author  string `json:"author"`
+	Text    string `json:"text"`
+	Section string `json:"section"`
+}
+
+// RevisionChange is a tracked change that appeared, or that is gone
+// (accepted or rejected) in New.
+type RevisionChange struct {
+	Change Change              `json:"change"`
+	Kind   ingest.RevisionKind `json:"kind"`
+	Author string              `json:"author"`
+	Text   string              `json:"text"`
+}
+
+// CountChange is a count of things that differs between the versions.
+type CountChange struct {
+	What string `json:"what"`
+	Old  int    `json:"old"`
+	New  int    `json:"new"`
+}
+
+// Compare tells what changed from old to new.
+func Compare(old, new *ingest.Document) *Result {
+	r := &Result{Old: old.Path, New: new.Path}
+	r.Sections = compareSections(old.Sections, new.Sections)
+	r.Paragraphs = compareParagraphs(old, new)
+	r.Comments = compareComments(old.Comments, new.Comments)
+	r.Revisions = compareRevisions(old.Revisions, new.Revisions)
+	r.Counts = compareCounts(old, new)
+	return r
+}
+
+// Identical reports whether nothing that diff compares has changed.
+func (r *Result) Identical() bool {
+	return len(r.Sections) == 0 && len(r.Paragraphs) == 0 && len(r.Comments) == 0 &&
+		len(r.Revisions) == 0 && len(r.Counts) == 0
+}
+
+func compareCounts(old, new *ingest.Document) []CountChange {
+	pairs := []CountChange{
+		{"figures", len(old.Figures), len(new.Figures)},
+		{"tables", len(old.Tables), len(new.Tables)},
+		{"footnotes", len(old.Footnotes), len(new.Footnotes)},
+		{"endnotes", len(old.Endnotes), len(new.Endnotes)},
+		{"hyperlinks", len(old.Hyperlinks), len(new.Hyperlinks)},
+	}
+	var out []CountChange
+	for _, p := range pairs {
+		if p.Old != p.New {
+			out = append(out, p)
+		}
+	}
+	return out
+}

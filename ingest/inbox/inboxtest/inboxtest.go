@@ -1,0 +1,255 @@
+// Package inboxtest builds small Word files and folders of them for tests
+// of the packages that read contributions (inbox, check, diff,
+// consolidate). The files are minimal but valid: a content-types part,
+// package relationships, a main document, styles with the heading, title
+// and author styles, and optional core properties and comments.
+package inboxtest
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// File describes a .docx to write.
+type File struct {
+	// Body is the inner XML of w:body: paragraphs (see P) and tables.
+	Body string
+	// Comments is the inner XML of w:comments; when set, a comments part
+	// and its relationship are added.
+	Comments string
+	// Modified, when set, is written as docProps/core.xml's
+	// dcterms:modified.
+	Modified time.Time
+	// Title is the core properties' title, written with Modified.
+	Title string
+}
+
+const (
+	nsW   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+)
+
+// Write writes f as a .docx at path, failing the test on error.
+func Write(t testing.TB, path string, f File) {
+	t.Helper()
+	if err := os.WriteFile(path, Bytes(f), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Bytes returns f as the bytes of a .docx.
+func Bytes(f File) []byte {
+	parts := map[string]string{
+		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsRel + `"><w:body>` + f.Body + `</w:body></w:document>`,
+		"word/styles.xml": styles,
+	}
+	overrides := []string{
+		override("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+		override("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
+	}
+	docRels := []string{rel("rIdStyles", nsRel+"/styles", "styles.xml")}
+	pkgRels := []string{rel("rIdDoc", nsRel+"/officeDocument", "word/document.xml")}
+	if f.Comments != "" {
+		parts["word/comments.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="` + nsW + `">` + f.Comments + `</w:comments>`
+		overrides = append(overrides, override("/word/comments.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"))
+		docRels = append(docRels, rel("rIdComments", nsRel+"/comments", "comments.xml"))
+	}
+	if !f.Modified.IsZero() || f.Title != "" {
+		parts["docProps/core.xml"] = core(f)
+		overrides = append(overrides, override("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"))
+		pkgRels = append(pkgRels, rel("rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"))
+	}
+	parts["[Content_Types].xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>` + strings.Join(overrides, "") + `</Types>`
+	parts["_rels/.rels"] = relationships(pkgRels)
+	parts["word/_rels/document.xml.rels"] = relationships(docRels)
+	return Zip(parts)
+}
+
+// Zip packs the named parts into a zip archive, in name order.
+func Zip(parts map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	names := make([]string, 0, len(parts))
+	for n := range parts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			panic(err) // writing to memory does not fail
+		}
+		io.WriteString(w, parts[n])
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
+
+// P returns a paragraph with the given style id ("" for none) and text.
+func P(style, text string) string {
+	ppr := ""
+	if style != "" {
+		ppr = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+	}
+	return `<w:p>` + ppr + R(text) + `</w:p>`
+}
+
+// R returns a run holding text.
+func R(text string) string {
+	return `<w:r><w:t xml:space="preserve">` + html.EscapeString(text) + `</w:t></w:r>`
+}
+
+// Region returns the body of a plain contribution: a title, an author
+// line, the heading "heading" and the paragraphs.
+func Region(heading string, paragraphs ...string) string {
+	body := P("Title", "Contribution of the ITU Regional Office") + P("Author", "ITU Regional Office") + P("Heading1", heading)
+	for _, p := range paragraphs {
+		body += P("BodyText", p)
+	}
+	return body
+}
+
+// Copy copies the file src to dst.
+func Copy(t testing.TB, src, dst string) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Rewrite copies the .docx src to dst with the named part changed by edit;
+// the other parts are copied as they are.
+func Rewrite(t testing.TB, src, dst, part string, edit func([]byte) []byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	found := false
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			data, found = edit(data), true
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatalf("%s has no part %s", src, part)
+	}
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Root returns the module's root folder, found by walking up from the
+// test's folder to go.mod.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// Samples returns the folder of the six sample contributions.
+func Samples(t testing.TB) string {
+	return filepath.Join(Root(t), "testdata", "samples")
+}
+
+// Shared returns ../shared/sub next to the module root, skipping the test
+// when it is absent, unless CI=true, where it fails.
+func Shared(t testing.TB, sub string) string {
+	t.Helper()
+	dir := filepath.Join(Root(t), "..", "shared", sub)
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is missing (CI=true)", dir)
+		}
+		t.Skipf("%s is absent", dir)
+	}
+	return dir
+}
+
+func override(part, ct string) string {
+	return `<Override PartName="` + part + `" ContentType="` + ct + `"/>`
+}
+
+func rel(id, typ, target string) string {
+	return fmt.Sprintf(`<Relationship Id="%s" Type="%s" Target="%s"/>`, id, typ, target)
+}
+
+func relationships(rels []string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + strings.Join(rels, "") + `</Relationships>`
+}
+
+func core(f File) string {
+	mod := ""
+	if !f.Modified.IsZero() {
+		mod = `<dcterms:modified xsi:type="dcterms:W3CDTF">` + f.Modified.UTC().Format(time.RFC3339) + `</dcterms:modified>`
+	}
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+		`xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
+		`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+		`<dc:title>` + html.EscapeString(f.Title) + `</dc:title>` + mod + `</cp:coreProperties>`
+}
+
+// styles defines the styles Region and P use, with the names and outline
+// levels Word gives them.
+const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+	`<w:styles xmlns:w="` + nsW + `">` +
+	`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Author"><w:name w:val="Author"/><w:basedOn w:val="Normal"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/><w:basedOn w:val="Normal"/></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>` +
+	`</w:styles>`
