@@ -17,9 +17,9 @@ func InsertionOffset(documentXML []byte) (int, error) {
 	depth, sectPr := 0, -1
 	for {
 		off := int(dec.InputOffset())
-		tok, err := dec.RawToken()
+		tok, err := dec.Token() // Token, not RawToken: it checks that tags match
 		if errors.Is(err, io.EOF) {
-			return 0, errors.New("word/document.xml has no w:body")
+			return 0, errors.New("word/document.xml ends before its w:body closes")
 		}
 		if err != nil {
 			return 0, fmt.Errorf("word/document.xml is not well-formed XML: %w", err)

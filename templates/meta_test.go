@@ -1,0 +1,136 @@
+package templates
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*Meta)
+		want []string // substrings of the error; none for a valid cover
+	}{
+		{"complete", func(*Meta) {}, nil},
+		{"revision number", func(m *Meta) { m.TDNumber = "TSAG-TD123R1" }, nil},
+		{"purpose any case", func(m *Meta) { m.Purpose = "discussion" }, nil},
+		{"tel optional", func(m *Meta) { m.Contacts[0].Tel = "" }, nil},
+		{"empty", func(m *Meta) { *m = Meta{} }, []string{
+			"td_number is empty", "place is empty", "date is empty", "title is empty",
+			"source is empty", "purpose is empty", "questions is empty", "keywords is empty", "contacts is empty"}},
+		{"not a TD number", func(m *Meta) { m.TDNumber = "123" }, []string{`td_number "123" does not look like a TD number`}},
+		{"bad purpose", func(m *Meta) { m.Purpose = "Fun" }, []string{`purpose "Fun" is not one of Information`}},
+		{"contact without email", func(m *Meta) { m.Contacts[0].Email = "" }, []string{"contacts[1].email is empty"}},
+		{"bad email", func(m *Meta) { m.Contacts[0].Email = "Jane <jane@itu.int>" }, []string{"contacts[1].email", "is not an e-mail address"}},
+		{"second contact nameless", func(m *Meta) { m.Contacts = append(m.Contacts, Contact{Email: "a@b.org"}) }, []string{"contacts[2].name is empty"}},
+		{"line break in TD number", func(m *Meta) { m.TDNumber = "TSAG-TD1\n23" }, []string{"td_number has a line break"}},
+		{"control character", func(m *Meta) { m.Title = "A\x01B" }, []string{"title has the control character U+0001"}},
+		{"placeholder in value", func(m *Meta) { m.Keywords = "{{TITLE}}" }, []string{`keywords contains "{{"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := sampleMeta()
+			tt.edit(&m)
+			err := m.Validate()
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			var me *MetaError
+			if !errors.As(err, &me) {
+				t.Fatalf("err = %v, want a *MetaError", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadMeta(t *testing.T) {
+	const good = `td_number: TSAG-TD456
+place: Geneva
+date: 20-23 January 2026
+purpose: Discussion
+contacts:
+  - name: Jane Doe
+    organization: TSB
+    country: Switzerland
+    tel: +41 22 730 5866
+    email: tsbtsag@itu.int
+  - name: John Roe
+    email: john.roe@itu.int
+keywords: >
+  regional offices,
+  Resolution 25
+`
+	dir := t.TempDir()
+	path := filepath.Join(dir, "meta.yaml")
+	if err := os.WriteFile(path, []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := LoadMeta(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := DefaultMeta()
+	if m.TDNumber != "TSAG-TD456" || m.Purpose != "Discussion" || m.Title != d.Title || m.Source != d.Source || m.Questions != "N/A" {
+		t.Errorf("fields or defaults wrong: %+v", m)
+	}
+	if m.Keywords != "regional offices, Resolution 25" {
+		t.Errorf("keywords %q: folded scalar not trimmed", m.Keywords)
+	}
+	if len(m.Contacts) != 2 || m.Contacts[0].Tel != "+41 22 730 5866" || m.Contacts[1].Email != "john.roe@itu.int" {
+		t.Errorf("contacts: %+v", m.Contacts)
+	}
+}
+
+func TestLoadMetaErrors(t *testing.T) {
+	tests := []struct {
+		name, content string
+		want          []string
+	}{
+		{"empty", "", []string{"is empty; it must set"}},
+		{"unknown field", "td_number: TSAG-TD1\ntdnumber: 2\n", []string{`line 2: unknown field "tdnumber" (known: td_number, place,`}},
+		{"unknown contact field", "contacts:\n  - name: A\n    phone: 1\n", []string{`line 3: unknown field "phone" in a contact (known: name, organization, country, tel, email)`}},
+		{"syntax", "td_number: [unclosed\n", []string{"line", "did not find expected"}},
+		{"wrong type", "contacts: Jane\n", []string{"line 1: cannot unmarshal"}},
+		{"invalid", "td_number: TSAG-TD1\nplace: Geneva\ndate: 1 May 2026\n", []string{"contacts is empty"}},
+		{"too large", "# " + strings.Repeat("x", maxMetaSize) + "\n", []string{"is larger than 1024 KiB"}},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".yaml")
+			if err := os.WriteFile(path, []byte(tt.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := LoadMeta(path)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.HasPrefix(err.Error(), path+": ") {
+				t.Errorf("error %q does not start with the file name", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+	t.Run("missing file", func(t *testing.T) {
+		path := filepath.Join(dir, "nope.yaml")
+		_, err := LoadMeta(path)
+		if err == nil || err.Error() != path+": cannot be opened: no such file or directory" {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
