@@ -41,7 +41,7 @@ func (m Meta) replacements() []replacement {
 
 // FillCover returns a copy of the template .docx with its cover filled
 // from m: the placeholders in the document body, headers and footers are
-// replaced (values XML-escaped, line breaks kept), every other part is
+// replaced (values XML-escaped, tabs kept), every other part is
 // carried over byte for byte, and the result is zipped deterministically.
 // It fails if m does not Validate, or if any {{…}} is left afterwards,
 // naming it and its part.
@@ -61,8 +61,9 @@ func FillCover(template []byte, m Meta) ([]byte, error) {
 	}
 	d.SetContent(content)
 	for _, r := range m.replacements() {
-		// The library XML-escapes both strings, turns "\n" into <w:br/>
-		// and "\t" into <w:tab/>.
+		// The library XML-escapes both strings and turns "\t" into
+		// </w:t><w:tab/><w:t>; its "\n" handling (a w:br inside w:t) is
+		// invalid, which is why Validate refuses line breaks.
 		if err := d.Replace(r.token, r.value, -1); err != nil {
 			return nil, fmt.Errorf("cover: filling %s: %w", r.token, err)
 		}

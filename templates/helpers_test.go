@@ -121,3 +121,28 @@ func visibleText(t *testing.T, data []byte) string {
 		}
 	}
 }
+
+// textOnly checks that every w:t holds text only: Word rejects a document
+// with an element (a w:br, a w:tab) inside w:t.
+func textOnly(data []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	in := false
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch tk := tok.(type) {
+		case xml.StartElement:
+			if in {
+				return errors.New("w:" + tk.Name.Local + " inside w:t")
+			}
+			in = tk.Name.Local == "t"
+		case xml.EndElement:
+			in = false
+		}
+	}
+}

@@ -81,7 +81,7 @@ func (m Meta) Validate() error {
 		c.validate(&v, fmt.Sprintf("contacts[%d].", i+1))
 	}
 	for _, f := range m.textFields() {
-		v.clean(f.key, f.value, f.singleLine)
+		v.clean(f.key, f.value)
 	}
 	return v.err()
 }
@@ -107,30 +107,29 @@ func isPurpose(s string) bool {
 
 // textField is one string of Meta with its YAML key.
 type textField struct {
-	key        string
-	value      string
-	singleLine bool // goes where a line break would break the layout
+	key   string
+	value string
 }
 
 func (m Meta) textFields() []textField {
 	fs := []textField{
-		{"td_number", m.TDNumber, true},
-		{"place", m.Place, true},
-		{"date", m.Date, true},
-		{"title", m.Title, false},
-		{"source", m.Source, false},
-		{"purpose", m.Purpose, true},
-		{"questions", m.Questions, false},
-		{"keywords", m.Keywords, false},
+		{"td_number", m.TDNumber},
+		{"place", m.Place},
+		{"date", m.Date},
+		{"title", m.Title},
+		{"source", m.Source},
+		{"purpose", m.Purpose},
+		{"questions", m.Questions},
+		{"keywords", m.Keywords},
 	}
 	for i, c := range m.Contacts {
 		p := fmt.Sprintf("contacts[%d].", i+1)
 		fs = append(fs,
-			textField{p + "name", c.Name, true},
-			textField{p + "organization", c.Organization, false},
-			textField{p + "country", c.Country, true},
-			textField{p + "tel", c.Tel, true},
-			textField{p + "email", c.Email, true})
+			textField{p + "name", c.Name},
+			textField{p + "organization", c.Organization},
+			textField{p + "country", c.Country},
+			textField{p + "tel", c.Tel},
+			textField{p + "email", c.Email})
 	}
 	return fs
 }
@@ -166,16 +165,18 @@ func (v *validator) required(key, value, hint string) {
 	v.addf("%s is empty", key)
 }
 
-// clean refuses what would corrupt the cover: control characters (not
-// allowed in XML), line breaks where one line is expected, and "{{", which
-// would read as a placeholder left unfilled.
-func (v *validator) clean(key, value string, singleLine bool) {
+// clean refuses what would corrupt the cover: line breaks (the cover
+// filler, github.com/nguyenthenguyen/docx, writes them as a w:br inside
+// w:t, which Word rejects; the cover has a line for each field anyway),
+// control characters (not allowed in XML), and "{{", which would read as a
+// placeholder left unfilled. Tabs are fine.
+func (v *validator) clean(key, value string) {
 	for _, r := range value {
 		switch {
-		case singleLine && (r == '\n' || r == '\r'):
-			v.addf("%s has a line break; keep it on one line", key)
+		case r == '\n' || r == '\r':
+			v.addf("%s has a line break; keep it on one line (in YAML, use > rather than | for long text)", key)
 			return
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7f:
+		case r < 0x20 && r != '\t', r == 0x7f:
 			v.addf("%s has the control character %U", key, r)
 			return
 		}

@@ -27,6 +27,8 @@ func TestValidate(t *testing.T) {
 		{"bad email", func(m *Meta) { m.Contacts[0].Email = "Jane <jane@itu.int>" }, []string{"contacts[1].email", "is not an e-mail address"}},
 		{"second contact nameless", func(m *Meta) { m.Contacts = append(m.Contacts, Contact{Email: "a@b.org"}) }, []string{"contacts[2].name is empty"}},
 		{"line break in TD number", func(m *Meta) { m.TDNumber = "TSAG-TD1\n23" }, []string{"td_number has a line break"}},
+		{"line break in organization", func(m *Meta) { m.Contacts[0].Organization = "TSB\r\nITU" }, []string{"contacts[1].organization has a line break"}},
+		{"tab allowed", func(m *Meta) { m.Contacts[0].Tel = "+41\t22" }, nil},
 		{"control character", func(m *Meta) { m.Title = "A\x01B" }, []string{"title has the control character U+0001"}},
 		{"placeholder in value", func(m *Meta) { m.Keywords = "{{TITLE}}" }, []string{`keywords contains "{{"`}},
 	}
