@@ -1,0 +1,258 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
+)
+
+// RevisionMode says what the merge did with the sources' tracked changes.
+type RevisionMode int
+
+// The ways of handling tracked changes.
+const (
+	KeepRevisions   RevisionMode = iota // carried over, still tracked (a draft)
+	AcceptRevisions                     // accepted: insertions kept, deletions gone
+	RejectRevisions                     // rejected: the text as it was before them
+)
+
+// Expectations are the differences between the output and its sources that
+// the merge intended. The zero value is a draft: everything carried over.
+type Expectations struct {
+	Revisions RevisionMode
+	// DropComments is true when the sources' comments were left out.
+	DropComments bool
+}
+
+// ReadBack reads written .docx bytes with the same reader the inputs went
+// through, for Content; name is used in messages.
+func ReadBack(name string, data []byte) (*ingest.Document, error) {
+	p, err := opc.OpenBytes(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return ingest.ReadPackage(p)
+}
+
+// Content checks that the output says everything its inputs said. It
+// splits the output into regions at their level-1 headings (what comes
+// before the first is the template's), compares each region's paragraphs
+// with its source's, leaving out what the merge changes on purpose (the
+// source's front matter, its heading, typed heading numbers, tracked
+// changes and comments as expect says), and compares the figures, tables,
+// notes, hyperlinks, comments and revisions each side holds.
+func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectations) []Problem {
+	var rep report
+	spans := regionSpans(out, inputs)
+	for _, in := range inputs {
+		code := in.Region.Code
+		sp, ok := spans[code]
+		if !ok {
+			rep.add(code, RuleRegionMissing, "the output has no level-1 heading for %s (%s)", code, in.Path)
+			continue
+		}
+		compareText(&rep, code, in, out.Paragraphs[sp.from:sp.to], expect)
+	}
+	compareItems(&rep, out, inputs, spans, expect)
+	return rep.result()
+}
+
+// span is a region's paragraphs in the output: indexes into
+// Document.Paragraphs, from its heading to the next region's.
+type span struct{ from, to int }
+
+// regionSpans finds each input region's heading among the output's
+// level-1 headings, by the report's canonical heading or the source's own.
+func regionSpans(out *ingest.Document, inputs []*ingest.Document) map[string]span {
+	titles := map[string]string{} // normalised heading → region code
+	for _, in := range inputs {
+		code := in.Region.Code
+		if info, _, ok := ingest.RegionByCode(code); ok {
+			titles[headingKey(info.Heading)] = code
+		}
+		if h := regionHeading(in); h != nil {
+			titles[headingKey(h.Text)] = code
+		}
+	}
+	spans := map[string]span{}
+	last := ""
+	for i, p := range out.Paragraphs {
+		if p.Heading != 1 {
+			continue
+		}
+		code, ok := titles[headingKey(p.Text)]
+		if !ok {
+			continue
+		}
+		if last != "" {
+			s := spans[last]
+			s.to = i
+			spans[last] = s
+		}
+		if _, dup := spans[code]; !dup {
+			spans[code] = span{from: i, to: len(out.Paragraphs)}
+			last = code
+		}
+	}
+	return spans
+}
+
+// regionHeading returns the source's region heading: its first paragraph
+// after the front matter when that is a level-1 heading, else nil.
+func regionHeading(in *ingest.Document) *ingest.Paragraph {
+	body := sourceBody(in)
+	if len(body) > 0 && body[0].Heading == 1 {
+		return body[0]
+	}
+	return nil
+}
+
+// sourceBody returns the source's paragraphs after its front matter.
+func sourceBody(in *ingest.Document) []*ingest.Paragraph {
+	n := len(in.FrontMatter)
+	if n > len(in.Paragraphs) {
+		n = len(in.Paragraphs)
+	}
+	return in.Paragraphs[n:]
+}
+
+var (
+	typedNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?\s+`)
+	dashes      = strings.NewReplacer("–", "-", "—", "-", "‑", "-")
+)
+
+// headingKey is how two spellings of a region heading are matched: typed
+// number, dashes, case and spacing do not count.
+func headingKey(s string) string {
+	return strings.ToLower(dashes.Replace(typedNumber.ReplaceAllString(normalise(s), "")))
+}
+
+// normalise collapses white space (no-break spaces, tabs, line breaks) so
+// that layout differences do not count as lost text.
+func normalise(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u2007' || r == '\u202f'
+	}), " ")
+}
+
+// paraLines returns the comparable text of paragraphs: normalised, empty ones
+// left out, headings without their typed numbers. view picks the text of
+// each paragraph (accepted or original).
+func paraLines(paras []*ingest.Paragraph, view func(*ingest.Paragraph) string) []string {
+	out := make([]string, 0, len(paras))
+	for _, p := range paras {
+		t := normalise(view(p))
+		if p.Heading > 0 {
+			t = typedNumber.ReplaceAllString(t, "")
+		}
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func accepted(p *ingest.Paragraph) string { return p.Text }
+
+func original(p *ingest.Paragraph) string { return p.Original }
+
+// compareText compares a region's paragraphs, heading excluded, with its
+// source's, in the views the revision mode fixes.
+func compareText(rep *report, code string, in *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) {
+	src := sourceBody(in)
+	if regionHeading(in) != nil {
+		src = src[1:]
+	}
+	if len(outParas) > 0 {
+		outParas = outParas[1:] // the output's region heading
+	}
+	type view struct {
+		name    string
+		src     func(*ingest.Paragraph) string
+		out     func(*ingest.Paragraph) string
+		enabled bool
+	}
+	views := []view{
+		{"", accepted, accepted, expect.Revisions != RejectRevisions},
+		{"", original, accepted, expect.Revisions == RejectRevisions},
+		{" (the text before its tracked changes)", original, original, expect.Revisions == KeepRevisions},
+	}
+	for _, v := range views {
+		// A later view would repeat what an earlier one found.
+		if v.enabled && diffLines(rep, code, v.name, paraLines(src, v.src), paraLines(outParas, v.out)) > 0 {
+			return
+		}
+	}
+}
+
+// diffLines reports where two paragraph sequences differ, one problem per
+// run of changed paragraphs, and returns how many it reported.
+func diffLines(rep *report, code, view string, src, out []string) (n int) {
+	dmp := diffmatchpatch.New()
+	a, b, table := dmp.DiffLinesToRunes(strings.Join(src, "\n")+"\n", strings.Join(out, "\n")+"\n")
+	diffs := dmp.DiffCharsToLines(dmp.DiffMainRunes(a, b, false), table)
+	for i := 0; i < len(diffs); i++ {
+		d := diffs[i]
+		if d.Type != diffmatchpatch.DiffEqual {
+			n++
+		}
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			lost := splitLines(d.Text)
+			if i+1 < len(diffs) && diffs[i+1].Type == diffmatchpatch.DiffInsert {
+				added := splitLines(diffs[i+1].Text)
+				i++
+				rep.add(code, RuleTextLost, "source text%s changed in the output: %s", view, firstDifference(lost[0], added[0]))
+				continue
+			}
+			rep.add(code, RuleTextLost, "%s of the source%s not in the output, from %q", paragraphs(len(lost)), view, snippet(lost[0], 0))
+		case diffmatchpatch.DiffInsert:
+			added := splitLines(d.Text)
+			rep.add(code, RuleTextAdded, "%s%s in the output that the source does not have, from %q", paragraphs(len(added)), view, snippet(added[0], 0))
+		}
+	}
+	return n
+}
+
+func splitLines(s string) []string {
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+func paragraphs(n int) string {
+	if n == 1 {
+		return "1 paragraph"
+	}
+	return fmt.Sprintf("%d paragraphs", n)
+}
+
+// firstDifference shows where two versions of a paragraph part, with a
+// little context.
+func firstDifference(a, b string) string {
+	ra, rb := []rune(a), []rune(b)
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return fmt.Sprintf("%q became %q", snippet(a, n), snippet(b, n))
+}
+
+// snippet returns about 60 characters of s around rune offset at.
+func snippet(s string, at int) string {
+	const before, width = 20, 60
+	r := []rune(s)
+	from := max(0, at-before)
+	to := min(len(r), from+width)
+	out := string(r[from:to])
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(r) {
+		out += "…"
+	}
+	return out
+}
