@@ -152,7 +152,9 @@ func TestContentItems(t *testing.T) {
 		{"figure moved to another region", func(afr *ingest.Document) { afr.Figures = append(afr.Figures, fig(4)) },
 			func(out *ingest.Document) { out.Figures = append(out.Figures, fig(11)) }, Expectations{}, []string{"AFR count", "AMS count"}, "not in any source"},
 		{"template's own table not counted", func(afr *ingest.Document) {},
-			func(out *ingest.Document) { out.Tables = append(out.Tables, &ingest.Table{Rows: 9, Cols: 3, Paragraph: 1}) }, Expectations{}, nil, ""},
+			func(out *ingest.Document) {
+				out.Tables = append(out.Tables, &ingest.Table{Rows: 9, Cols: 3, Paragraph: 1})
+			}, Expectations{}, nil, ""},
 		{"front matter's comment left out", func(afr *ingest.Document) { afr.Comments = append(afr.Comments, comment(1)) },
 			func(out *ingest.Document) {}, Expectations{}, nil, ""},
 		{"comment kept in a draft", func(afr *ingest.Document) { afr.Comments = append(afr.Comments, comment(5)) },
