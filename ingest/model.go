@@ -218,6 +218,8 @@ type Table struct {
 	Paragraph int `json:"paragraph"`
 	// Cells holds each row's cell texts.
 	Cells [][]string `json:"cells,omitempty"`
+	// Nested counts the tables inside the table's cells, at any depth.
+	Nested int `json:"nested,omitempty"`
 }
 
 // Note is a footnote or an endnote.

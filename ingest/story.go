@@ -823,6 +823,9 @@ func (st *story) addFigure(relID string, link bool, alt string) {
 func (st *story) table(t *token, d int) {
 	if t.local == "tbl" {
 		ts := &tableState{depth: d}
+		if len(st.tables) > 0 && st.tables[0].t != nil {
+			st.tables[0].t.Nested++
+		}
 		if len(st.tables) == 0 && len(st.paras) == 0 && st.kind == storyBody {
 			ts.t = &Table{Paragraph: st.count + 1}
 			st.out.tables = append(st.out.tables, ts.t)

@@ -3,8 +3,10 @@ package opc
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path"
@@ -157,6 +159,9 @@ func sniff(name string, r io.ReaderAt, size int64) error {
 		return refuse(name, ErrNotZip, "is an RTF file, not a .docx", "open it in Word and save it as Word Document (.docx)")
 	case bytes.HasPrefix(head, []byte("%PDF")):
 		return refuse(name, ErrNotZip, "is a PDF, not a .docx", "ask the region for the Word file")
+	case isOwnerFile(r, size):
+		return refuse(name, ErrOwnerFile, "is a Word owner (lock) file, not a document",
+			"ignore it; Word writes it beside an open document (as ~$name.docx) and deletes it on closing")
 	}
 	return refuse(name, ErrNotZip, "is not a Word package (no zip signature)", "save it from Word as Word Document (.docx)")
 }
@@ -175,6 +180,29 @@ func sniffOLE(name string, r io.ReaderAt, size int64) error {
 		"open it in Word and save it as Word Document (.docx)")
 }
 
+// isOwnerFile recognises the content of a Word owner file ("~$…docx"),
+// whatever it is named: a few hundred bytes holding the user's name as a
+// length byte and ANSI characters, then the same name in UTF-16.
+func isOwnerFile(r io.ReaderAt, size int64) bool {
+	if size < 4 || size > 1024 {
+		return false
+	}
+	buf := make([]byte, size)
+	n, _ := r.ReadAt(buf, 0)
+	buf = buf[:n]
+	l := int(buf[0])
+	if l == 0 || l > 54 || len(buf) < 1+l {
+		return false
+	}
+	name := buf[1 : 1+l]
+	for _, c := range name {
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
+	return bytes.Contains(buf[1+l:], utf16(string(name)))
+}
+
 func utf16(s string) []byte {
 	out := make([]byte, 0, 2*len(s))
 	for _, c := range []byte(s) {
@@ -187,10 +215,17 @@ func (p *Package) addEntries(files []*zip.File) error {
 	if len(files) > p.limits.MaxParts {
 		return refusef(p.Path, ErrTooLarge, "it is not a plausible Word document", "has %d entries, more than the %d allowed", len(files), p.limits.MaxParts)
 	}
+	if err := p.checkOverlap(files); err != nil {
+		return err
+	}
 	var total uint64
 	for _, f := range files {
 		if strings.HasSuffix(f.Name, "/") {
 			continue // a directory entry carries nothing
+		}
+		if alias, ok := unicodePathAlias(f); ok {
+			return refusef(p.Path, ErrUnsafeName, "zip tools disagree on what it holds, so it cannot be read safely; ask the sender to save it again from Word",
+				"names the zip entry %q also %q (in an Info-ZIP Unicode Path field)", f.Name, alias)
 		}
 		name, err := cleanName(f.Name)
 		if err != nil {
@@ -211,6 +246,60 @@ func (p *Package) addEntries(files []*zip.File) error {
 		p.Names = append(p.Names, key)
 	}
 	return nil
+}
+
+// checkOverlap refuses a zip whose entries share bytes: Word never writes
+// one, and overlapping entries are how zip bombs multiply their output.
+func (p *Package) checkOverlap(files []*zip.File) error {
+	type span struct {
+		start, end int64
+		name       string
+	}
+	spans := make([]span, 0, len(files))
+	for _, f := range files {
+		off, err := f.DataOffset()
+		if err != nil {
+			return refusef(p.Path, ErrCorrupt, "it may be truncated or damaged; ask the sender for the file again",
+				"has an unreadable zip entry %q (%s)", f.Name, errText(err))
+		}
+		spans = append(spans, span{off, off + int64(f.CompressedSize64), f.Name})
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	for i := 1; i < len(spans); i++ {
+		if prev := spans[i-1]; spans[i].start < prev.end {
+			return refusef(p.Path, ErrTooLarge, "it looks like a zip bomb and cannot come from Word; do not open it",
+				"has overlapping zip entries (%q and %q share bytes)", prev.name, spans[i].name)
+		}
+	}
+	return nil
+}
+
+// unicodePathAlias returns the name an entry's Info-ZIP Unicode Path extra
+// field (0x7075) gives it when that differs from the entry's own name.
+// Tools that honour the field then see other parts than tools that do not
+// (a crafted package can swap word/document.xml this way). The field only
+// counts when its checksum matches the entry's name, as Info-ZIP requires.
+func unicodePathAlias(f *zip.File) (string, bool) {
+	extra := f.Extra
+	for len(extra) >= 4 {
+		id := binary.LittleEndian.Uint16(extra)
+		size := int(binary.LittleEndian.Uint16(extra[2:]))
+		if len(extra) < 4+size {
+			return "", false
+		}
+		data := extra[4 : 4+size]
+		extra = extra[4+size:]
+		if id != 0x7075 || len(data) < 5 || data[0] != 1 {
+			continue
+		}
+		if binary.LittleEndian.Uint32(data[1:]) != crc32.ChecksumIEEE([]byte(f.Name)) {
+			continue
+		}
+		if alias := string(data[5:]); alias != f.Name {
+			return alias, true
+		}
+	}
+	return "", false
 }
 
 func (p *Package) checkSize(f *zip.File) error {
