@@ -21,7 +21,7 @@ func comments(d *ingest.Document, opts Options) []Finding {
 		}
 		f := Finding{
 			Kind: kind, Section: first.Section, Paragraph: first.Paragraph,
-			Author: first.Author, Text: threadText(th), Context: clip(first.Anchor),
+			Author: first.Author, Text: threadText(th), Context: paragraphContext(d, first.Paragraph, first.Anchor),
 		}
 		for _, c := range th {
 			f.Thread = append(f.Thread, ThreadEntry{ID: c.ID, Author: c.Author, Date: c.Date, Text: c.Text, Resolved: c.Resolved})

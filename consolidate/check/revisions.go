@@ -26,7 +26,7 @@ func revisions(d *ingest.Document, _ Options) []Finding {
 		rs := byAuthor[a]
 		out = append(out, Finding{
 			Kind: PendingRevision, Section: rs[0].Section, Paragraph: rs[0].Paragraph,
-			Author: a, Text: revisionText(rs), Context: clip(rs[0].Text),
+			Author: a, Text: revisionText(rs), Context: paragraphContext(d, rs[0].Paragraph, rs[0].Text),
 		})
 	}
 	return out

@@ -48,3 +48,34 @@ func sectionTitle(d *ingest.Document, p *ingest.Paragraph) string {
 	}
 	return ""
 }
+
+// paragraphContext quotes the paragraph with the given Index around the
+// first place quote occurs in it (in its text, or its text before the
+// tracked changes), so that a comment's anchor or a tracked change can be
+// found; it falls back to quote itself.
+func paragraphContext(d *ingest.Document, index int, quote string) string {
+	quote = strings.TrimSpace(quote)
+	p := paragraphAt(d, index)
+	if p == nil || quote == "" {
+		return clip(quote)
+	}
+	for _, text := range []string{p.Text, p.Original} {
+		if i := strings.Index(text, quote); i >= 0 {
+			return excerpt(text, i, i+len(quote))
+		}
+	}
+	return clip(quote)
+}
+
+// paragraphAt returns the paragraph with the given Index, or nil.
+func paragraphAt(d *ingest.Document, index int) *ingest.Paragraph {
+	if index >= 1 && index <= len(d.Paragraphs) && d.Paragraphs[index-1].Index == index {
+		return d.Paragraphs[index-1]
+	}
+	for _, p := range d.Paragraphs {
+		if p.Index == index {
+			return p
+		}
+	}
+	return nil
+}

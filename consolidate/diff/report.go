@@ -74,7 +74,11 @@ func writeParagraphs(w io.Writer, s style, cs []ParagraphChange) {
 		case Removed:
 			fmt.Fprintf(w, "  paragraph %d removed\n  %s\n", c.OldIndex, s.del("- "+c.Old))
 		default:
-			fmt.Fprintf(w, "  paragraph %d changed (was %d)\n  %s\n", c.NewIndex, c.OldIndex, markWords(s, c.Words))
+			was := ""
+			if c.OldIndex != c.NewIndex {
+				was = fmt.Sprintf(" (was %d)", c.OldIndex)
+			}
+			fmt.Fprintf(w, "  paragraph %d changed%s\n  %s\n", c.NewIndex, was, markWords(s, c.Words))
 		}
 	}
 }

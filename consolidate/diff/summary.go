@@ -28,7 +28,7 @@ func (r *Result) Summary() string {
 }
 
 // changeOrder is the order in which a summary names the kinds of change.
-var changeOrder = []Change{Changed, Renamed, Added, Removed, Resolved, Reopened}
+var changeOrder = []Change{Changed, Renamed, Resolved, Reopened, Added, Removed}
 
 // tally phrases counts of changes to one kind of unit: "3 paragraphs
 // changed, 1 added".

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"tsagmerge/consolidate/check"
+	"tsagmerge/ingest"
+	"tsagmerge/ingest/inbox"
+)
+
+func init() { subcommands = append(subcommands, newCheckCmd) }
+
+func newCheckCmd() *cobra.Command {
+	var (
+		asJSON bool
+		all    bool
+		allow  []string
+	)
+	cmd := &cobra.Command{
+		Use:   "check DIR|FILE...",
+		Short: "Find what must not be published (exit 1 when something is)",
+		Long: `check reads the contributions in the folders and files named (a folder's
+.docx files; the latest version when a region sent several) and reports what
+must not be published: open comment threads, tracked changes not accepted,
+review residue pasted into the text (Comment by …, [bookmark: …], TBC,
+placeholders, broken cross-references, highlighted or hidden text); and what
+deserves a look: items named twice in one list, empty sections, front
+matter, refused files, missing regions.
+
+Exit status: 0 when nothing of severity error was found, 1 when something
+was, 2 when the arguments are wrong or nothing could be read.
+
+Kinds of finding: ` + kindList() + `.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts := check.Options{All: all}
+			for _, a := range allow {
+				k, ok := check.ParseKind(a)
+				if !ok {
+					return failf("--allow %s: no such kind of finding; the kinds are %s", a, kindList())
+				}
+				opts.Allow = append(opts.Allow, k)
+			}
+			return runCheck(cmd.OutOrStdout(), args, opts, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
+	cmd.Flags().BoolVar(&all, "all", false, "also list resolved comments (as info)")
+	cmd.Flags().StringArrayVar(&allow, "allow", nil, "report findings of `KIND` as warnings, not errors (repeatable)")
+	return cmd
+}
+
+func kindList() string {
+	names := make([]string, len(check.Kinds))
+	for i, k := range check.Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+// runCheck scans, checks and prints; the report is printed even when
+// nothing could be read, so the refusals are seen, and then exits 2.
+func runCheck(w io.Writer, args []string, opts check.Options, asJSON bool) error {
+	in, err := inbox.Scan(args)
+	if err != nil {
+		return failf("%v", err)
+	}
+	defer in.Close()
+	report := check.Run(in, opts)
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report); err != nil {
+			return err
+		}
+	} else {
+		printReport(w, report, colorOn(w))
+	}
+	switch {
+	case len(in.Used()) == 0:
+		return failf("no contribution could be read in %s", strings.Join(args, ", "))
+	case report.Errors() > 0:
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// colorOn reports whether w is a terminal that may be given colours: a
+// character device, and NO_COLOR (https://no-color.org) not set.
+func colorOn(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// paint colours text with an ANSI code when on is set.
+func paint(on bool, code, text string) string {
+	if !on {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+
+var severityColor = map[check.Severity]string{check.Error: "1;31", check.Warning: "33", check.Info: "36"}
+
+// printReport prints the findings grouped by region in report order (files
+// with no region last), most serious first, then the files not used and a
+// one-line verdict.
+func printReport(w io.Writer, r *check.Report, color bool) {
+	groups := append(regionCodes(), "")
+	for _, code := range groups {
+		files, findings := regionFiles(r, code), regionFindings(r, code)
+		if len(files) == 0 && len(findings) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, paint(color, "1", regionHeader(code, files)))
+		if len(findings) == 0 {
+			fmt.Fprintln(w, "  nothing to fix")
+		}
+		for _, f := range findings {
+			printFinding(w, f, files, color)
+		}
+		fmt.Fprintln(w)
+	}
+	printIgnored(w, r)
+	fmt.Fprintln(w, verdict(r, color))
+}
+
+func regionCodes() []string {
+	var out []string
+	for _, r := range ingest.Regions {
+		out = append(out, r.Code)
+	}
+	return out
+}
+
+// regionHeader is "AFR Africa: AFR-contribution.docx" (the used file), or
+// the region's name alone.
+func regionHeader(code string, used []string) string {
+	head := "No region"
+	if info, _, ok := ingest.RegionByCode(code); ok {
+		head = code
+		if info.Name != code {
+			head += " " + info.Name
+		}
+	}
+	if len(used) > 0 {
+		head += ": " + strings.Join(used, ", ")
+	}
+	return head
+}
+
+// regionFiles lists the used files of a region by base name.
+func regionFiles(r *check.Report, code string) []string {
+	var out []string
+	for _, f := range r.Files {
+		if f.Region == code && f.Status == inbox.Used {
+			out = append(out, filepath.Base(f.Path))
+		}
+	}
+	return out
+}
+
+func regionFindings(r *check.Report, code string) []check.Finding {
+	var out []check.Finding
+	for _, f := range r.Findings {
+		if f.Region == code {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// printFinding prints one finding: its severity and kind, where it is,
+// what it is, the quoted context and, for a comment, the whole thread. The
+// file is named unless it is the region's one used file, named above.
+func printFinding(w io.Writer, f check.Finding, used []string, color bool) {
+	sev := paint(color, severityColor[f.Severity], fmt.Sprintf("%-7s", f.Severity))
+	where := filepath.Base(f.File)
+	if f.File == "" || len(used) == 1 && where == used[0] {
+		where = ""
+	}
+	if f.Section != "" {
+		where += " §" + f.Section
+	}
+	if f.Paragraph > 0 {
+		where += fmt.Sprintf(" ¶%d", f.Paragraph)
+	}
+	fmt.Fprintf(w, "  %s %s %s\n", sev, f.Kind, strings.TrimSpace(where))
+	if len(f.Thread) == 0 {
+		fmt.Fprintf(w, "          %s\n", f.Text)
+	}
+	if f.Context != "" && f.Context != f.Text {
+		fmt.Fprintf(w, "          %s\n", paint(color, "2", "“"+f.Context+"”"))
+	}
+	for i, c := range f.Thread {
+		lead := "comment"
+		if i > 0 {
+			lead = "reply  "
+		}
+		date := ""
+		if !c.Date.IsZero() {
+			date = " " + c.Date.Format("2006-01-02")
+		}
+		fmt.Fprintf(w, "          %s %s%s: %s\n", lead, c.Author, date, oneLine(c.Text))
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// printIgnored notes the files that were not contributions, on one line.
+func printIgnored(w io.Writer, r *check.Report) {
+	var names []string
+	for _, f := range r.Files {
+		if f.Status == inbox.Ignored {
+			names = append(names, fmt.Sprintf("%s (%s)", filepath.Base(f.Path), f.Reason))
+		}
+	}
+	if len(names) > 0 {
+		fmt.Fprintf(w, "Ignored: %s\n", strings.Join(names, "; "))
+	}
+}
+
+// verdict is the last line: "2 errors, 3 warnings in 6 files: not ready to
+// publish".
+func verdict(r *check.Report, color bool) string {
+	used := 0
+	for _, f := range r.Files {
+		if f.Status == inbox.Used {
+			used++
+		}
+	}
+	errs, warns := r.Errors(), r.Count(check.Warning)
+	line := fmt.Sprintf("%s, %s in %s", count(errs, "error"), count(warns, "warning"), count(used, "file"))
+	if errs > 0 {
+		return line + ": " + paint(color, severityColor[check.Error], "not ready to publish")
+	}
+	if used == 0 {
+		return line + ": nothing to publish"
+	}
+	return line + ": ready to publish"
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
