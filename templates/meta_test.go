@@ -57,39 +57,21 @@ func TestValidate(t *testing.T) {
 }
 
 func TestLoadMeta(t *testing.T) {
-	const good = `td_number: TSAG-TD456
-place: Geneva
-date: 20-23 January 2026
-purpose: Discussion
-contacts:
-  - name: Jane Doe
-    organization: TSB
-    country: Switzerland
-    tel: +41 22 730 5866
-    email: tsbtsag@itu.int
-  - name: John Roe
-    email: john.roe@itu.int
-keywords: >
-  regional offices,
-  Resolution 25
-`
-	dir := t.TempDir()
-	path := filepath.Join(dir, "meta.yaml")
-	if err := os.WriteFile(path, []byte(good), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	m, err := LoadMeta(path)
+	m, err := LoadMeta(filepath.Join("testdata", "meta.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := DefaultMeta()
-	if m.TDNumber != "TSAG-TD456" || m.Purpose != "Discussion" || m.Title != d.Title || m.Source != d.Source || m.Questions != "N/A" {
-		t.Errorf("fields or defaults wrong: %+v", m)
+	if m.TDNumber != "TSAG-TD456" || m.Place != "Geneva" || m.Date != "20-23 January 2026" || m.Purpose != "Information" {
+		t.Errorf("fields wrong: %+v", m)
 	}
-	if m.Keywords != "regional offices, Resolution 25" {
+	if m.Title != d.Title || m.Source != d.Source || m.Questions != d.Questions {
+		t.Errorf("defaults not kept: %+v", m)
+	}
+	if m.Keywords != "ITU regional presence; Resolution 25; ITU-T operational plan" {
 		t.Errorf("keywords %q: folded scalar not trimmed", m.Keywords)
 	}
-	if len(m.Contacts) != 2 || m.Contacts[0].Tel != "+41 22 730 5866" || m.Contacts[1].Email != "john.roe@itu.int" {
+	if len(m.Contacts) != 2 || m.Contacts[0].Tel != "+41 22 730 5866" || m.Contacts[1].Email != "john.roe@itu.int" || m.Contacts[1].Tel != "" {
 		t.Errorf("contacts: %+v", m.Contacts)
 	}
 }
@@ -105,6 +87,7 @@ func TestLoadMetaErrors(t *testing.T) {
 		{"syntax", "td_number: [unclosed\n", []string{"line", "did not find expected"}},
 		{"wrong type", "contacts: Jane\n", []string{"line 1: cannot unmarshal"}},
 		{"invalid", "td_number: TSAG-TD1\nplace: Geneva\ndate: 1 May 2026\n", []string{"contacts is empty"}},
+		{"literal block", "title: |\n  two\n  lines\n", []string{"title has a line break"}},
 		{"too large", "# " + strings.Repeat("x", maxMetaSize) + "\n", []string{"is larger than 1024 KiB"}},
 	}
 	dir := t.TempDir()
@@ -135,4 +118,20 @@ func TestLoadMetaErrors(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
+}
+
+// A telephone number YAML reads as an integer must keep its "+" and zeros.
+func TestLoadMetaKeepsNumbersAsWritten(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "meta.yaml")
+	yml := "td_number: TSAG-TD7\nplace: Geneva\ndate: 1 May 2026\ncontacts:\n  - name: A\n    tel: +0041227305866\n    email: a@itu.int\n"
+	if err := os.WriteFile(path, []byte(yml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := LoadMeta(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Contacts[0].Tel != "+0041227305866" {
+		t.Errorf("tel = %q", m.Contacts[0].Tel)
+	}
 }
