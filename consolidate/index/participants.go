@@ -1,0 +1,103 @@
+package index
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Participants is a head count a report gives, with how exactly it gives
+// it.
+type Participants struct {
+	N int
+	// Qualifier is "exact", "more than", "at least", "about", "at most" or
+	// "total".
+	Qualifier string
+	// Written is the phrase as in the text ("more than 60 participants").
+	Written string
+}
+
+// qualifiers maps the words before a number to the index's qualifier.
+var qualifiers = map[string]string{
+	"more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+	"at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+	"about": "about", "around": "about", "approximately": "about", "some": "about", "nearly": "about",
+	"almost": "about", "close to": "about", "roughly": "about", "an estimated": "about", "approx.": "about",
+	"up to": "at most", "a maximum of": "at most",
+	"a total of": "total", "a combined total of": "total", "total of": "total", "in total": "total", "a combined": "total",
+}
+
+// peopleNouns are the words that make a number a head count. "member
+// states", "countries" and "sessions" are not among them.
+const peopleNouns = `participants?|attendees?|delegates?|registrants?|experts?|officials?|civil\s+servants?|people|persons?|trainees?|representatives?|stakeholders?|students?|engineers?|professionals?|specialists?|women|girls|youth|young\s+people|speakers?|panellists?|panelists?|learners?|officers?|staff|members\s+of\s+staff|individuals?|policymakers?|policy[\s-]+makers?|regulators`
+
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+
+var participantsPattern = regexp.MustCompile(`(?i)\b` +
+	`(?:(more than|over|above|in excess of|at least|no fewer than|no less than|a minimum of|about|around|approximately|approx\.|some|nearly|almost|close to|roughly|an estimated|up to|a maximum of|a combined total of|a total of|total of|a combined)\s+)?` +
+	`(\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred)` +
+	// up to three describing words ("civil", "government", "female"), but
+	// never a word that starts another phrase
+	`\s+((?:(?:[a-z][a-z-]*)\s+){0,3}?)` +
+	`(` + peopleNouns + `)\b` +
+	`(\s+in\s+total)?`)
+
+// notDescribing are words that cannot stand between a number and the
+// people it counts: "9 member states and participants" counts states.
+var notDescribing = map[string]bool{"and": true, "or": true, "of": true, "from": true, "in": true, "member": true,
+	"states": true, "countries": true, "sessions": true, "days": true, "workshops": true, "events": true, "the": true}
+
+// findParticipants returns the head counts of a text in order.
+func findParticipants(s string) []Participants {
+	var out []Participants
+	for _, g := range participantsPattern.FindAllStringSubmatchIndex(s, -1) {
+		if g[6] >= 0 && describesOther(s[g[6]:g[7]]) {
+			continue
+		}
+		n, ok := parseCount(s[g[4]:g[5]])
+		if !ok {
+			continue
+		}
+		q := "exact"
+		if g[2] >= 0 {
+			q = qualifiers[strings.ToLower(s[g[2]:g[3]])]
+		} else if before := strings.ToLower(s[:g[0]]); strings.HasSuffix(strings.TrimSpace(before), "total of") {
+			q = "total"
+		}
+		if g[10] >= 0 {
+			q = "total"
+		}
+		out = append(out, Participants{N: n, Qualifier: q, Written: strings.TrimSpace(s[g[0]:g[1]])})
+	}
+	return out
+}
+
+func describesOther(words string) bool {
+	for _, w := range strings.Fields(strings.ToLower(words)) {
+		if notDescribing[w] || monthNumber(w) != 0 && len(w) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// parseCount reads "291", "1,200", "seventy", "twenty-five", "two hundred".
+func parseCount(s string) (int, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if n, err := strconv.Atoi(strings.ReplaceAll(s, ",", "")); err == nil {
+		return n, n > 0
+	}
+	if a, b, ok := strings.Cut(s, "-"); ok {
+		return numberWords[a] + numberWords[b], numberWords[a] > 0 && numberWords[b] > 0
+	}
+	if a, ok := strings.CutSuffix(s, " hundred"); ok {
+		return 100 * numberWords[strings.TrimSpace(a)], numberWords[strings.TrimSpace(a)] > 0
+	}
+	n := numberWords[s]
+	return n, n > 0
+}
