@@ -29,7 +29,7 @@ var abbreviations = map[string]bool{
 func splitSentences(p string) []sentence {
 	var out []sentence
 	start := 0
-	depth := 0     // ( and [
+	depth := 0      // ( and [
 	quoted := false // inside “…” or "…"
 	for i := 0; i < len(p); {
 		r, n := utf8.DecodeRuneInString(p[i:])
