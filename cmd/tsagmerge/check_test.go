@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tsagmerge/ingest/inbox/inboxtest"
+)
+
+// execute runs the command line as run does, with its output captured,
+// and returns the output and the exit status.
+func execute(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	root := newRootCmd(&out, &errOut)
+	root.SetArgs(args)
+	err := root.Execute()
+	var ee *exitError
+	switch {
+	case err == nil:
+		return out.String(), exitOK
+	case errors.As(err, &ee):
+		return out.String() + ee.msg, ee.code
+	}
+	return out.String() + err.Error(), exitBadInput
+}
+
+func TestCheckCommand(t *testing.T) {
+	samples := inboxtest.Samples(t)
+	pdfOnly := t.TempDir()
+	if err := os.WriteFile(filepath.Join(pdfOnly, "AFR.pdf"), []byte("%PDF-1.7"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"check", samples}, exitFindings, "3 errors, 1 warning in 6 files: not ready to publish"},
+		{[]string{"check", "--allow", "unresolved-comment", "--allow", "pending-revision", samples}, exitOK, "0 errors, 4 warnings in 6 files: ready to publish"},
+		{[]string{"check", filepath.Join(samples, "CIS-contribution.docx")}, exitOK, "CIS: CIS-contribution.docx\n  nothing to fix"},
+		{[]string{"check", "--allow", "typo", samples}, exitBadInput, "--allow typo: no such kind"},
+		{[]string{"check", filepath.Join(samples, "nothing.docx")}, exitBadInput, "no such file or folder"},
+		{[]string{"check", pdfOnly}, exitBadInput, "no contribution could be read"},
+		{[]string{"check"}, exitBadInput, "requires at least 1 arg"},
+	}
+	for _, tc := range tests {
+		out, code := execute(t, tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d, want %d; output lacks %q:\n%s", tc.args, code, tc.code, tc.want, out)
+		}
+		if strings.Contains(out, "\x1b[") {
+			t.Errorf("%v: colour codes in output that is not a terminal", tc.args)
+		}
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	out, code := execute(t, "check", "--json", inboxtest.Samples(t))
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d", code, exitFindings)
+	}
+	var report struct {
+		Files []struct {
+			Path, Region, Status, Reason string
+		} `json:"files"`
+		Missing  []string `json:"missing_regions"`
+		Findings []struct {
+			Kind, Severity, File, Region, Section, Author, Text, Context string
+			Paragraph                                                    int
+			Thread                                                       []struct{ ID, Author, Text string }
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(report.Files) != 8 || report.Missing == nil || len(report.Missing) != 0 || len(report.Findings) != 4 {
+		t.Errorf("%d files, missing %v, %d findings; want 8, [], 4", len(report.Files), report.Missing, len(report.Findings))
+	}
+	for _, f := range report.Findings {
+		if f.Region == "ASP" && (len(f.Thread) != 2 || f.Section == "" || f.Paragraph == 0) {
+			t.Errorf("ASP finding = %+v", f)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tsagmerge/ingest/inbox/inboxtest"
+)
+
+func TestDiffCommand(t *testing.T) {
+	samples := inboxtest.Samples(t)
+	afr := filepath.Join(samples, "AFR-contribution.docx")
+	changed := filepath.Join(t.TempDir(), "AFR-v2.docx")
+	inboxtest.Rewrite(t, afr, changed, "word/document.xml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("training workshop in Benin"), []byte("training workshop in Cotonou, Benin"), 1)
+	})
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"diff", afr, afr}, exitOK, "identical"},
+		{[]string{"diff", afr, changed}, exitFindings, "training workshop in {+Cotonou, +}Benin"},
+		{[]string{"diff", afr, filepath.Join(samples, "nothing.docx")}, exitBadInput, "nothing.docx: cannot be opened"},
+		{[]string{"diff", filepath.Join(samples, "EXPECTED.md"), afr}, exitBadInput, "EXPECTED.md: is not a Word package"},
+		{[]string{"diff", afr}, exitBadInput, "accepts 2 arg(s)"},
+	}
+	for _, tc := range tests {
+		out, code := execute(t, tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d, want %d; output lacks %q:\n%s", tc.args, code, tc.code, tc.want, out)
+		}
+	}
+
+	out, code := execute(t, "diff", "--json", afr, changed)
+	var res struct {
+		Paragraphs []struct {
+			Change string
+			Words  []struct{ Op, Text string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != exitFindings {
+		t.Fatalf("diff --json: exit %d, %v\n%s", code, err, out)
+	}
+	if len(res.Paragraphs) != 1 || res.Paragraphs[0].Change != "changed" || len(res.Paragraphs[0].Words) != 3 {
+		t.Errorf("diff --json paragraphs = %+v", res.Paragraphs)
+	}
+}
