@@ -125,6 +125,7 @@ func printReport(w io.Writer, r *check.Report, color bool) {
 			continue
 		}
 		fmt.Fprintln(w, paint(color, "1", regionHeader(code, files)))
+		printNotes(w, r, code, color)
 		if len(findings) == 0 {
 			fmt.Fprintln(w, "  nothing to fix")
 		}
@@ -197,7 +198,11 @@ func printFinding(w io.Writer, f check.Finding, used []string, color bool) {
 	if f.Paragraph > 0 {
 		where += fmt.Sprintf(" ¶%d", f.Paragraph)
 	}
-	fmt.Fprintf(w, "  %s %s %s\n", sev, f.Kind, strings.TrimSpace(where))
+	line := "  " + sev + " " + string(f.Kind)
+	if where = strings.TrimSpace(where); where != "" {
+		line += " " + where
+	}
+	fmt.Fprintln(w, line)
 	if len(f.Thread) == 0 {
 		fmt.Fprintf(w, "          %s\n", f.Text)
 	}
@@ -218,6 +223,23 @@ func printFinding(w io.Writer, f check.Finding, used []string, color bool) {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// printNotes prints what is worth knowing about a region's used files but
+// is not a finding: a macro-enabled file, the reader's warnings.
+func printNotes(w io.Writer, r *check.Report, code string, color bool) {
+	for _, f := range r.Files {
+		if f.Region != code || f.Status != inbox.Used {
+			continue
+		}
+		notes := f.Doc.Warnings
+		if f.Reason != "" {
+			notes = append([]string{f.Reason}, notes...)
+		}
+		for _, n := range notes {
+			fmt.Fprintln(w, paint(color, "2", "  note: "+n))
+		}
+	}
+}
 
 // printIgnored notes the files that were not contributions, on one line.
 func printIgnored(w io.Writer, r *check.Report) {

@@ -163,7 +163,7 @@ func Run(in *inbox.Inbox, opts Options) *Report {
 		case inbox.Superseded:
 			found = append(found, superseded(in, f))
 		case inbox.Refused:
-			found = append(found, Finding{Kind: RefusedFile, Text: f.Reason})
+			found = append(found, refused(in, f))
 		}
 		for i := range found {
 			found[i].File, found[i].Region = f.Path, f.Region

@@ -23,13 +23,29 @@ func superseded(in *inbox.Inbox, f inbox.FileEntry) Finding {
 	return Finding{Kind: SupersededFile, Text: text}
 }
 
+// refused reports a file that cannot be used, and which file speaks for
+// its region instead, if any: a region's newest version may be the one
+// that was refused.
+func refused(in *inbox.Inbox, f inbox.FileEntry) Finding {
+	text := f.Reason
+	for _, u := range in.Files {
+		if f.Region != "" && u.Region == f.Region && u.Status == inbox.Used {
+			text += "; " + filepath.Base(u.Path) + " is used for " + f.Region + " instead"
+		}
+	}
+	return Finding{Kind: RefusedFile, Text: text}
+}
+
 // missingRegions reports the regions no file speaks for, saying when the
 // region's file was there but refused.
 func missingRegions(in *inbox.Inbox) []Finding {
 	var out []Finding
 	for _, code := range in.Missing {
 		info, _, _ := ingest.RegionByCode(code)
-		text := fmt.Sprintf("no contribution from %s (%s)", info.Name, code)
+		text := "no contribution from " + info.Name
+		if info.Name != code {
+			text += " (" + code + ")"
+		}
 		for _, f := range in.Files {
 			if f.Region == code && f.Status == inbox.Refused {
 				text += fmt.Sprintf("; %s was refused", filepath.Base(f.Path))
