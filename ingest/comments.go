@@ -51,11 +51,13 @@ func (r *reader) joinComments() {
 			byParaID[ct.paraID] = ct.c
 		}
 	}
+	ranged := map[*Comment]bool{}
 	for _, ct := range r.comments.comments {
 		c := ct.c
 		if a := r.anchorOf(c.ID); a != nil {
 			c.Anchor = trimAnchor(a.text.String())
 			c.Paragraph = a.paragraph
+			ranged[c] = a.hasRange
 		}
 		if ex, ok := r.extended[ct.paraID]; ok && ct.paraID != "" {
 			c.Resolved = ex.done
@@ -65,12 +67,12 @@ func (r *reader) joinComments() {
 		}
 		r.doc.Comments = append(r.doc.Comments, c)
 	}
-	r.resolveThreads()
+	r.resolveThreads(ranged)
 }
 
 // resolveThreads marks replies of resolved comments resolved, and a reply
-// without its own anchor takes its parent's.
-func (r *reader) resolveThreads() {
+// without its own range takes its parent's anchor and place.
+func (r *reader) resolveThreads(ranged map[*Comment]bool) {
 	byID := map[string]*Comment{}
 	for _, c := range r.doc.Comments {
 		byID[c.ID] = c
@@ -82,8 +84,9 @@ func (r *reader) resolveThreads() {
 			if p.Resolved {
 				c.Resolved = true
 			}
-			if c.Anchor == "" && c.Paragraph == 0 {
+			if !ranged[c] && ranged[p] {
 				c.Anchor, c.Paragraph = p.Anchor, p.Paragraph
+				ranged[c] = true
 			}
 		}
 	}

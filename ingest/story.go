@@ -47,9 +47,6 @@ type story struct {
 	marks   map[string]*Bookmark      // open bookmarks by id
 	drawing *drawingState
 	tables  []*tableState
-	// pendingAnchors are comment ranges opened between paragraphs; they
-	// take the next paragraph's index.
-	pendingAnchors []*commentAnchor
 
 	note     *Note
 	noteText strings.Builder
@@ -429,10 +426,15 @@ func (st *story) outer() *paraState {
 	return st.paras[0]
 }
 
-// paraIndex is the Index of the body paragraph being read, 0 elsewhere.
+// paraIndex is the Index of the body paragraph being read; between body
+// paragraphs (a table row's properties, a comment range opened before a
+// paragraph) it is the next paragraph's. It is 0 outside the body.
 func (st *story) paraIndex() int {
 	if p := st.outer(); p != nil {
 		return p.index
+	}
+	if st.kind == storyBody {
+		return st.count + 1
 	}
 	return 0
 }
@@ -449,10 +451,6 @@ func (st *story) startPara(t *token, d int) {
 			st.count++
 			ps.index = st.count
 			ps.info.p = &Paragraph{Index: st.count, InTable: len(st.tables) > 0, Body: st.bodyChild}
-			for _, a := range st.pendingAnchors {
-				a.paragraph = st.count
-			}
-			st.pendingAnchors = st.pendingAnchors[:0]
 		}
 	}
 	st.paras = append(st.paras, ps)
@@ -764,9 +762,6 @@ func (st *story) commentMark(t *token) {
 	if a == nil {
 		a = &commentAnchor{paragraph: st.paraIndex(), part: st.part}
 		st.out.anchors[id] = a
-		if st.para() == nil && st.kind == storyBody {
-			st.pendingAnchors = append(st.pendingAnchors, a)
-		}
 	}
 	switch t.local {
 	case "commentRangeStart":
@@ -932,6 +927,16 @@ func (st *story) finish() {
 	}
 	st.complex = nil
 	st.closeOwned(0)
+	// What stands after the last paragraph belongs to the last one.
+	for _, r := range st.out.revisions {
+		r.Paragraph = min(r.Paragraph, st.count)
+	}
+	for _, a := range st.out.anchors {
+		a.paragraph = min(a.paragraph, st.count)
+	}
+	for _, f := range st.out.fields {
+		f.Paragraph = min(f.Paragraph, st.count)
+	}
 }
 
 // parseDate reads a w:date (xsd:dateTime, often without a zone).
