@@ -109,6 +109,7 @@ func TestEmptySections(t *testing.T) {
 	add("Child with a figure", 3)
 	add("", 0)
 	add("Empty child", 3)
+	add("A numbered clause in a heading style, as legal texts have them.", 2)
 	add("Last and empty", 2)
 	d.Figures = []*ingest.Figure{{Paragraph: 7}}
 	var got []string

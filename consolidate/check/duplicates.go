@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"tsagmerge/ingest"
 )
@@ -125,53 +127,44 @@ func isShort(s string) bool {
 
 // repeated looks for an item named twice in the run. The run's first item
 // and the piece before the run may end with an item after some lead-in
-// ("Workshops in Ghana", "… held for Ethiopia"), and the last item and the
-// piece after it may start with one, so their edge words are matched too.
+// ("Workshops in Ghana", "… held for Ethiopia"), so their last words are
+// matched too. Words at the start of the pieces after the run are not:
+// there an item is as often the start of a longer name ("Windows Vista").
 func repeated(text string, items []piece, run [2]int) (duplicate, bool) {
 	type mention struct {
 		key string
 		at  piece
 	}
-	ms := make([]mention, 0, run[1]-run[0]+2)
+	ms := make([]mention, 0, run[1]-run[0]+1)
 	for i := run[0]; i < run[1]; i++ {
 		ms = append(ms, mention{normalise(text[items[i].start:items[i].end]), items[i]})
 	}
-	keys := func(skip int) map[string]bool { // the run's keys but one
-		m := map[string]bool{}
-		for i, x := range ms {
-			if i != skip {
-				m[x.key] = true
-			}
-		}
-		return m
+	others := map[string]bool{} // the keys of the run's items after its first
+	for _, m := range ms[1:] {
+		others[m.key] = true
 	}
-	first, last := 0, len(ms)-1
-	if at, key, ok := edgeItem(text, ms[first].at, keys(first), true); ok {
-		ms[first] = mention{key, at}
+	if at, key, ok := leadIn(text, ms[0].at, others); ok {
+		ms[0] = mention{key, at}
 	}
-	if at, key, ok := edgeItem(text, ms[last].at, keys(last), false); ok {
-		ms[last] = mention{key, at}
-	}
-	all := keys(-1)
 	if run[0] > 0 {
-		if at, key, ok := edgeItem(text, items[run[0]-1], all, true); ok {
+		others[ms[0].key] = true
+		if at, key, ok := leadIn(text, items[run[0]-1], others); ok {
 			ms = append([]mention{{key, at}}, ms...)
 		}
 	}
-	if run[1] < len(items) {
-		if at, key, ok := edgeItem(text, items[run[1]], all, false); ok {
-			ms = append(ms, mention{key, at})
-		}
+	if len(ms) < minItems {
+		return duplicate{}, false
 	}
 	seen := map[string]int{}
 	var names []string
 	var second piece
 	for _, m := range ms {
-		if seen[m.key]++; m.key != "" && seen[m.key] == 2 {
+		name := strings.Trim(oneLine(text[m.at.start:m.at.end]), itemPunct)
+		if seen[m.key]++; seen[m.key] == 2 && looksLikeName(name) {
 			if len(names) == 0 {
 				second = m.at
 			}
-			names = append(names, strings.Trim(oneLine(text[m.at.start:m.at.end]), itemPunct))
+			names = append(names, name)
 		}
 	}
 	if len(names) == 0 {
@@ -180,18 +173,48 @@ func repeated(text string, items []piece, run [2]int) (duplicate, bool) {
 	return duplicate{text: fmt.Sprintf("%s named twice in one list", joinNames(names)), at: second}, true
 }
 
-// edgeItem finds, at the end (before=true) or the start of a piece, a few
-// words that equal one of the keys.
-func edgeItem(text string, p piece, keys map[string]bool, before bool) (piece, string, bool) {
+// minItems is how many items make a list worth checking; "Escribo,
+// escribo" is a figure of speech.
+const minItems = 3
+
+// looksLikeName reports whether a repeated item is the kind an enumeration
+// names (a country, an organisation, an event): it starts with a capital
+// or a digit and has at least two letters. Repeated little words ("and",
+// "may") and numbers are prose, code or references, not list items.
+func looksLikeName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// leadIn finds, at the end of a piece, a few words that equal one of the
+// keys: the first item after a lead-in ("… held for Ethiopia"). The word
+// before them must not be capitalised, or they are the end of a longer
+// name ("North Las Vegas" is not "Las Vegas").
+func leadIn(text string, p piece, keys map[string]bool) (piece, string, bool) {
 	words := wordSpans(text, p)
 	for n := 1; n <= min(maxItemWords, len(words)); n++ {
-		at := piece{words[0].start, words[n-1].end}
-		if before {
-			at = piece{words[len(words)-n].start, words[len(words)-1].end}
+		first := len(words) - n
+		at := piece{words[first].start, words[len(words)-1].end}
+		key := normalise(text[at.start:at.end])
+		if key == "" || !keys[key] {
+			continue
 		}
-		if key := normalise(text[at.start:at.end]); key != "" && keys[key] {
-			return at, key, true
+		if first > 0 {
+			r, _ := utf8.DecodeRuneInString(text[words[first-1].start:])
+			if unicode.IsUpper(r) {
+				continue
+			}
 		}
+		return at, key, true
 	}
 	return piece{}, "", false
 }
@@ -227,27 +250,42 @@ func joinNames(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-// listDuplicates reports a list paragraph whose text an earlier paragraph
-// of the same list (a run of list paragraphs) already has.
+// listDuplicates reports a list paragraph whose text an earlier item of
+// the same list (same numbering, same level, no paragraph outside lists in
+// between) already has. An item at a level forgets what the deeper levels
+// held, so sub-items may repeat under different parents.
 func listDuplicates(d *ingest.Document) []Finding {
 	var out []Finding
-	seen := map[string]bool{}
+	type level struct {
+		num   string
+		depth int
+	}
+	seen := map[level]map[string]bool{}
 	for _, p := range d.Paragraphs {
 		if p.List == nil || p.InTable {
-			seen = map[string]bool{} // a paragraph outside lists ends the list
+			clear(seen) // a paragraph outside lists ends the lists
 			continue
+		}
+		at := level{p.List.NumID, p.List.Level}
+		for l := range seen {
+			if l.num == at.num && l.depth > at.depth {
+				delete(seen, l)
+			}
 		}
 		key := normalise(p.Text)
 		if key == "" {
 			continue
 		}
-		if seen[key] {
+		if seen[at] == nil {
+			seen[at] = map[string]bool{}
+		}
+		if seen[at][key] {
 			out = append(out, Finding{
 				Kind: DuplicateInList, Section: sectionTitle(d, p), Paragraph: p.Index,
 				Text: "list item repeated in the same list: “" + clip(p.Text) + "”", Context: clip(p.Text),
 			})
 		}
-		seen[key] = true
+		seen[at][key] = true
 	}
 	return out
 }

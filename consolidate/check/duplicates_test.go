@@ -23,6 +23,13 @@ func TestEnumerationDuplicates(t *testing.T) {
 		{"With support from the Office, Zimbabwe, Lesotho, South Sudan, and The Gambia advanced to Phase 3. At the same time, Somalia, Ethiopia, Sierra Leone, Burkina Faso, and Gabon progressed.", nil},
 		{"Ghana hosted it, and Ghana, Kenya and Benin attended.", nil}, // Ghana twice, but not in one list
 		{"On 5th September 2025, TSB in collaboration with BDT and GSMA delivered a training workshop in Benin.", nil},
+		{"Escribo, escribo tan solo para ti", nil},                                                 // two items: a figure of speech
+		{"Microsoft, MSDN, Windows, and Windows Vista are trademarks of Microsoft.", nil},          // a longer name after the list
+		{"Mac OS, Mac OS X(PowerPC, Intel processor)", nil},                                        // likewise
+		{"Staudenmayer, J., He, S., Hickey, A., Sasaki, J., & Freedson, P. (2015). Methods.", nil}, // initials
+		{"Set sh = S.Shapes.AddShape(msoShapeRectangle, 200, 200, 200, 50)", nil},                  // numbers
+		{"It was, as always, and as it must be, all, all of it, gone.", nil},                       // little words
+		{"Criminal Jurisdictions, Oxford, Oxford University Press, 2011.", nil},                    // a place and a publisher
 	}
 	for _, tc := range tests {
 		var got []string
@@ -36,16 +43,24 @@ func TestEnumerationDuplicates(t *testing.T) {
 }
 
 func TestListDuplicates(t *testing.T) {
-	list := &ingest.ListInfo{NumID: "1", Format: "bullet"}
+	item := func(i int, num string, level int, text string) *ingest.Paragraph {
+		return &ingest.Paragraph{Index: i, Text: text, Section: -1, List: &ingest.ListInfo{NumID: num, Level: level}}
+	}
 	d := &ingest.Document{Paragraphs: []*ingest.Paragraph{
-		{Index: 1, Text: "Ghana", List: list, Section: -1},
-		{Index: 2, Text: "Kenya", List: list, Section: -1},
-		{Index: 3, Text: "ghana.", List: list, Section: -1},
-		{Index: 4, Text: "A paragraph between lists.", Section: -1},
-		{Index: 5, Text: "Kenya", List: list, Section: -1}, // a new list
+		item(1, "1", 0, "Ghana"),
+		item(2, "1", 1, "Details"),
+		item(3, "1", 0, "Kenya"),
+		item(4, "1", 1, "Details"), // under another parent: not a repeat
+		item(5, "1", 0, "ghana."),  // repeats item 1
+		item(6, "2", 0, "Kenya"),   // another list
+		{Index: 7, Text: "A paragraph between lists.", Section: -1},
+		item(8, "1", 0, "Kenya"), // the list starts again
 	}}
-	got := duplicates(d, Options{})
-	if len(got) != 1 || got[0].Paragraph != 3 || got[0].Kind != DuplicateInList {
-		t.Errorf("duplicates = %+v; want one finding at paragraph 3", got)
+	var got []int
+	for _, f := range duplicates(d, Options{}) {
+		got = append(got, f.Paragraph)
+	}
+	if !reflect.DeepEqual(got, []int{5}) {
+		t.Errorf("repeated list items at paragraphs %v; want [5]", got)
 	}
 }

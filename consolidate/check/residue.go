@@ -84,6 +84,9 @@ func isMention(text string, start, end int) bool {
 			return false
 		}
 	}
+	if camelCase(text[start+1 : end]) {
+		return false // a code annotation such as @XmlRootElement
+	}
 	rest := text[end:]
 	switch {
 	case rest == "":
@@ -94,6 +97,23 @@ func isMention(text string, start, end int) bool {
 		return len(rest) == 1 || rest[1] == ' ' // a full stop, not a domain
 	}
 	return true
+}
+
+// camelCase reports whether a word has a capital after two small letters,
+// as identifiers do ("XmlRootElement") and names rarely do ("McNeil").
+func camelCase(word string) bool {
+	small := 0
+	for _, r := range word {
+		switch {
+		case unicode.IsUpper(r) && small >= 2:
+			return true
+		case unicode.IsLower(r):
+			small++
+		default:
+			small = 0
+		}
+	}
+	return false
 }
 
 // residue reports review left-overs in the body and the notes, and text
@@ -148,11 +168,11 @@ func marks(ms []*ingest.Mark, what func(*ingest.Mark) string) []Finding {
 }
 
 // highlighted drops the runs whose highlight is "none" (Word writes it to
-// switch off a style's highlight).
+// switch off a style's highlight) or white (invisible on the page).
 func highlighted(ms []*ingest.Mark) []*ingest.Mark {
 	var out []*ingest.Mark
 	for _, m := range ms {
-		if m.Color != "" && m.Color != "none" {
+		if m.Color != "" && m.Color != "none" && m.Color != "white" {
 			out = append(out, m)
 		}
 	}

@@ -28,6 +28,8 @@ func TestResidueSpans(t *testing.T) {
 		{"TBCs and TBDs are not words here; neither is STBC.", nil},
 		{"Is that right? Yes!! Really?", nil},
 		{"Comments by members were welcome.", nil},
+		{"Annotate the class with @XmlRootElement(name = \"p\").", nil},
+		{"@McNeil, please confirm", []string{"@McNeil"}},
 	}
 	for _, tc := range tests {
 		var got []string

@@ -22,7 +22,7 @@ func emptySections(d *ingest.Document, _ Options) []Finding {
 			}
 			next = d.Sections[i+1].Paragraph
 		}
-		if !hasContent(content, s.Paragraph, next) {
+		if !hasContent(content, s.Paragraph, next) && !readsLikeProse(s.Title) {
 			out = append(out, Finding{
 				Kind: EmptySection, Section: s.Title, Paragraph: s.Paragraph,
 				Text:    fmt.Sprintf("heading %q (level %d) has nothing under it", strings.TrimSpace(s.Number+" "+s.Title), s.Level),
@@ -31,6 +31,19 @@ func emptySections(d *ingest.Document, _ Options) []Finding {
 		}
 	}
 	return out
+}
+
+// maxHeadingWords is the longest a heading may be; a longer "heading" is a
+// numbered paragraph in a heading style, as legal texts use them, and is
+// content itself.
+const maxHeadingWords = 15
+
+// readsLikeProse reports whether a heading's text is a sentence rather
+// than a title: too long, or ending as a sentence or clause does.
+func readsLikeProse(title string) bool {
+	t := strings.TrimSpace(title)
+	return len(strings.Fields(t)) > maxHeadingWords || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") ||
+		strings.HasSuffix(t, ";") || strings.HasSuffix(t, ",")
 }
 
 // contentParagraphs returns, in order, the Index of every paragraph that
