@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"tsagmerge/consolidate/check"
+	"tsagmerge/ingest/inbox"
 	"tsagmerge/ingest/inbox/inboxtest"
 )
 
@@ -85,6 +87,46 @@ func TestCheckJSON(t *testing.T) {
 	for _, f := range report.Findings {
 		if f.Region == "ASP" && (len(f.Thread) != 2 || f.Section == "" || f.Paragraph == 0) {
 			t.Errorf("ASP finding = %+v", f)
+		}
+	}
+}
+
+func TestColorOn(t *testing.T) {
+	devNull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer devNull.Close()
+	plain, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+
+	t.Setenv("NO_COLOR", "")
+	if !colorOn(devNull) { // a character device, like a terminal
+		t.Error("no colour on a character device")
+	}
+	if colorOn(plain) || colorOn(&bytes.Buffer{}) {
+		t.Error("colour on a file or a buffer")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if colorOn(devNull) {
+		t.Error("colour despite NO_COLOR")
+	}
+}
+
+func TestPrintReportColours(t *testing.T) {
+	in, err := inbox.Scan([]string{inboxtest.Samples(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	var out bytes.Buffer
+	printReport(&out, check.Run(in, check.Options{}), true)
+	for _, want := range []string{"\x1b[1;31merror  \x1b[0m", "\x1b[33mwarning\x1b[0m", "\x1b[1;31mnot ready to publish\x1b[0m"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("coloured report lacks %q", want)
 		}
 	}
 }
