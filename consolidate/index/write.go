@@ -75,9 +75,13 @@ func (x *Index) checkOutput(path string) error {
 
 // writeAtomic saves f to path through a temporary file in the same folder.
 func writeAtomic(f *excelize.File, path string) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("index: cannot write %s: folder %s does not exist", path, dir)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("index: cannot write %s: %w", path, err)
+		return fmt.Errorf("index: cannot write %s: %w", path, pathCause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -98,7 +102,21 @@ func writeAtomic(f *excelize.File, path string) (err error) {
 		return fmt.Errorf("index: writing %s: %w", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("index: cannot replace %s: %w", path, errors.Unwrap(err))
+		return fmt.Errorf("index: cannot replace %s: %w", path, pathCause(err))
 	}
 	return nil
+}
+
+// pathCause strips the path from a file-system error, which would name
+// the temporary file rather than the workbook.
+func pathCause(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
