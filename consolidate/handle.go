@@ -1,0 +1,371 @@
+package consolidate
+
+// handle decides what becomes of the element just started: it returns
+// false to leave the element (and all it holds) out, or true to carry it,
+// after editing its attributes and setting the frame's flags.
+func (rw *rewriter) handle(sc *scanner, fr *frame) bool {
+	depth := len(rw.stack)
+	if !rw.inside {
+		return rw.outside(fr, depth)
+	}
+	if rw.kind == partBody {
+		if p := rw.parent(); p != nil && p.flags&fBody != 0 {
+			if keep, done := rw.topLevel(sc, fr); done {
+				return keep
+			}
+		}
+	} else if depth == 1 && rw.kind != partDefs {
+		if !rw.topFilter(fr) {
+			return false
+		}
+	}
+	if rw.heading != nil && rw.heading.open {
+		return rw.inHeading(sc, fr)
+	}
+	rw.restyleFirstChild(fr)
+	switch fr.kind {
+	case nsW:
+		return rw.handleW(sc, fr)
+	case nsWP:
+		if string(fr.local) == "docPr" {
+			rw.setAttr(nsOther, "id", itoa(rw.r.ids.docPr.take()))
+		}
+	}
+	return true
+}
+
+// outside handles the elements around the carried content: the root of
+// every part, and w:body of the main document.
+func (rw *rewriter) outside(fr *frame, depth int) bool {
+	fr.flags |= fHidden
+	switch {
+	case depth == 0 && rw.kind != partBody:
+		rw.inside = true
+		return true
+	case depth == 0:
+		return true
+	case depth == 1 && fr.kind == nsW && string(fr.local) == "body":
+		fr.flags |= fBody
+		rw.inside = true
+		if rw.r.plan.heading < 0 {
+			rw.writeHeading(nil)
+		}
+		return true
+	}
+	return false
+}
+
+// afterStart runs once the start tag is written.
+func (rw *rewriter) afterStart(fr *frame, selfClose bool) {
+	if fr.flags&fRestylePPr == 0 {
+		return
+	}
+	if !selfClose {
+		rw.synth(`<%w:pStyle %w:val="%s"/>`, rw.r.headingID[fr.level])
+	}
+}
+
+// beforeEnd runs before an element's end tag is written, while its frame
+// is still open.
+func (rw *rewriter) beforeEnd(fr *frame) {
+	if fr.flags&fNeedPPr != 0 {
+		fr.flags &^= fNeedPPr
+		rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[fr.level])
+	}
+	if fr.flags&fHeading != 0 {
+		rw.finishHeading()
+	}
+	if string(fr.local) == "del" || string(fr.local) == "moveFrom" {
+		if fr.flags&fRejectDel != 0 {
+			rw.rejectDel--
+		}
+	}
+}
+
+// afterEnd runs once the element is closed.
+func (rw *rewriter) afterEnd(fr *frame) {
+	if fr.flags&fDrop != 0 {
+		rw.truncate(fr.mark)
+	}
+	if fr.flags&fBody != 0 || len(rw.stack) == 0 && rw.kind != partDefs {
+		rw.inside = false
+	}
+}
+
+// topLevel handles a direct child of w:body: the region's front matter
+// and the body-level section properties are left out, the region heading
+// is rewritten and sub-headings restyled. done is false when the element
+// is to be handled as any other.
+func (rw *rewriter) topLevel(sc *scanner, fr *frame) (keep, done bool) {
+	rw.top++
+	plan := &rw.r.plan
+	local := string(fr.local)
+	switch {
+	case fr.kind == nsW && local == "sectPr":
+		return false, true
+	case rw.top < plan.start && !(fr.kind == nsW && zeroWidthMarks[local]):
+		return false, true
+	case rw.top == plan.heading && fr.kind == nsW && local == "p" && !sc.tok.selfClose:
+		rw.beginHeading(fr)
+		return true, true
+	}
+	if lvl, ok := plan.levels[rw.top]; ok && fr.kind == nsW && local == "p" && !sc.tok.selfClose {
+		fr.flags |= fRestyle | fNeedPPr
+		fr.level = lvl
+	}
+	return false, false
+}
+
+// zeroWidthMarks are the body-level elements that hold no content; they
+// are carried even from the front matter, and dropped later if their
+// other half is not.
+var zeroWidthMarks = map[string]bool{
+	"bookmarkStart": true, "bookmarkEnd": true, "commentRangeStart": true, "commentRangeEnd": true,
+	"permStart": true, "permEnd": true, "moveFromRangeStart": true, "moveFromRangeEnd": true,
+	"moveToRangeStart": true, "moveToRangeEnd": true,
+}
+
+// restyleFirstChild gives a restyled paragraph its w:pPr when its first
+// child is not one.
+func (rw *rewriter) restyleFirstChild(fr *frame) {
+	p := rw.parent()
+	if p == nil || p.flags&fNeedPPr == 0 {
+		return
+	}
+	p.flags &^= fNeedPPr
+	if fr.kind == nsW && string(fr.local) == "pPr" {
+		fr.flags |= fRestylePPr
+		fr.level = p.level
+		return
+	}
+	rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[p.level])
+}
+
+// topFilter handles the children of the root of notes and comments parts:
+// only the carried notes and comments pass, under their new ids.
+func (rw *rewriter) topFilter(fr *frame) bool {
+	local := string(fr.local)
+	switch rw.kind {
+	case partNotes:
+		if fr.kind != nsW || (local != "footnote" && local != "endnote") {
+			return false
+		}
+		if typ, i := rw.attrGet(nsW, "type"); i >= 0 && typ != "normal" {
+			return false // separators: the template has its own
+		}
+		return rw.mapID(nsW, "id", rw.noteMap())
+	case partComments:
+		if fr.kind != nsW || local != "comment" {
+			return false
+		}
+		old, _ := rw.attrGet(nsW, "id")
+		if !rw.r.commentRefs[old] || !rw.mapID(nsW, "id", rw.r.comments) {
+			return false
+		}
+		rw.r.report.CommentsKept++
+		return true
+	case partCommentsEx:
+		if fr.kind != nsW15 || local != "commentEx" || !rw.mapID(nsW15, "paraId", rw.r.commentPara) {
+			return false
+		}
+		if parent, i := rw.attrGet(nsW15, "paraIdParent"); i >= 0 {
+			if nv, ok := rw.r.commentPara[parent]; ok {
+				rw.setVal(i, nv)
+			} else {
+				rw.attrs[i].drop = true
+			}
+		}
+		return true
+	case partCommentsIDs:
+		if fr.kind != nsW16CID || local != "commentId" || !rw.mapID(nsW16CID, "paraId", rw.r.commentPara) {
+			return false
+		}
+		if old, i := rw.attrGet(nsW16CID, "durableId"); i >= 0 {
+			nv := rw.freshHex()
+			rw.r.durable[old] = nv
+			rw.setVal(i, nv)
+		}
+		return true
+	case partCommentsExt:
+		return fr.kind == nsW16CEX && local == "commentExtensible" && rw.mapID(nsW16CEX, "durableId", rw.r.durable)
+	}
+	return false
+}
+
+// mapID replaces an id attribute through m; false when it is not in m.
+func (rw *rewriter) mapID(kind nsKind, local string, m map[string]string) bool {
+	old, i := rw.attrGet(kind, local)
+	nv, ok := m[old]
+	if i < 0 || !ok {
+		return false
+	}
+	if nv != old {
+		rw.setVal(i, nv)
+	}
+	return true
+}
+
+func (rw *rewriter) noteMap() map[string]string {
+	if rw.part == rw.r.parts.endnotes {
+		return rw.r.endnotes
+	}
+	return rw.r.footnotes
+}
+
+// handleW handles the WordprocessingML elements the merge looks into.
+func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
+	local := string(fr.local)
+	switch local {
+	case "pPr":
+		if fr.flags&fRestylePPr != 0 && sc.tok.selfClose {
+			rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[fr.level])
+			return false
+		}
+	case "pStyle", "outlineLvl":
+		if rw.parent().flags&fRestylePPr != 0 {
+			return false
+		}
+		if local == "pStyle" {
+			return rw.mapStyleVal()
+		}
+	case "rStyle", "tblStyle":
+		return rw.mapStyleVal()
+	case "numId":
+		if rw.parentIs("numPr") {
+			rw.mapNumVal()
+		}
+	case "bookmarkStart":
+		return rw.bookmarkStart()
+	case "bookmarkEnd":
+		return rw.bookmarkEnd()
+	case "commentRangeStart", "commentRangeEnd":
+		return rw.commentRange()
+	case "commentReference":
+		return rw.commentReference()
+	case "footnoteReference":
+		return rw.mapID(nsW, "id", rw.r.footnotes)
+	case "endnoteReference":
+		return rw.mapID(nsW, "id", rw.r.endnotes)
+	case "hyperlink":
+		rw.renameAnchor()
+	case "fldSimple":
+		rw.renameInstr()
+	case "instrText":
+		fr.flags |= fInstr
+	case "headerReference", "footerReference":
+		return false
+	case "id":
+		if rw.parentIs("sdtPr") {
+			rw.setAttr(nsW, "val", rw.freshAnnot())
+		}
+	case "permStart", "permEnd":
+		return rw.rangeMark(local == "permStart", false)
+	case "delText", "delInstrText":
+		if rw.rejectDel > 0 {
+			rw.renameElement(map[string]string{"delText": "t", "delInstrText": "instrText"}[local])
+			if local == "delInstrText" {
+				fr.flags |= fInstr
+			}
+		}
+	default:
+		if rw.kind == partDefs && rw.handleDefs(fr, local) {
+			return true
+		}
+		if revisionElements[local] {
+			return rw.revision(sc, fr)
+		}
+	}
+	if rw.r.opts.Revisions == RevisionsReject && changeHolders[local] && !sc.tok.selfClose {
+		return rw.rejectProps(sc, fr)
+	}
+	return true
+}
+
+// handleDefs handles the elements of style and list definitions; it
+// reports whether local was one of them.
+func (rw *rewriter) handleDefs(fr *frame, local string) bool {
+	switch local {
+	case "style":
+		rw.mapID(nsW, "styleId", rw.r.styles)
+		rw.dropAttr(nsW, "default")
+	case "name":
+		if rw.parentIs("style") && rw.styleName != "" {
+			rw.setAttr(nsW, "val", rw.styleName)
+		}
+	case "basedOn", "next", "link":
+		if rw.parentIs("style") && !rw.mapStyleVal() {
+			fr.flags |= fQuiet
+		}
+	case "numStyleLink", "styleLink":
+		if !rw.mapStyleVal() {
+			fr.flags |= fQuiet
+		}
+	case "abstractNum":
+		old, _ := rw.attrGet(nsW, "abstractNumId")
+		rw.curAbs = rw.r.numbering.abs[old]
+		rw.mapID(nsW, "abstractNumId", rw.r.numbering.abs)
+	case "nsid":
+		if rw.parentIs("abstractNum") && rw.curAbs != "" {
+			rw.setAttr(nsW, "val", rw.r.numbering.nsid[rw.curAbs])
+		}
+	case "num":
+		rw.mapID(nsW, "numId", rw.r.numbering.nums)
+	case "abstractNumId":
+		if rw.parentIs("num") {
+			rw.mapID(nsW, "val", rw.r.numbering.abs)
+		}
+	case "lvlPicBulletId":
+		// Picture bullets are not carried; the level keeps its text bullet.
+		fr.flags |= fQuiet
+	default:
+		return false
+	}
+	return true
+}
+
+// renameElement writes the element under another local name in w:.
+func (rw *rewriter) renameElement(local string) {
+	rw.elName = []byte(rw.wp + ":" + local)
+	rw.changed = true
+}
+
+// mapStyleVal maps the w:val of a style reference onto the output's ids;
+// it returns false (leave the reference out) for a style neither the
+// region nor the output defines: the reference would dangle, and Word
+// uses the default style then anyway.
+func (rw *rewriter) mapStyleVal() bool {
+	v, i := rw.attrGet(nsW, "val")
+	if i < 0 {
+		return true
+	}
+	out, ok := rw.r.styles[v]
+	if !ok && !rw.r.styleIDs[v] {
+		return false
+	}
+	if !ok {
+		out = v
+	}
+	if out != v {
+		rw.setVal(i, out)
+	}
+	if !rw.noRefs {
+		rw.r.styleRefs[out] = true
+	}
+	return true
+}
+
+// mapNumVal maps a paragraph's list; a list the region does not define
+// becomes no list rather than one of the template's.
+func (rw *rewriter) mapNumVal() {
+	v, i := rw.attrGet(nsW, "val")
+	if i < 0 {
+		return
+	}
+	out, ok := rw.r.numbering.nums[v]
+	if !ok {
+		out = "0"
+	}
+	if out != v {
+		rw.setVal(i, out)
+	}
+}

@@ -1,0 +1,324 @@
+package consolidate
+
+import (
+	"bytes"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Namespaces the merge looks into (transitional spelling; Strict URIs are
+// mapped onto these by transitionalURI).
+const (
+	uriW      = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	uriR      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	uriW14    = "http://schemas.microsoft.com/office/word/2010/wordml"
+	uriW15    = "http://schemas.microsoft.com/office/word/2012/wordml"
+	uriW16CID = "http://schemas.microsoft.com/office/word/2016/wordml/cid"
+	uriW16CEX = "http://schemas.microsoft.com/office/word/2018/wordml/cex"
+	uriWP     = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+	uriWP14   = "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"
+	uriMC     = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+	uriO      = "urn:schemas-microsoft-com:office:office"
+)
+
+// nsKind is a namespace the rewriter acts on; nsOther for the rest.
+type nsKind uint8
+
+const (
+	nsOther nsKind = iota
+	nsW
+	nsR
+	nsW14
+	nsW15
+	nsW16CID
+	nsW16CEX
+	nsWP
+	nsWP14
+	nsMC
+	nsO
+)
+
+var kindOfURI = map[string]nsKind{
+	uriW: nsW, uriR: nsR, uriW14: nsW14, uriW15: nsW15, uriW16CID: nsW16CID,
+	uriW16CEX: nsW16CEX, uriWP: nsWP, uriWP14: nsWP14, uriMC: nsMC, uriO: nsO,
+}
+
+// transitionalURI maps a Strict Open XML namespace onto its transitional
+// twin ("http://purl.oclc.org/ooxml/wordprocessingml/main" becomes
+// "http://schemas.openxmlformats.org/wordprocessingml/2006/main"), so a
+// Strict contribution's content lands in the namespaces Word expects in a
+// transitional document. Other URIs are returned unchanged.
+func transitionalURI(uri string) string {
+	rest, ok := strings.CutPrefix(uri, "http://purl.oclc.org/ooxml/")
+	if !ok {
+		return uri
+	}
+	first, tail, ok := strings.Cut(rest, "/")
+	if !ok {
+		return uri
+	}
+	return "http://schemas.openxmlformats.org/" + first + "/2006/" + tail
+}
+
+// nsDecl is one xmlns declaration; prefix "" is the default namespace.
+type nsDecl struct {
+	prefix, uri string
+}
+
+// rootInfo is what a part's root start tag declares.
+type rootInfo struct {
+	name      []byte   // qualified root element name
+	decls     []nsDecl // in the order written, URIs made transitional
+	ignorable []string // mc:Ignorable prefixes
+	others    []attr   // the root's other attributes, as written
+	start     int      // offset of the root start tag
+	end       int      // offset just after it
+	selfClose bool
+}
+
+// readRoot finds and reads the root start tag of a part.
+func readRoot(where string, data []byte) (rootInfo, error) {
+	sc := newScanner(where, data)
+	for sc.next() {
+		if sc.tok.kind != tokStart {
+			continue
+		}
+		t := &sc.tok
+		ri := rootInfo{name: t.name, start: t.start, end: t.end, selfClose: t.selfClose}
+		mcPrefix := ""
+		for _, a := range t.attrs {
+			if p, ok := xmlnsPrefix(a.name); ok {
+				uri := transitionalURI(unescape(a.val))
+				ri.decls = append(ri.decls, nsDecl{p, uri})
+				if uri == uriMC {
+					mcPrefix = p
+				}
+			}
+		}
+		for _, a := range t.attrs {
+			if _, ok := xmlnsPrefix(a.name); ok {
+				continue
+			}
+			p, l := splitName(a.name)
+			if mcPrefix != "" && string(p) == mcPrefix && string(l) == "Ignorable" {
+				ri.ignorable = strings.Fields(unescape(a.val))
+				continue
+			}
+			ri.others = append(ri.others, a)
+		}
+		return ri, nil
+	}
+	if sc.err != nil {
+		return rootInfo{}, sc.err
+	}
+	return rootInfo{}, errorf("%s has no root element; save the file again from Word", where)
+}
+
+// xmlnsPrefix tells whether an attribute name declares a namespace, and
+// which prefix ("" for the default namespace).
+func xmlnsPrefix(name []byte) (string, bool) {
+	if bytes.Equal(name, []byte("xmlns")) {
+		return "", true
+	}
+	if p, ok := bytes.CutPrefix(name, []byte("xmlns:")); ok {
+		return string(p), true
+	}
+	return "", false
+}
+
+// nsUnion builds the namespace declarations of one merged part's root: the
+// template's first, then each region's in turn. A region prefix bound to
+// another URI than the union's is renamed in that region's content.
+type nsUnion struct {
+	prefixes  []string          // in declaration order
+	uris      map[string]string // prefix -> URI
+	ignorable []string
+}
+
+func newNSUnion() *nsUnion { return &nsUnion{uris: map[string]string{}} }
+
+// add merges a root's declarations and returns the renames its content
+// needs (nil when none).
+func (u *nsUnion) add(ri rootInfo) map[string]string {
+	var rename map[string]string
+	for _, d := range ri.decls {
+		if d.uri == "" {
+			continue // xmlns:p="" undeclares; nothing to carry
+		}
+		have, ok := u.uris[d.prefix]
+		switch {
+		case ok && have == d.uri:
+			continue
+		case !ok && d.prefix != "":
+			u.declare(d.prefix, d.uri)
+			continue
+		}
+		// The prefix means something else here, or it is the default
+		// namespace (which the merged root cannot give to every region):
+		// use the union's prefix for the URI, or make one.
+		to := u.prefixOf(d.uri)
+		if to == "" {
+			to = u.fresh(d.prefix)
+			u.declare(to, d.uri)
+		}
+		if rename == nil {
+			rename = map[string]string{}
+		}
+		rename[d.prefix] = to
+	}
+	for _, p := range ri.ignorable {
+		if to, ok := rename[p]; ok {
+			p = to
+		}
+		if !contains(u.ignorable, p) && u.uris[p] != "" {
+			u.ignorable = append(u.ignorable, p)
+		}
+	}
+	return rename
+}
+
+func (u *nsUnion) declare(prefix, uri string) {
+	u.prefixes = append(u.prefixes, prefix)
+	u.uris[prefix] = uri
+}
+
+// prefixOf returns the first non-default prefix bound to uri, or "".
+func (u *nsUnion) prefixOf(uri string) string {
+	for _, p := range u.prefixes {
+		if p != "" && u.uris[p] == uri {
+			return p
+		}
+	}
+	return ""
+}
+
+// fresh returns a prefix not yet declared, derived from base.
+func (u *nsUnion) fresh(base string) string {
+	if base == "" {
+		base = "ns"
+	}
+	for i := 1; ; i++ {
+		p := base + strconv.Itoa(i)
+		if _, taken := u.uris[p]; !taken {
+			return p
+		}
+	}
+}
+
+// rootTag writes the merged root start tag: the element name, the union's
+// declarations, mc:Ignorable and the template root's other attributes.
+func (u *nsUnion) rootTag(ri rootInfo) []byte {
+	if len(u.ignorable) > 0 && u.prefixOf(uriMC) == "" {
+		u.declare(u.fresh("mc"), uriMC)
+	}
+	out := append([]byte{'<'}, ri.name...)
+	for _, p := range u.prefixes {
+		out = append(out, " xmlns"...)
+		if p != "" {
+			out = append(out, ':')
+			out = append(out, p...)
+		}
+		out = append(out, `="`...)
+		out = appendEscaped(out, u.uris[p])
+		out = append(out, '"')
+	}
+	for _, a := range ri.others {
+		out = appendAttr(out, a)
+	}
+	if len(u.ignorable) > 0 {
+		ign := append([]string(nil), u.ignorable...)
+		sort.Strings(ign)
+		out = append(out, ' ')
+		out = append(out, u.prefixOf(uriMC)...)
+		out = append(out, `:Ignorable="`...)
+		out = appendEscaped(out, strings.Join(ign, " "))
+		out = append(out, '"')
+	}
+	return append(out, '>')
+}
+
+func appendAttr(out []byte, a attr) []byte {
+	out = append(out, ' ')
+	out = append(out, a.name...)
+	out = append(out, '=', a.quote)
+	out = append(out, a.val...)
+	return append(out, a.quote)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nsScope resolves prefixes while a part is rewritten: the root's
+// bindings, shadowed by declarations made further down.
+type nsScope struct {
+	root  map[string]nsKind
+	local []localBinding
+	// lastPrefix/lastKind cache the most recent lookup ("w" almost always).
+	lastPrefix []byte
+	lastKind   nsKind
+}
+
+type localBinding struct {
+	prefix string
+	kind   nsKind
+	depth  int
+}
+
+func newNSScope(ri rootInfo) *nsScope {
+	s := &nsScope{root: map[string]nsKind{}}
+	for _, d := range ri.decls {
+		s.root[d.prefix] = kindOfURI[d.uri]
+	}
+	return s
+}
+
+// kind resolves a prefix ("" is the default namespace).
+func (s *nsScope) kind(prefix []byte) nsKind {
+	if len(s.local) == 0 && s.lastPrefix != nil && bytes.Equal(prefix, s.lastPrefix) {
+		return s.lastKind
+	}
+	for i := len(s.local) - 1; i >= 0; i-- {
+		if s.local[i].prefix == string(prefix) {
+			return s.local[i].kind
+		}
+	}
+	k := s.root[string(prefix)]
+	if len(s.local) == 0 {
+		s.lastPrefix, s.lastKind = prefix, k
+	}
+	return k
+}
+
+// shadowed reports whether prefix was redeclared below the root, in which
+// case a rename of the root's binding does not apply to it.
+func (s *nsScope) shadowed(prefix string) bool {
+	for i := len(s.local) - 1; i >= 0; i-- {
+		if s.local[i].prefix == prefix {
+			return true
+		}
+	}
+	return false
+}
+
+// push records the declarations of a start tag at depth; pop drops those
+// made at depth or deeper.
+func (s *nsScope) push(t *token, depth int) {
+	for _, a := range t.attrs {
+		if p, ok := xmlnsPrefix(a.name); ok {
+			s.local = append(s.local, localBinding{p, kindOfURI[transitionalURI(unescape(a.val))], depth})
+		}
+	}
+}
+
+func (s *nsScope) pop(depth int) {
+	for len(s.local) > 0 && s.local[len(s.local)-1].depth >= depth {
+		s.local = s.local[:len(s.local)-1]
+	}
+}

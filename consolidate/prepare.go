@@ -1,0 +1,261 @@
+package consolidate
+
+import (
+	"fmt"
+
+	"tsagmerge/ingest/opc"
+)
+
+// Merged part keys.
+const (
+	mpDocument    = "document"
+	mpStyles      = "styles"
+	mpNumbering   = "numbering"
+	mpFootnotes   = "footnotes"
+	mpEndnotes    = "endnotes"
+	mpComments    = "comments"
+	mpCommentsEx  = "commentsExtended"
+	mpCommentsIDs = "commentsIds"
+	mpCommentsExt = "commentsExtensible"
+	mpPeople      = "people"
+)
+
+// partSpec describes a part the output may gain: how the main document
+// links to it, its name and type when the template lacks it, and the root
+// element it is then given.
+type partSpec struct {
+	key, rel, name, ct string
+	prefix, uri, root  string
+}
+
+const ctWML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+var partSpecs = []partSpec{
+	{mpNumbering, opc.RelNumbering, "word/numbering.xml", ctWML + "numbering+xml", "w", uriW, "numbering"},
+	{mpFootnotes, opc.RelFootnotes, "word/footnotes.xml", ctWML + "footnotes+xml", "w", uriW, "footnotes"},
+	{mpEndnotes, opc.RelEndnotes, "word/endnotes.xml", ctWML + "endnotes+xml", "w", uriW, "endnotes"},
+	{mpComments, opc.RelComments, "word/comments.xml", ctWML + "comments+xml", "w", uriW, "comments"},
+	{mpCommentsEx, opc.RelCommentsExt, "word/commentsExtended.xml", ctWML + "commentsExtended+xml", "w15", uriW15, "commentsEx"},
+	{mpCommentsIDs, opc.RelCommentsIds, "word/commentsIds.xml", ctWML + "commentsIds+xml", "w16cid", uriW16CID, "commentsIds"},
+	{mpCommentsExt, opc.RelCommentsExtensible, "word/commentsExtensible.xml", ctWML + "commentsExtensible+xml", "w16cex", uriW16CEX, "commentsExtensible"},
+	{mpPeople, opc.RelPeople, "word/people.xml", ctWML + "people+xml", "w15", uriW15, "people"},
+}
+
+// separators are the notes a footnotes or endnotes part made anew needs.
+const separators = `<w:%[1]s w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:%[1]s>` +
+	`<w:%[1]s w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:%[1]s>`
+
+// prepare reads every region's small parts and fixes, region by region
+// in report order, how its styles, lists, links, bookmarks, notes and
+// comments map onto the output, and which ids it may hand out.
+func (m *merger) prepare() error {
+	b := m.base
+	m.styles = newStyleRegistry(b.styles)
+	m.nums = newNumRegistry(b.numbering)
+	m.copier = newPartCopier(b.pkg)
+	m.namer = &bookmarkNamer{used: b.bookmarks}
+	if err := m.initParts(); err != nil {
+		return err
+	}
+	next := counters{comment: b.maxCmt + 1, notes: [2]int64{b.maxNote[0] + 1, b.maxNote[1] + 1}}
+	var needs []idNeeds
+	for _, r := range m.regions {
+		n, err := m.prepareRegion(r, &next)
+		if err != nil {
+			return err
+		}
+		needs = append(needs, n)
+	}
+	return m.allocateIDs(needs)
+}
+
+// counters are the next output ids of the spaces numbered in order.
+type counters struct {
+	comment int64
+	notes   [2]int64
+}
+
+// initParts sets up the parts the regions are merged into.
+func (m *merger) initParts() error {
+	b := m.base
+	m.parts[mpDocument] = newMerged(b.main, b.doc, b.docRoot, nil)
+	m.parts[mpStyles] = newMerged(b.stylesPart, b.stylesRaw, b.styles.root, nil)
+	for _, spec := range partSpecs {
+		part := b.pkg.RelatedPart(b.main, spec.rel)
+		if part == "" {
+			m.copier.reserve(spec.name)
+			var initial []byte
+			if spec.key == mpFootnotes || spec.key == mpEndnotes {
+				initial = fmt.Appendf(nil, separators, spec.root[:len(spec.root)-1])
+			}
+			m.parts[spec.key] = synthMerged(spec, initial)
+			continue
+		}
+		data, err := b.pkg.Read(part)
+		if err != nil {
+			return err
+		}
+		root, err := readRoot("template: "+part, data)
+		if err != nil {
+			return err
+		}
+		m.parts[spec.key] = newMerged(part, data, root, &spec)
+	}
+	return nil
+}
+
+// relSet returns the relationships of an output part, the template's to
+// begin with.
+func (m *merger) relSet(part string) *relSet {
+	if rs, ok := m.rels[part]; ok {
+		return rs
+	}
+	var existing []opc.Relationship
+	if m.base.pkg.Has(part) {
+		existing, _ = m.base.pkg.Rels(part)
+	}
+	rs := newRelSet(existing)
+	m.rels[part] = rs
+	return rs
+}
+
+// storyParts pairs a region's parts with the merged part they go into.
+func (r *region) storyParts() [][2]string {
+	p := r.parts
+	return [][2]string{
+		{p.main, mpDocument}, {p.styles, mpStyles}, {p.numbering, mpNumbering},
+		{p.footnotes, mpFootnotes}, {p.endnotes, mpEndnotes}, {p.comments, mpComments},
+		{p.commentsEx, mpCommentsEx}, {p.commentsIDs, mpCommentsIDs}, {p.commentsExt, mpCommentsExt},
+		{p.people, mpPeople},
+	}
+}
+
+// prepareRegion maps one region onto the output and returns the ids it
+// may need.
+func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
+	var needs idNeeds
+	if err := r.findParts(); err != nil {
+		return needs, err
+	}
+	data := map[string][]byte{}
+	for _, sp := range r.storyParts() {
+		part, key := sp[0], sp[1]
+		if part == "" {
+			continue
+		}
+		d, err := r.read(part)
+		if err != nil {
+			return needs, err
+		}
+		root, err := readRoot(r.where(part), d)
+		if err != nil {
+			return needs, err
+		}
+		data[part], r.roots[part] = d, root
+		mp := m.parts[key]
+		r.renames[part] = mp.union.add(root)
+		r.outPrefix[part] = mp.union.prefixOf(uriW)
+	}
+	r.plan = planHeadings(r.doc, r.info)
+	r.number = m.base.h1Count + 1 + r.idx
+	if err := m.mapDefinitions(r, data); err != nil {
+		return needs, err
+	}
+	m.mapLinks(r)
+	for _, part := range []string{r.parts.main, r.parts.footnotes, r.parts.endnotes, r.parts.comments} {
+		if part != "" {
+			r.bookmarks[part] = m.namer.mapBookmarks(scanBookmarks(data[part]), r.anchors)
+		}
+	}
+	m.mapNotesAndComments(r, data, next)
+	for _, part := range []string{r.parts.main, r.parts.footnotes, r.parts.endnotes, r.parts.comments, r.parts.commentsIDs} {
+		needs.add(countNeeds(data[part]))
+	}
+	return needs, nil
+}
+
+// mapDefinitions maps the region's styles and lists.
+func (m *merger) mapDefinitions(r *region, data map[string][]byte) error {
+	r.styles = map[string]string{}
+	if part := r.parts.styles; part != "" {
+		ss, err := parseStyles(r.where(part), data[part])
+		if err != nil {
+			return err
+		}
+		r.styles = m.styles.mapRegion(r, ss)
+	}
+	r.styleIDs = m.styles.ids
+	for _, lvl := range r.plan.neededLevels() {
+		r.headingID[lvl] = m.styles.headingID(lvl)
+	}
+	var np *numberingPart
+	if part := r.parts.numbering; part != "" {
+		var err error
+		if np, err = parseNumbering(r.where(part), data[part]); err != nil {
+			return err
+		}
+	}
+	r.numberingDefs = np
+	r.numbering = m.nums.mapRegion(np)
+	return nil
+}
+
+// mapLinks maps the relationships of the region's stories.
+func (m *merger) mapLinks(r *region) {
+	for _, sp := range [][2]string{{r.parts.main, mpDocument}, {r.parts.footnotes, mpFootnotes},
+		{r.parts.endnotes, mpEndnotes}, {r.parts.comments, mpComments}} {
+		if sp[0] == "" {
+			continue
+		}
+		out := m.parts[sp[1]].name
+		r.rels[sp[0]] = mapPartRels(r, sp[0], m.relSet(out), out, m.copier)
+	}
+}
+
+// mapNotesAndComments numbers the region's notes and comments in the
+// output, in the order the parts hold them.
+func (m *merger) mapNotesAndComments(r *region, data map[string][]byte, next *counters) {
+	for i, part := range []string{r.parts.footnotes, r.parts.endnotes} {
+		if part == "" {
+			continue
+		}
+		target := []map[string]string{r.footnotes, r.endnotes}[i]
+		for _, it := range topItems(data[part], []string{"footnote", "endnote"}[i]) {
+			if it.typ != "" && it.typ != "normal" {
+				continue
+			}
+			if _, dup := target[it.id]; !dup {
+				target[it.id] = itoa(next.notes[i])
+				next.notes[i]++
+			}
+		}
+	}
+	if r.parts.comments == "" || m.opts.Comments == CommentsDrop {
+		return
+	}
+	for _, it := range topItems(data[r.parts.comments], "comment") {
+		if _, dup := r.comments[it.id]; !dup {
+			r.comments[it.id] = itoa(next.comment)
+			next.comment++
+		}
+	}
+}
+
+// allocateIDs lays the regions' id blocks end to end above the template's.
+func (m *merger) allocateIDs(needs []idNeeds) error {
+	t := m.base.ids
+	annot, docPr, hex := t.annot+1, t.docPr+1, t.hex+1
+	for i, r := range m.regions {
+		n := needs[i]
+		r.ids = idBlocks{
+			annot: idBlock{next: annot, limit: annot + int64(n.annot)},
+			docPr: idBlock{next: docPr, limit: docPr + int64(n.docPr)},
+			hex:   idBlock{next: hex, limit: hex + int64(n.hex)},
+		}
+		annot, docPr, hex = r.ids.annot.limit, r.ids.docPr.limit, r.ids.hex.limit
+	}
+	if hex >= maxHexID {
+		return fmt.Errorf("the contributions hold more paragraphs than Word can number (%d paragraph ids needed)", hex)
+	}
+	return nil
+}

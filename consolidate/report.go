@@ -1,0 +1,73 @@
+package consolidate
+
+import "strings"
+
+// Report says what went into the output, for the command's summary.
+type Report struct {
+	// Regions lists the merged regions in output order.
+	Regions []RegionReport
+	// Warnings are problems that did not stop the merge (a link to a
+	// missing part, dropped).
+	Warnings []string
+}
+
+// RegionReport describes one region in the output.
+type RegionReport struct {
+	Code string
+	Name string
+	File string
+	// Number is the region heading's number in the output; Title its text.
+	Number int
+	Title  string
+	// HeadingAdded is true when the contribution had no region heading
+	// and the merge wrote one; TypedNumber is the number the region had
+	// typed before its heading, replaced.
+	HeadingAdded bool
+	TypedNumber  string
+	// Demoted counts sub-headings moved down to stand under the region
+	// heading.
+	Demoted int
+	// Paragraphs and Words count the region's carried text (front matter
+	// and heading excluded); Pages is Words/500, rounded up.
+	Paragraphs int
+	Words      int
+	Pages      int
+	Figures    int
+	Tables     int
+	Footnotes  int
+	Endnotes   int
+	// CommentsKept and CommentsDropped count the region's comments.
+	CommentsKept    int
+	CommentsDropped int
+	// Revisions counts the tracked changes met in the carried content
+	// (kept, accepted or rejected as the options said).
+	Revisions int
+}
+
+// wordsPerPage is the density used to estimate pages of text.
+const wordsPerPage = 500
+
+func (m *merger) report() *Report {
+	rep := &Report{}
+	for _, r := range m.regions {
+		rr := r.report
+		d := r.doc
+		rr.Code, rr.Name, rr.File = r.info.Code, r.info.Name, d.Path
+		rr.Number, rr.Title = r.number, r.plan.title
+		rr.HeadingAdded, rr.TypedNumber, rr.Demoted = r.plan.heading < 0, r.plan.typedNumber, r.plan.demoted
+		for _, p := range d.Paragraphs {
+			if p.Body < r.plan.start || p.Body == r.plan.heading {
+				continue
+			}
+			rr.Paragraphs++
+			rr.Words += len(strings.Fields(p.Text))
+		}
+		rr.Pages = (rr.Words + wordsPerPage - 1) / wordsPerPage
+		rr.Figures, rr.Tables = len(d.Figures), len(d.Tables)
+		rr.Footnotes, rr.Endnotes = len(r.footnotes), len(r.endnotes)
+		rr.CommentsDropped = len(d.Comments) - rr.CommentsKept
+		rep.Regions = append(rep.Regions, rr)
+		rep.Warnings = append(rep.Warnings, r.warnings...)
+	}
+	return rep
+}

@@ -1,0 +1,214 @@
+package consolidate
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"tsagmerge/ingest/opc"
+	"tsagmerge/templates"
+)
+
+// base is the template the output is built on, read once.
+type base struct {
+	pkg      *opc.Package
+	main     string // main document part name
+	doc      []byte
+	docRoot  rootInfo
+	insertAt int // where the regions go: before the body-level w:sectPr
+
+	styles    *styleSheet
+	stylesRaw []byte
+	stylesPart string
+
+	numbering     *numberingPart
+	numberingRaw  []byte
+	numberingPart string
+
+	notes    [2]noteBase // footnotes, endnotes
+	comments string      // the template's comments part, if any
+
+	ids       templateIDs
+	bookmarks map[string]bool // lower-case names in use
+	maxNote   [2]int64
+	maxCmt    int64
+	h1Count   int // level-1 headings the template already has
+}
+
+// noteBase is the template's footnotes or endnotes part.
+type noteBase struct {
+	part string
+	data []byte
+	root rootInfo
+	end  int // offset of the root's end tag
+}
+
+// readBase opens and reads the template.
+func readBase(data []byte) (*base, error) {
+	pkg, err := opc.OpenBytes("template", data)
+	if err != nil {
+		return nil, err
+	}
+	b := &base{pkg: pkg, bookmarks: map[string]bool{}, maxCmt: -1}
+	if b.main, err = pkg.MainDocument(); err != nil {
+		return nil, err
+	}
+	if b.doc, err = pkg.Read(b.main); err != nil {
+		return nil, err
+	}
+	if b.insertAt, err = templates.InsertionOffset(b.doc); err != nil {
+		return nil, fmt.Errorf("template: %w", err)
+	}
+	if b.docRoot, err = readRoot("template: "+b.main, b.doc); err != nil {
+		return nil, err
+	}
+	if err := b.readStyles(); err != nil {
+		return nil, err
+	}
+	if err := b.readNumbering(); err != nil {
+		return nil, err
+	}
+	for i, rel := range []string{opc.RelFootnotes, opc.RelEndnotes} {
+		if err := b.readNotes(i, pkg.RelatedPart(b.main, rel)); err != nil {
+			return nil, err
+		}
+	}
+	b.comments = pkg.RelatedPart(b.main, opc.RelComments)
+	if err := b.scanIDs(); err != nil {
+		return nil, err
+	}
+	b.h1Count = b.countHeadings()
+	return b, nil
+}
+
+func (b *base) readStyles() error {
+	b.stylesPart = b.pkg.RelatedPart(b.main, opc.RelStyles)
+	if b.stylesPart == "" {
+		return fmt.Errorf("template: has no styles part; the TD cannot take the regions' styles")
+	}
+	var err error
+	if b.stylesRaw, err = b.pkg.Read(b.stylesPart); err != nil {
+		return err
+	}
+	b.styles, err = parseStyles("template: "+b.stylesPart, b.stylesRaw)
+	return err
+}
+
+func (b *base) readNumbering() error {
+	b.numberingPart = b.pkg.RelatedPart(b.main, opc.RelNumbering)
+	if b.numberingPart == "" {
+		return nil
+	}
+	var err error
+	if b.numberingRaw, err = b.pkg.Read(b.numberingPart); err != nil {
+		return err
+	}
+	b.numbering, err = parseNumbering("template: "+b.numberingPart, b.numberingRaw)
+	return err
+}
+
+func (b *base) readNotes(i int, part string) error {
+	if part == "" {
+		return nil
+	}
+	data, err := b.pkg.Read(part)
+	if err != nil {
+		return err
+	}
+	root, err := readRoot("template: "+part, data)
+	if err != nil {
+		return err
+	}
+	end, err := rootEnd("template: "+part, data)
+	if err != nil {
+		return err
+	}
+	b.notes[i] = noteBase{part: part, data: data, root: root, end: end}
+	for _, it := range topItems(data, []string{"footnote", "endnote"}[i]) {
+		if n, err := strconv.ParseInt(it.id, 10, 64); err == nil {
+			b.maxNote[i] = max(b.maxNote[i], n)
+		}
+	}
+	return nil
+}
+
+// scanIDs collects the ids and bookmark names the template's stories use.
+func (b *base) scanIDs() error {
+	for _, name := range b.pkg.SortedNames() {
+		part := b.pkg.Part(name)
+		if !strings.HasSuffix(name, ".xml") || !isStoryType(part.ContentType) {
+			continue
+		}
+		data, err := b.pkg.Read(name)
+		if err != nil {
+			return err
+		}
+		if err := b.ids.scan("template: "+part.Name, data); err != nil {
+			return err
+		}
+		for _, s := range scanBookmarks(data).starts {
+			b.bookmarks[strings.ToLower(s.name)] = true
+		}
+		if part.Name == b.comments {
+			for _, it := range topItems(data, "comment") {
+				if n, err := strconv.ParseInt(it.id, 10, 64); err == nil {
+					b.maxCmt = max(b.maxCmt, n)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// isStoryType tells the parts that hold text of the document.
+func isStoryType(ct string) bool {
+	for _, k := range []string{"document.main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+xml", "comments+xml", "template.main+xml"} {
+		if strings.HasSuffix(ct, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// countHeadings counts the template's level-1 headings, so the regions'
+// numbers follow on.
+func (b *base) countHeadings() int {
+	reg := newStyleRegistry(b.styles)
+	h1, ok := reg.lookup("paragraph", "heading 1")
+	if !ok {
+		return 0
+	}
+	n := 0
+	forEachTag(b.doc[:b.insertAt], "pStyle", func(t *token) {
+		if v, _ := t.attrValLocal("val"); v == h1 {
+			n++
+		}
+	})
+	return n
+}
+
+// topItem is a child of a part's root with its id and type.
+type topItem struct {
+	id, typ string
+}
+
+// topItems lists the elements named local (notes, comments) with their
+// w:id and w:type, in document order.
+func topItems(data []byte, local string) []topItem {
+	var out []topItem
+	forEachTag(data, local, func(t *token) {
+		id, _ := t.attrValLocal("id")
+		typ, _ := t.attrValLocal("type")
+		out = append(out, topItem{id, typ})
+	})
+	return out
+}
+
+// rootEnd returns the offset of the root's end tag.
+func rootEnd(where string, data []byte) (int, error) {
+	i := strings.LastIndex(string(data), "</")
+	if i < 0 {
+		return 0, fmt.Errorf("%s has no end tag", where)
+	}
+	return i, nil
+}

@@ -1,0 +1,126 @@
+package consolidate
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// zipTime is the modification time of every entry written, fixed so that
+// the same inputs always give the same bytes.
+var zipTime = time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// zipEntry is one entry of the output: new bytes to compress, or an entry
+// of an input copied as it is compressed there (pictures are never
+// recompressed).
+type zipEntry struct {
+	name string
+	data []byte    // new content, or nil
+	raw  *zip.File // an input entry copied byte for byte
+}
+
+// compressed is a deflated entry ready for CreateRaw.
+type compressed struct {
+	data []byte
+	crc  uint32
+	size uint64
+}
+
+// writeZip writes the entries in order. New content is deflated on all
+// processors at once; large parts are cut in pieces deflated in parallel
+// and joined (each piece ends on a byte boundary, as pigz does).
+func writeZip(w io.Writer, entries []zipEntry) error {
+	packed := make([]compressed, len(entries))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, e := range entries {
+		if e.raw != nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			packed[i] = deflateParallel(e.data, sem)
+		}()
+	}
+	wg.Wait()
+	zw := zip.NewWriter(w)
+	for i, e := range entries {
+		if err := writeEntry(zw, e, packed[i]); err != nil {
+			return fmt.Errorf("writing %s to the output: %w", e.name, err)
+		}
+	}
+	return zw.Close()
+}
+
+func writeEntry(zw *zip.Writer, e zipEntry, c compressed) error {
+	if e.raw != nil {
+		h := e.raw.FileHeader
+		fh := &zip.FileHeader{Name: e.name, Method: h.Method, CRC32: h.CRC32,
+			CompressedSize64: h.CompressedSize64, UncompressedSize64: h.UncompressedSize64, Modified: zipTime}
+		src, err := e.raw.OpenRaw()
+		if err != nil {
+			return err
+		}
+		dst, err := zw.CreateRaw(fh)
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(dst, src)
+		return err
+	}
+	fh := &zip.FileHeader{Name: e.name, Method: zip.Deflate, CRC32: c.crc,
+		CompressedSize64: uint64(len(c.data)), UncompressedSize64: c.size, Modified: zipTime}
+	dst, err := zw.CreateRaw(fh)
+	if err != nil {
+		return err
+	}
+	_, err = dst.Write(c.data)
+	return err
+}
+
+// chunkSize is the piece of a large part deflated on one processor.
+const chunkSize = 1 << 20
+
+// deflateParallel deflates data, in pieces when it is large. sem bounds
+// how many pieces are deflated at once.
+func deflateParallel(data []byte, sem chan struct{}) compressed {
+	n := (len(data) + chunkSize - 1) / chunkSize
+	if n == 0 {
+		n = 1
+	}
+	pieces := make([][]byte, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			from, to := i*chunkSize, min((i+1)*chunkSize, len(data))
+			pieces[i] = deflatePiece(data[from:to], i == n-1)
+		}()
+	}
+	wg.Wait()
+	return compressed{data: bytes.Join(pieces, nil), crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
+}
+
+// deflatePiece deflates one piece; all but the last end with a sync flush
+// (an empty stored block), so the pieces join into one stream.
+func deflatePiece(p []byte, last bool) []byte {
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, 5) // level 5: near default size, much faster
+	fw.Write(p)
+	if last {
+		fw.Close()
+	} else {
+		fw.Flush()
+	}
+	return buf.Bytes()
+}
