@@ -31,8 +31,8 @@ type region struct {
 	numbering regionNumbering
 	// numberingDefs is the region's numbering part, nil when it has none.
 	numberingDefs *numberingPart
-	rels      map[string]map[string]string // source part -> old rId -> new rId
-	copied    map[string]string            // lower-case source part -> output part
+	rels          map[string]map[string]string // source part -> old rId -> new rId
+	copied        map[string]string            // lower-case source part -> output part
 	// bookmarks maps, per part, the id of each bookmark start that is
 	// carried to its output name; anchors maps renamed names.
 	bookmarks map[string]map[string]string
@@ -56,9 +56,9 @@ type region struct {
 
 // regionParts names the parts of a contribution that the merge reads.
 type regionParts struct {
-	main, styles, numbering, footnotes, endnotes string
-	comments, commentsEx, commentsIDs, commentsExt  string
-	people                                          string
+	main, styles, numbering, footnotes, endnotes   string
+	comments, commentsEx, commentsIDs, commentsExt string
+	people                                         string
 }
 
 // regionOutput is a region's share of each merged part.

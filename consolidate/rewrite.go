@@ -21,18 +21,18 @@ const (
 
 // Frame flags.
 const (
-	fHidden      uint16 = 1 << iota // start and end tags are not written
-	fQuiet                          // nothing inside is written either
-	fBody                           // the w:body element
-	fRestyle                        // a heading paragraph given a new style
-	fNeedPPr                        // …whose w:pPr has not been met yet
-	fRestylePPr                     // the w:pPr of a restyled paragraph
-	fHeading                        // the region heading paragraph
-	fInstr                          // field code text
-	fDrop                           // a row or cell removed at its end
-	fRejectDel                      // a w:del unwrapped when rejecting
-	fTop                            // a top-level element of the carried part
-	fSeal                           // a pending mark whose length is known at its end
+	fHidden     uint16 = 1 << iota // start and end tags are not written
+	fQuiet                         // nothing inside is written either
+	fBody                          // the w:body element
+	fRestyle                       // a heading paragraph given a new style
+	fNeedPPr                       // …whose w:pPr has not been met yet
+	fRestylePPr                    // the w:pPr of a restyled paragraph
+	fHeading                       // the region heading paragraph
+	fInstr                         // field code text
+	fDrop                          // a row or cell removed at its end
+	fRejectDel                     // a w:del unwrapped when rejecting
+	fTop                           // a top-level element of the carried part
+	fSeal                          // a pending mark whose length is known at its end
 )
 
 // frame is one open element.
@@ -82,11 +82,11 @@ type rewriter struct {
 	ranges  map[string]string // old range id -> output id (moves, perms, custom XML)
 	paraIDs map[string]string // old paraId -> output paraId
 
-	top      int // index of the current top-level body element
-	heading  *headingState
-	revs     int
-	tailSrc  []byte // markers of the heading paragraph, written after its text
-	srcW     []byte // the source prefix for w: in the part
+	top     int // index of the current top-level body element
+	heading *headingState
+	revs    int
+	tailSrc []byte // markers of the heading paragraph, written after its text
+	srcW    []byte // the source prefix for w: in the part
 
 	rejectDel int    // open w:del unwrapped while rejecting
 	styleName string // the output name of the style being written

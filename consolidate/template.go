@@ -17,8 +17,8 @@ type base struct {
 	docRoot  rootInfo
 	insertAt int // where the regions go: before the body-level w:sectPr
 
-	styles    *styleSheet
-	stylesRaw []byte
+	styles     *styleSheet
+	stylesRaw  []byte
 	stylesPart string
 
 	numbering     *numberingPart
