@@ -11,9 +11,10 @@ import (
 // sentence still reports an activity when it names something specific: a
 // date other than the whole reporting period, a venue, a head count or an
 // ITU-T group.
-var generalMarkers = regexp.MustCompile(`(?i)` + strings.Join([]string{
-	`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?TSB`,
-	`close\s+coordination\s+with\s+(?:the\s+)?TSB`,
+// The markers are matched against the lower-cased sentence.
+var generalMarkers = regexp.MustCompile(strings.Join([]string{
+	`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?tsb`,
+	`close\s+coordination\s+with\s+(?:the\s+)?tsb`,
 	`coordinates\s+closely`,
 	`activities\s+carried\s+out\s+in\s+the`,
 	`coordination\s+calls`,
@@ -22,18 +23,18 @@ var generalMarkers = regexp.MustCompile(`(?i)` + strings.Join([]string{
 	`wherever\s+relevant`,
 	`(?:has|have)\s+(?:also\s+)?been\s+providing\s+support`,
 	`facilitated\s+coordination`,
-	`coordination\s+between\s+TSB\s+and`,
+	`coordination\s+between\s+tsb\s+and`,
 	`\bcontinu(?:e|es|ed)\s+to\b`,
 	`\bon\s+(?:a\s+)?regular\s+basis`,
 	`\bperiodic(?:al)?(?:ly)?\b`,
-	`\b(?:is|are)\s+(?:closely\s+)?(?:supporting|facilitating|promoting)\s+(?:TSB|ITU|the\s+organization)`,
-	`as\s+per\s+TSB\s+request`,
+	`\b(?:is|are)\s+(?:closely\s+)?(?:supporting|facilitating|promoting)\s+(?:tsb|itu|the\s+organization)`,
+	`as\s+per\s+tsb\s+request`,
 }, "|"))
 
 // framingMarkers find sentences that introduce or describe rather than
 // report, whatever they name: "What follows are …", "The project aims to
 // …", "Please refer to …".
-var framingMarkers = regexp.MustCompile(`(?i)` + strings.Join([]string{
+var framingMarkers = regexp.MustCompile(strings.Join([]string{
 	`what\s+follows`,
 	`the\s+following\s+activities`,
 	`please\s+refer\s+to`,
@@ -42,6 +43,14 @@ var framingMarkers = regexp.MustCompile(`(?i)` + strings.Join([]string{
 	`main\s+objective`,
 	`\bobjectives?\s+(?:is|are|was|were)\b`,
 }, "|"))
+
+// generalHints and framingHints are words every match of the markers
+// holds: a sentence without them need not be matched.
+var (
+	generalHints = []string{"coordinat", "carried out", "consultations", "operational level", "wherever relevant",
+		"providing support", "continu", "regular basis", "periodic", "supporting", "facilitating", "promoting", "as per tsb"}
+	framingHints = []string{"follow", "refer to", "aim", "seek", "objective"}
+)
 
 // eventVerbs are the verbs of reported activities.
 var eventVerbs = wordSet(`held organized organised organizing organising delivered hosted conducted launched
@@ -129,8 +138,9 @@ func study(s sentence, period Period) *facts {
 			f.noun = true
 		}
 	}
-	f.general = generalMarkers.MatchString(s.Text)
-	f.framing = framingMarkers.MatchString(s.Text)
+	lower := strings.ToLower(s.Text)
+	f.general = containsAny(lower, generalHints) && generalMarkers.MatchString(lower)
+	f.framing = containsAny(lower, framingHints) && framingMarkers.MatchString(lower)
 	f.specific = !f.places.event.IsZero() || len(f.heads) > 0 || len(f.groups)+len(f.recs) > 0
 	for _, d := range f.dates {
 		if d.ref == "" && !(d.hasYear() && period.covers(d.span(0, ""))) {

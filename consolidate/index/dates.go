@@ -134,12 +134,22 @@ func (m dateMention) hasYear() bool { return m.ref == "" && m.y1 != 0 }
 // findDates returns the dates of a sentence in text order.
 func findDates(s string) []dateMention {
 	var cands []dateMention
-	for _, f := range dateForms {
-		for _, g := range f.re.FindAllStringSubmatchIndex(s, -1) {
-			if m, ok := f.mention(s, g); ok {
-				cands = append(cands, m)
+	for _, w := range dateWindows(s) {
+		for _, f := range dateForms {
+			for _, g := range f.re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+				for i := range g {
+					if g[i] >= 0 {
+						g[i] += w[0]
+					}
+				}
+				if m, ok := f.mention(s, g); ok {
+					cands = append(cands, m)
+				}
 			}
 		}
+	}
+	if !strings.Contains(s, "period") && !strings.Contains(s, "Period") {
+		return keepLongest(s, cands)
 	}
 	for _, g := range refPattern.FindAllStringSubmatchIndex(s, -1) {
 		ref := "previous"
@@ -148,7 +158,12 @@ func findDates(s string) []dateMention {
 		}
 		cands = append(cands, dateMention{written: s[g[0]:g[1]], pos: g[0], end: g[1], ref: ref})
 	}
-	// Keep the longest of overlapping candidates, earliest first.
+	return keepLongest(s, cands)
+}
+
+// keepLongest keeps the longest of overlapping candidates, earliest first,
+// and notes for each whether it stands in brackets or after "until".
+func keepLongest(s string, cands []dateMention) []dateMention {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].pos != cands[j].pos {
 			return cands[i].pos < cands[j].pos
@@ -167,6 +182,87 @@ func findDates(s string) []dateMention {
 		last = c.end
 	}
 	return out
+}
+
+// Every date holds a month name or an ISO date; the patterns need only be
+// tried on the text around them, which makes scanning long reports several
+// times faster. windowLeft and windowRight are how far a date can reach
+// from its first month name ("between 30th and 31st December 2025"), from
+// its last ("September 5-7, 2025").
+const (
+	windowLeft  = 32
+	windowRight = 40
+)
+
+var monthPrefixes = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// dateWindows returns the byte spans of s to scan for dates: around each
+// word that starts like a month and each ISO date, widened to white space
+// and merged where they overlap.
+func dateWindows(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		if i > 0 && isASCIILetter(s[i-1]) {
+			continue
+		}
+		var end int
+		switch {
+		case s[i] >= 'A' && s[i] <= 'Z' && i+3 <= len(s) && isMonthPrefix(s[i:i+3]):
+			end = i + 3
+			for end < len(s) && isASCIILetter(s[end]) {
+				end++
+			}
+		case isISODate(s[i:]):
+			end = i + 10
+		default:
+			continue
+		}
+		a, b := widen(s, i-windowLeft, end+windowRight)
+		if n := len(out); n > 0 && a <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], b)
+		} else {
+			out = append(out, [2]int{a, b})
+		}
+		i = end - 1
+	}
+	return out
+}
+
+// widen moves a and b outwards to white space (or the ends of s).
+func widen(s string, a, b int) (int, int) {
+	a, b = max(0, a), min(len(s), b)
+	for a > 0 && s[a-1] != ' ' {
+		a--
+	}
+	for b < len(s) && s[b] != ' ' {
+		b++
+	}
+	return a, b
+}
+
+func isMonthPrefix(p string) bool {
+	for _, m := range monthPrefixes {
+		if p == m {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// isISODate reports whether s starts with dddd-dd-dd.
+func isISODate(s string) bool {
+	if len(s) < 10 {
+		return false
+	}
+	for i := 0; i < 10; i++ {
+		digit := s[i] >= '0' && s[i] <= '9'
+		if (i == 4 || i == 7) != !digit || (i == 4 || i == 7) && s[i] != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // mention turns one regexp match into a dateMention; ok is false for an

@@ -38,7 +38,9 @@ var numberWords = map[string]int{
 	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 
-var participantsPattern = regexp.MustCompile(`(?i)\b` +
+// participantsPattern is matched against the text lower-cased (ASCII
+// only, so that byte offsets stay those of the text).
+var participantsPattern = regexp.MustCompile(`\b` +
 	`(?:(more than|over|above|in excess of|at least|no fewer than|no less than|a minimum of|about|around|approximately|approx\.|some|nearly|almost|close to|roughly|an estimated|up to|a maximum of|a combined total of|a total of|total of|a combined)\s+)?` +
 	`(\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred)` +
 	// up to three describing words ("civil", "government", "female"), but
@@ -52,10 +54,20 @@ var participantsPattern = regexp.MustCompile(`(?i)\b` +
 var notDescribing = map[string]bool{"and": true, "or": true, "of": true, "from": true, "in": true, "member": true,
 	"states": true, "countries": true, "sessions": true, "days": true, "workshops": true, "events": true, "the": true}
 
+// peopleStems are the beginnings of peopleNouns: a text without any of
+// them holds no head count, and the pattern need not be tried.
+var peopleStems = []string{"particip", "attend", "delegat", "registr", "expert", "official", "servant", "people",
+	"person", "trainee", "representative", "stakeholder", "student", "engineer", "professional", "specialist",
+	"women", "girls", "youth", "speaker", "panel", "learner", "officer", "staff", "individual", "policy", "regulator"}
+
 // findParticipants returns the head counts of a text in order.
 func findParticipants(s string) []Participants {
 	var out []Participants
-	for _, g := range participantsPattern.FindAllStringSubmatchIndex(s, -1) {
+	lower := asciiLower(s)
+	if !containsAny(lower, peopleStems) {
+		return nil
+	}
+	for _, g := range participantsPattern.FindAllStringSubmatchIndex(lower, -1) {
 		if g[6] >= 0 && describesOther(s[g[6]:g[7]]) {
 			continue
 		}
@@ -100,4 +112,15 @@ func parseCount(s string) (int, bool) {
 	}
 	n := numberWords[s]
 	return n, n > 0
+}
+
+// asciiLower lower-cases the ASCII letters of s only, keeping its length.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

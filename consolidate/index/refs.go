@@ -17,8 +17,15 @@ var (
 	otherSectors = regexp.MustCompile(`ITU-[DR]\s*$`)
 )
 
+// groupHints are in every text that names a group; one without them need
+// not be searched.
+var groupHints = []string{"SG", "Study Group", "FG-", "JCA-", "Focus Group", "TSAG"}
+
 // findGroups lists the ITU-T groups a text names, once each, in order.
 func findGroups(s string) []string {
+	if !containsAny(s, groupHints) {
+		return nil
+	}
 	type hit struct {
 		pos  int
 		name string
@@ -121,4 +128,13 @@ func findPartners(s string) []string {
 		}
 	}
 	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -89,8 +89,10 @@ func newStyles(f *excelize.File) (styles, error) {
 // sheet with a chart: a chart cannot be added to a streamed sheet, so such
 // a sheet (the short Summary) is written cell by cell.
 func writeSheet(f *excelize.File, st styles, sh sheet) error {
-	if _, err := f.NewSheet(sh.name); err != nil {
-		return err
+	if idx, _ := f.GetSheetIndex(sh.name); idx < 0 {
+		if _, err := f.NewSheet(sh.name); err != nil {
+			return err
+		}
 	}
 	var w sheetWriter
 	if sh.cellByCell {

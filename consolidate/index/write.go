@@ -32,15 +32,19 @@ func (x *Index) fill(f *excelize.File, outDir string) error {
 	if err != nil {
 		return err
 	}
-	for _, sh := range x.sheets(outDir) {
+	for i, sh := range x.sheets(outDir) {
+		// The new file's one sheet becomes the first (and active) one:
+		// deleting it afterwards would make excelize parse every streamed
+		// sheet back.
+		if i == 0 {
+			if err := f.SetSheetName(f.GetSheetName(0), sh.name); err != nil {
+				return err
+			}
+		}
 		if err := writeSheet(f, st, sh); err != nil {
 			return err
 		}
 	}
-	if err := f.DeleteSheet("Sheet1"); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
 	return f.SetDocProps(&excelize.DocProperties{
 		Title:   "TSAG activity index of the ITU Regional Offices, " + x.Period.String(),
 		Creator: "tsagmerge",
