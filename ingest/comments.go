@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"io"
+	"strings"
 )
 
 // commentEx is one w15:commentEx: keyed by the paraId of a comment's last
@@ -30,11 +31,11 @@ func parseCommentsEx(file, part string, data []byte) (map[string]commentEx, erro
 		if t.kind != tokStart || t.local != "commentEx" {
 			continue
 		}
-		id := s.attr(&t, nsW15, "paraId")
+		id := paraKey(s.attr(&t, nsW15, "paraId"))
 		if id == "" {
 			continue
 		}
-		out[id] = commentEx{done: isOn(s.attr(&t, nsW15, "done")), parent: s.attr(&t, nsW15, "paraIdParent")}
+		out[id] = commentEx{done: isOn(s.attr(&t, nsW15, "done")), parent: paraKey(s.attr(&t, nsW15, "paraIdParent"))}
 	}
 }
 
@@ -48,7 +49,7 @@ func (r *reader) joinComments() {
 	byParaID := map[string]*Comment{}
 	for _, ct := range r.comments.comments {
 		if ct.paraID != "" {
-			byParaID[ct.paraID] = ct.c
+			byParaID[paraKey(ct.paraID)] = ct.c
 		}
 	}
 	ranged := map[*Comment]bool{}
@@ -59,7 +60,7 @@ func (r *reader) joinComments() {
 			c.Paragraph = a.paragraph
 			ranged[c] = a.hasRange
 		}
-		if ex, ok := r.extended[ct.paraID]; ok && ct.paraID != "" {
+		if ex, ok := r.extended[paraKey(ct.paraID)]; ok && ct.paraID != "" {
 			c.Resolved = ex.done
 			if p := byParaID[ex.parent]; p != nil && p != c {
 				c.Parent = p.ID
@@ -103,6 +104,12 @@ func (r *reader) anchorOf(id string) *commentAnchor {
 		}
 	}
 	return nil
+}
+
+// paraKey normalises a paraId (hexadecimal, which writers spell in either
+// case) for lookups.
+func paraKey(id string) string {
+	return strings.ToUpper(strings.TrimSpace(id))
 }
 
 // trimAnchor trims the anchor text's surrounding space and the newline a

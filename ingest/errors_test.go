@@ -73,7 +73,7 @@ func TestMissingMainPart(t *testing.T) {
 
 // TestWarnings checks what is reported without stopping the reading.
 func TestWarnings(t *testing.T) {
-	td := testDoc{body: para("", run("x")+inlinePicture("rIdGone", "")),
+	td := testDoc{body: para("", run("x")+inlinePicture("rIdGone", "")+inlinePicture("rIdNone", "")+`<w:hyperlink r:id="rIdNoLink">`+run("l")+`</w:hyperlink>`),
 		parts: map[string]string{"numbering.xml": `<w:numbering ` + testNS + `><w:num>`},
 		rels: map[string]string{
 			"rIdGone": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image|media/gone.png",
@@ -82,7 +82,8 @@ func TestWarnings(t *testing.T) {
 	td.parts["vbaProject.bin"] = "not really"
 	doc := td.read(t)
 	all := strings.Join(doc.Warnings, "\n")
-	for _, want := range []string{"missing part word/media/gone.png", "macros", "word/numbering.xml could not be read"} {
+	for _, want := range []string{"missing part word/media/gone.png", "macros", "word/numbering.xml could not be read",
+		"picture in word/document.xml names the missing relationship rIdNone", `hyperlink "l" in word/document.xml names the missing relationship rIdNoLink`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)
 		}
@@ -90,7 +91,7 @@ func TestWarnings(t *testing.T) {
 	if !doc.Macros {
 		t.Error("Macros not set")
 	}
-	if len(doc.Figures) != 1 || doc.Figures[0].Part != "word/media/gone.png" || doc.Figures[0].Bytes != 0 {
+	if len(doc.Figures) != 2 || doc.Figures[0].Part != "word/media/gone.png" || doc.Figures[0].Bytes != 0 {
 		t.Errorf("figure of a missing part = %+v", doc.Figures)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	_ "image/gif" // register decoders for image.DecodeConfig
 	_ "image/jpeg"
 	_ "image/png"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -45,8 +46,7 @@ func (r *reader) resolveFigure(ref *figRef) bool {
 	}
 	part := r.p.Part(rel.Part)
 	if part == nil {
-		fig.Part = rel.Part
-		r.warn("picture %s is missing from the package", rel.Part)
+		fig.Part = rel.Part // checkRels has warned of the dangling relationship
 		return false
 	}
 	fig.Part, fig.ContentType, fig.Bytes = part.Name, part.ContentType, part.Size
@@ -163,17 +163,18 @@ func (r *reader) tableCaptions() {
 	}
 }
 
-// captionWords are the words a caption of each kind starts with.
-var captionWords = map[string][]string{
-	"figure": {"figure", "fig.", "image", "photo"},
-	"table":  {"table", "tableau"},
+// captionLead matches the start of a numbered caption of each kind:
+// "Figure 3", "Fig. 3", "Table 1", "Tableau 2", "Table A-1".
+var captionLead = map[string]*regexp.Regexp{
+	"figure": regexp.MustCompile(`(?i)^(figure|fig\.|image|photo|graph|chart)\s*[0-9]`),
+	"table":  regexp.MustCompile(`(?i)^(table|tableau)\s*([0-9]|[A-Z]+[-.]?[0-9])`),
 }
 
 // isCaption reports whether a paragraph is a caption of the given kind
 // ("figure" or "table"): Caption-styled (and not for the other kind),
 // starting with the kind's word, or holding a SEQ field of that kind.
 func isCaption(info *paraInfo, kind string) bool {
-	text := strings.ToLower(strings.TrimSpace(info.p.Text))
+	text := strings.TrimSpace(info.p.Text)
 	if text == "" {
 		return false
 	}
@@ -182,10 +183,8 @@ func isCaption(info *paraInfo, kind string) bool {
 			return true
 		}
 	}
-	for _, w := range captionWords[kind] {
-		if strings.HasPrefix(text, w) && (len(text) == len(w) || !isLetterByte(text[len(w)])) {
-			return true
-		}
+	if captionLead[kind].MatchString(text) {
+		return true
 	}
 	style := strings.ToLower(info.p.Style)
 	if !strings.Contains(style, "caption") {
@@ -196,10 +195,6 @@ func isCaption(info *paraInfo, kind string) bool {
 		other = "figure"
 	}
 	return !strings.Contains(style, other) && !(kind == "table" && strings.Contains(style, "image"))
-}
-
-func isLetterByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // captionText is a caption paragraph's text on one line.

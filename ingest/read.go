@@ -74,15 +74,21 @@ func (r *reader) read() error {
 		return err
 	}
 	r.checkRels(r.main, rels)
+	r.checkMacros(rels)
 	jobs := r.jobs()
 	if err := r.runJobs(jobs); err != nil {
 		return err
 	}
+	for _, j := range jobs[1:] {
+		if rels, err := r.p.Rels(j.part); err == nil {
+			r.checkRels(j.part, rels)
+		}
+	}
 	if r.body == nil {
 		return &opc.Error{Path: r.p.Path, Problem: "has an empty main document part", Remedy: "save it again from Word as .docx", Err: opc.ErrNoMainPart}
 	}
-	r.doc.Warnings = append(r.doc.Warnings, r.warnings...)
 	r.assemble()
+	r.doc.Warnings = append(r.doc.Warnings, r.warnings...)
 	return nil
 }
 
@@ -184,17 +190,23 @@ func (r *reader) warn(format string, args ...any) {
 	r.warnings = append(r.warnings, fmt.Sprintf(format, args...))
 }
 
-// checkRels warns of internal relationships whose target part is missing,
-// and of macros.
+// checkRels warns of internal relationships whose target part is missing.
 func (r *reader) checkRels(source string, rels []opc.Relationship) {
 	for _, rel := range rels {
-		if rel.TypeIs(opc.RelVBAProject) {
-			r.doc.Macros = true
-		}
 		if rel.External || r.p.Has(rel.Part) {
 			continue
 		}
 		r.warn("relationship %s of %s (%s) points to the missing part %s", rel.ID, source, relTypeName(rel.Type), rel.Part)
+	}
+}
+
+// checkMacros notes a VBA project: a relationship from the main part, the
+// conventional part name, or a macro-enabled main content type.
+func (r *reader) checkMacros(rels []opc.Relationship) {
+	for _, rel := range rels {
+		if rel.TypeIs(opc.RelVBAProject) {
+			r.doc.Macros = true
+		}
 	}
 	if !r.doc.Macros && (r.p.Has("word/vbaProject.bin") || strings.Contains(r.p.ContentType(r.main), "macroEnabled")) {
 		r.doc.Macros = true

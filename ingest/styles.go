@@ -203,16 +203,3 @@ func (ss *styleSheet) isBold(id string) bool {
 	})
 	return bold
 }
-
-// hasHeadingStyles reports whether any paragraph style is a heading style.
-func (ss *styleSheet) hasHeadingStyles() bool {
-	if ss == nil {
-		return false
-	}
-	for id, st := range ss.byID {
-		if st.typ == "paragraph" && ss.headingLevel(id) > 0 {
-			return true
-		}
-	}
-	return false
-}

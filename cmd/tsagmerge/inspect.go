@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -40,12 +41,12 @@ picture into DIR as REGION-figN-caption.ext, never replacing a file.`,
 // the others still shown. Exit status 2 only when no file could be read.
 func runInspect(stdout, stderr io.Writer, files []string, asJSON bool, figuresDir string) error {
 	var docs []*ingest.Document
-	for _, f := range files {
-		doc, err := ingest.Read(f)
-		if err != nil {
-			fmt.Fprintln(stderr, "tsagmerge: "+err.Error())
+	for _, res := range readAll(files) {
+		if res.err != nil {
+			fmt.Fprintln(stderr, "tsagmerge: "+res.err.Error())
 			continue
 		}
+		doc := res.doc
 		defer doc.Package.Close()
 		docs = append(docs, doc)
 		if figuresDir != "" {
@@ -74,6 +75,32 @@ func runInspect(stdout, stderr io.Writer, files []string, asJSON bool, figuresDi
 		printDocument(stdout, d)
 	}
 	return nil
+}
+
+// readResult is one file's reading.
+type readResult struct {
+	doc *ingest.Document
+	err error
+}
+
+// readAll reads the files two at a time (the reader is itself concurrent)
+// and returns the results in the files' order.
+func readAll(files []string) []readResult {
+	out := make([]readResult, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			doc, err := ingest.Read(f)
+			out[i] = readResult{doc, err}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // inspectView is the JSON shape of one inspected file.
