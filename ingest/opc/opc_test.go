@@ -1,0 +1,127 @@
+package opc
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestResolveTarget(t *testing.T) {
+	tests := []struct{ base, target, want string }{
+		{"word", "media/image1.png", "word/media/image1.png"},
+		{"word", "../customXml/item1.xml", "customXml/item1.xml"},
+		{"word", "/word/styles.xml", "word/styles.xml"},
+		{".", "word/document.xml", "word/document.xml"},
+		{"word", "media\\img.png", "word/media/img.png"},
+		{"word", "styles.xml#frag", "word/styles.xml"},
+		{"word", "../../../etc/passwd", "etc/passwd"},
+	}
+	for _, tt := range tests {
+		if got := ResolveTarget(tt.base, tt.target); got != tt.want {
+			t.Errorf("ResolveTarget(%q, %q) = %q, want %q", tt.base, tt.target, got, tt.want)
+		}
+	}
+}
+
+func TestTypeIsStrict(t *testing.T) {
+	tests := []struct {
+		typ, want string
+		ok        bool
+	}{
+		{RelStyles, RelStyles, true},
+		{"http://purl.oclc.org/ooxml/officeDocument/relationships/styles", RelStyles, true},
+		{"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties", RelExtendedProps, true},
+		{RelComments, RelStyles, false},
+	}
+	for _, tt := range tests {
+		if got := (Relationship{Type: tt.typ}).TypeIs(tt.want); got != tt.ok {
+			t.Errorf("TypeIs(%s, %s) = %v", tt.typ, tt.want, got)
+		}
+	}
+}
+
+func TestCheckXML(t *testing.T) {
+	tests := []struct {
+		xml  string
+		safe bool
+	}{
+		{`<?xml version="1.0"?><a/>`, true},
+		{"\ufeff<?xml version=\"1.0\"?>\n<!-- c --><a/>", true},
+		{`<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>`, false},
+		{"<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE a><a/>", false},
+		{`<!ENTITY x "y"><a/>`, false},
+	}
+	for _, tt := range tests {
+		err := CheckXML("f.docx", "p.xml", []byte(tt.xml))
+		if (err == nil) != tt.safe || (err != nil && !errors.Is(err, ErrUnsafeXML)) {
+			t.Errorf("CheckXML(%q) = %v, want safe=%v", tt.xml, err, tt.safe)
+		}
+	}
+}
+
+// TestSniff checks the refusals of what is not a .docx, each with its own
+// kind and a remedy.
+func TestSniff(t *testing.T) {
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...)
+	encrypted := append(append([]byte(nil), ole...), utf16("EncryptedPackage")...)
+	tests := []struct {
+		name string
+		data []byte
+		kind error
+		says string
+	}{
+		{"empty", nil, ErrNotZip, "is empty"},
+		{"rtf", []byte(`{\rtf1\ansi hello}`), ErrNotZip, "RTF"},
+		{"pdf", []byte("%PDF-1.7 ..."), ErrNotZip, "PDF"},
+		{"doc", ole, ErrLegacyDoc, "Word 97-2003"},
+		{"encrypted", encrypted, ErrEncrypted, "password-protected"},
+		{"text", []byte("hello world, this is text"), ErrNotZip, "no zip signature"},
+		{"broken zip", []byte("PK\x03\x04 truncated"), ErrCorrupt, "not a readable zip"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "in.docx")
+			os.WriteFile(path, tt.data, 0o644)
+			_, err := Open(path)
+			var oe *Error
+			if !errors.As(err, &oe) || !errors.Is(err, tt.kind) || !strings.Contains(err.Error(), tt.says) || oe.Remedy == "" {
+				t.Errorf("Open = %v, want %v saying %q with a remedy", err, tt.kind, tt.says)
+			}
+			if !strings.HasPrefix(err.Error(), path+": ") {
+				t.Errorf("message %q does not start with the file", err)
+			}
+		})
+	}
+}
+
+func TestOwnerFileByName(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "~$report.docx")
+	os.WriteFile(path, []byte("anything"), 0o644)
+	if _, err := Open(path); !errors.Is(err, ErrOwnerFile) {
+		t.Errorf("Open(~$…) = %v, want an owner-file refusal", err)
+	}
+}
+
+func TestZipLimits(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("[Content_Types].xml")
+	w.Write([]byte(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`))
+	w, _ = zw.Create("word/big.xml")
+	w.Write(bytes.Repeat([]byte("a"), 3<<20))
+	w, _ = zw.Create("../evil.xml")
+	w.Write([]byte("x"))
+	zw.Close()
+	_, err := OpenBytes("f.docx", buf.Bytes())
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "expands") {
+		t.Errorf("a 3 MiB part compressing 1000 times: %v, want a zip-bomb refusal", err)
+	}
+	p, err := openReaderAt("f.docx", bytes.NewReader(buf.Bytes()), int64(buf.Len()), Limits{MaxPartSize: 8 << 20, MaxTotalSize: 16 << 20, MaxRatio: 1 << 20, MaxParts: 10})
+	if !errors.Is(err, ErrUnsafeName) {
+		t.Errorf("an entry climbing out with ..: %v %v, want an unsafe-name refusal", p, err)
+	}
+}
