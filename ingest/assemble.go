@@ -67,7 +67,7 @@ func (r *reader) finishParagraphs() {
 // over the style's; table cells and empty paragraphs are never headings.
 func (r *reader) headingLevel(info *paraInfo) int {
 	p := info.p
-	if p.InTable || strings.TrimSpace(p.Text) == "" {
+	if p.InTable || strings.TrimSpace(info.own) == "" {
 		return 0
 	}
 	switch {

@@ -135,7 +135,7 @@ func (r *reader) captions() {
 		}
 		for _, c := range []*paraInfo{at(f.Paragraph + 1), at(f.Paragraph - 1)} {
 			if c != nil && isCaption(c, "figure") {
-				f.Caption = captionText(c.p.Text)
+				f.Caption = captionText(c.own)
 				break
 			}
 		}
@@ -156,7 +156,7 @@ func (r *reader) tableCaptions() {
 				continue
 			}
 			if info := r.body.paras[blocks[j].Paragraph.Index-1]; isCaption(info, "table") {
-				b.Table.Caption = captionText(info.p.Text)
+				b.Table.Caption = captionText(info.own)
 				break
 			}
 		}
@@ -174,7 +174,7 @@ var captionLead = map[string]*regexp.Regexp{
 // ("figure" or "table"): Caption-styled (and not for the other kind),
 // starting with the kind's word, or holding a SEQ field of that kind.
 func isCaption(info *paraInfo, kind string) bool {
-	text := strings.TrimSpace(info.p.Text)
+	text := strings.TrimSpace(info.own)
 	if text == "" {
 		return false
 	}

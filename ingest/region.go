@@ -24,16 +24,22 @@ var regionWords = map[string][]string{
 // The first of the three that names a region decides; within one text the
 // region named first wins. Evidence records which text decided.
 func DetectRegion(heading, fileName, title string) Region {
-	sources := []struct{ label, text string }{
-		{"heading", heading},
-		{"file name", filepath.Base(fileName)},
-		{"title", title},
+	sources := []struct {
+		label, text string
+		// anyCase lets a region code match in lower case too ("afr"):
+		// file names are written carelessly, prose is not, and "ams" or
+		// "asp" in prose is rarely a region.
+		anyCase bool
+	}{
+		{"heading", heading, false},
+		{"file name", filepath.Base(fileName), true},
+		{"title", title, false},
 	}
 	for _, src := range sources {
 		if strings.TrimSpace(src.text) == "" || src.text == "." {
 			continue
 		}
-		if code := regionIn(src.text); code != "" {
+		if code := regionIn(src.text, src.anyCase); code != "" {
 			return Region{Code: code, Evidence: src.label + ": " + strings.TrimSpace(src.text)}
 		}
 	}
@@ -41,17 +47,48 @@ func DetectRegion(heading, fileName, title string) Region {
 }
 
 // regionIn returns the code of the region named first in text, or "".
-func regionIn(text string) string {
+// Unless anyCase, a region code counts only when written in capitals.
+func regionIn(text string, anyCase bool) string {
 	words := foldWords(text)
 	best, bestAt := "", len(words)
 	for _, info := range Regions {
 		for _, phrase := range regionWords[info.Code] {
-			if at := indexPhrase(words, strings.Fields(phrase)); at >= 0 && at < bestAt {
+			at := indexPhrase(words, strings.Fields(phrase))
+			if at >= 0 && !anyCase && strings.EqualFold(phrase, info.Code) && !capitalised(text, phrase) {
+				at = -1
+			}
+			if at >= 0 && at < bestAt {
 				best, bestAt = info.Code, at
 			}
 		}
 	}
 	return best
+}
+
+// capitalised reports whether a region code stands in text in capitals
+// as a whole word.
+func capitalised(text, code string) bool {
+	upper := strings.ToUpper(code)
+	for i := strings.Index(text, upper); i >= 0; {
+		before, after := i == 0, i+len(upper) == len(text)
+		if !before {
+			r := rune(text[i-1])
+			before = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if !after {
+			r := rune(text[i+len(upper)])
+			after = !unicode.IsLetter(r)
+		}
+		if before && after {
+			return true
+		}
+		next := strings.Index(text[i+1:], upper)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // indexPhrase returns the position of the word sequence phrase in words,

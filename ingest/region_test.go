@@ -22,6 +22,9 @@ func TestDetectRegion(t *testing.T) {
 		{"Asia and the Pacific", "", "", "ASP", "heading: Asia and the Pacific"},
 		{"", "Brasilia notes.docx", "", "AMS", "file name: Brasilia notes.docx"},
 		{"", "addis-ababa.docx", "", "AFR", "file name: addis-ababa.docx"},
+		{"Work of the ams and asp groups", "notes.docx", "", "", ""},
+		{"Report of the EUR office", "notes.docx", "", "EUR", "heading: Report of the EUR office"},
+		{"Contribution (AFR)", "notes.docx", "", "AFR", "heading: Contribution (AFR)"},
 	}
 	for _, tt := range tests {
 		got := DetectRegion(tt.heading, tt.file, tt.title)

@@ -25,7 +25,8 @@ func (r *reader) buildSections() {
 	}
 	start := regionHeadingIndex(d.Paragraphs)
 	var stack []int // open sections, outermost first
-	for i, p := range d.Paragraphs {
+	for i, info := range r.body.paras {
+		p := info.p
 		if start < 0 || i < start {
 			p.Section = -1
 			if start >= 0 {
@@ -37,7 +38,7 @@ func (r *reader) buildSections() {
 			for len(stack) > 0 && d.Sections[stack[len(stack)-1]].Level >= p.Heading {
 				stack = stack[:len(stack)-1]
 			}
-			sec := newSection(p, inferred)
+			sec := newSection(p, info.own, inferred)
 			sec.Parent = -1
 			if len(stack) > 0 {
 				sec.Parent = stack[len(stack)-1]
@@ -52,10 +53,10 @@ func (r *reader) buildSections() {
 	}
 }
 
-// newSection makes the section a heading paragraph opens, splitting off a
-// typed number.
-func newSection(p *Paragraph, inferred bool) *Section {
-	number, title := splitNumber(p.Text)
+// newSection makes the section a heading paragraph opens from its own
+// text (text boxes left out), splitting off a typed number.
+func newSection(p *Paragraph, text string, inferred bool) *Section {
+	number, title := splitNumber(text)
 	return &Section{Level: p.Heading, Number: number, Title: title, Paragraph: p.Index, Inferred: inferred}
 }
 
@@ -103,7 +104,7 @@ func (r *reader) inferHeadings() bool {
 		if !r.looksLikeHeading(info) {
 			continue
 		}
-		number, _ := splitNumber(p.Text)
+		number, _ := splitNumber(info.own)
 		p.Heading = min(9, 1+strings.Count(number, "."))
 		found = true
 	}
@@ -118,8 +119,8 @@ func (r *reader) looksLikeHeading(info *paraInfo) bool {
 	if p.InTable || info.boldRuns+len(info.plainStyles) == 0 {
 		return false
 	}
-	words := strings.Fields(p.Text)
-	if len(words) == 0 || len(words) >= maxInferredWords || !strings.ContainsFunc(p.Text, unicode.IsLetter) {
+	words := strings.Fields(info.own)
+	if len(words) == 0 || len(words) >= maxInferredWords || !strings.ContainsFunc(info.own, unicode.IsLetter) {
 		return false
 	}
 	if name := strings.ToLower(p.Style); strings.Contains(name, "title") || strings.Contains(name, "caption") {

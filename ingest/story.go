@@ -89,6 +89,9 @@ type paraInfo struct {
 	// seqs holds the identifiers of SEQ fields in the paragraph ("Figure").
 	seqs   []string
 	paraID string
+	// own is the paragraph's shown text without its text boxes: what a
+	// heading or a caption says.
+	own string
 }
 
 // paraState is a paragraph being read.
@@ -102,6 +105,8 @@ type paraState struct {
 	hidden *Mark
 	hl     *Mark
 	paraID string
+	// boxText and boxOrig gather the text of text boxes in the paragraph.
+	boxText, boxOrig strings.Builder
 }
 
 type textMode uint8
@@ -464,13 +469,15 @@ func (st *story) endPara(d int) {
 	st.paras = st.paras[:len(st.paras)-1]
 	text, orig := ps.text.String(), ps.orig.String()
 	if ps.nested {
-		// A text box's paragraph reads as a line of the paragraph that
-		// holds the box.
+		// A text box's paragraphs read as lines after the text of the
+		// paragraph that holds the box.
 		out := st.outer()
-		appendLine(&out.text, text)
-		appendLine(&out.orig, orig)
+		appendLine(&out.boxText, text)
+		appendLine(&out.boxOrig, orig)
 		return
 	}
+	ps.info.own = text
+	text, orig = joinLines(text, ps.boxText.String()), joinLines(orig, ps.boxOrig.String())
 	for _, a := range st.anchors {
 		if a.text.Len() > 0 {
 			a.text.WriteByte('\n')
@@ -509,6 +516,17 @@ func (st *story) finishBodyPara(ps *paraState, text, orig string) {
 		return
 	}
 	st.out.blocks = append(st.out.blocks, Block{Paragraph: p})
+}
+
+// joinLines joins two texts as lines, either of them possibly empty.
+func joinLines(a, b string) string {
+	switch {
+	case b == "":
+		return a
+	case a == "":
+		return b
+	}
+	return a + "\n" + b
 }
 
 // appendLine adds a line to a builder, newline-separated.

@@ -173,3 +173,21 @@ func TestFiguresAndTables(t *testing.T) {
 		t.Errorf("blocks = %d, want 8 paragraphs then 2 tables", n)
 	}
 }
+
+// TestHeadingWithTextBox checks that a text box anchored in a heading is
+// part of the paragraph's text but not of the section's title.
+func TestHeadingWithTextBox(t *testing.T) {
+	box := `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData>` +
+		`<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Quote AFR</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+		`<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Quote AFR</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+	doc := testDoc{body: para("Heading1", run("Europe")+box+run(" office")), parts: map[string]string{"styles.xml": stylesXML}}.read(t)
+	if got := doc.Paragraphs[0].Text; got != "Europe office\nQuote AFR" {
+		t.Errorf("paragraph text %q", got)
+	}
+	if len(doc.Sections) != 1 || doc.Sections[0].Title != "Europe office" || doc.Region.Code != "EUR" {
+		t.Errorf("sections %+v, region %+v", doc.Sections, doc.Region)
+	}
+	if len(doc.Figures) != 0 {
+		t.Errorf("a text box is not a figure: %+v", doc.Figures)
+	}
+}
