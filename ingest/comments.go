@@ -31,11 +31,11 @@ func parseCommentsEx(file, part string, data []byte) (map[string]commentEx, erro
 		if t.kind != tokStart || t.local != "commentEx" {
 			continue
 		}
-		id := paraKey(s.attr(&t, nsW15, "paraId"))
+		id := paraKey(s.anyAttr(&t, "paraId"))
 		if id == "" {
 			continue
 		}
-		out[id] = commentEx{done: isOn(s.attr(&t, nsW15, "done")), parent: paraKey(s.attr(&t, nsW15, "paraIdParent"))}
+		out[id] = commentEx{done: isOn(s.anyAttr(&t, "done")), parent: paraKey(s.anyAttr(&t, "paraIdParent"))}
 	}
 }
 

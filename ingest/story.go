@@ -31,7 +31,6 @@ type story struct {
 	paras     []*paraState // the open paragraph, and text-box paragraphs in it
 	count     int          // body paragraphs met so far
 	bodyDepth int          // depth of w:body, 0 outside it
-	bodyChild int          // index of the current child of w:body
 	run       *runState
 	textMode  textMode
 
@@ -199,7 +198,7 @@ func walkStory(file, part string, kind storyKind, data []byte) (*storyOut, error
 	if err != nil {
 		return nil, err
 	}
-	st := &story{s: s, part: part, kind: kind, bodyChild: -1,
+	st := &story{s: s, part: part, kind: kind,
 		out:     &storyOut{anchors: map[string]*commentAnchor{}, linkRels: map[*Hyperlink]string{}},
 		anchors: map[string]*commentAnchor{}, marks: map[string]*Bookmark{}}
 	for {
@@ -229,9 +228,6 @@ func walkStory(file, part string, kind storyKind, data []byte) (*storyOut, error
 // start handles an element start.
 func (st *story) start(t *token) error {
 	d := st.s.depth()
-	if st.bodyDepth > 0 && d == st.bodyDepth+1 {
-		st.bodyChild++
-	}
 	switch t.ns {
 	case nsW:
 		return st.startW(t, d)
@@ -255,6 +251,7 @@ func (st *story) startW(t *token, d int) error {
 	switch t.local {
 	case "body":
 		st.bodyDepth = d
+		st.s.watch = d + 1
 	case "p":
 		st.startPara(t, d)
 	case "r":
@@ -445,7 +442,7 @@ func (st *story) paraIndex() int {
 }
 
 func (st *story) startPara(t *token, d int) {
-	ps := &paraState{depth: d, paraID: st.s.attr(t, nsW14, "paraId")}
+	ps := &paraState{depth: d, paraID: st.s.anyAttr(t, "paraId")}
 	if len(st.paras) > 0 {
 		ps.nested = true
 		ps.index = st.paras[0].index
@@ -455,7 +452,7 @@ func (st *story) startPara(t *token, d int) {
 		if st.kind == storyBody {
 			st.count++
 			ps.index = st.count
-			ps.info.p = &Paragraph{Index: st.count, InTable: len(st.tables) > 0, Body: st.bodyChild}
+			ps.info.p = &Paragraph{Index: st.count, InTable: len(st.tables) > 0, Body: st.s.watched - 1}
 		}
 	}
 	st.paras = append(st.paras, ps)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -189,5 +190,22 @@ func TestHeadingWithTextBox(t *testing.T) {
 	}
 	if len(doc.Figures) != 0 {
 		t.Errorf("a text box is not a figure: %+v", doc.Figures)
+	}
+}
+
+// TestBodyIndex checks Paragraph.Body counts w:body's children as they
+// stand in the file, markup-compatibility wrappers included.
+func TestBodyIndex(t *testing.T) {
+	body := `<w:bookmarkStart w:id="0" w:name="b"/>` + para("", run("a")) +
+		`<mc:AlternateContent><mc:Choice Requires="w14">` + para("", run("b")) + `</mc:Choice><mc:Fallback>` + para("", run("b")) + `</mc:Fallback></mc:AlternateContent>` +
+		`<w:tbl><w:tr><w:tc>` + para("", run("c")) + para("", run("d")) + `</w:tc></w:tr></w:tbl>` +
+		`<w:sdt><w:sdtPr/><w:sdtContent>` + para("", run("e")) + `</w:sdtContent></w:sdt>` + para("", run("f")) + `<w:sectPr/>`
+	doc := testDoc{body: body}.read(t)
+	var got []string
+	for _, p := range doc.Paragraphs {
+		got = append(got, p.Text+strconv.Itoa(p.Body))
+	}
+	if want := "a1 b2 c3 d3 e4 f5"; strings.Join(got, " ") != want {
+		t.Errorf("paragraphs and body indexes %q, want %q", strings.Join(got, " "), want)
 	}
 }

@@ -68,6 +68,10 @@ type scanner struct {
 	stack      []frame
 	// strict is set when a Strict Open XML namespace is declared.
 	strict bool
+	// watched counts the elements opened at depth watch, hidden mc
+	// wrappers included: the story sets watch to count w:body's children
+	// as they are in the file.
+	watch, watched int
 }
 
 // newScanner checks data with opc.CheckXML and prepares to read it.
@@ -192,6 +196,9 @@ func (s *scanner) push(t xml.StartElement) (*frame, error) {
 	}
 	s.stack = append(s.stack, frame{ns: s.resolve(t.Name.Space, true), local: t.Name.Local,
 		prefix: t.Name.Space, emitted: true, binds: nb})
+	if len(s.stack) == s.watch {
+		s.watched++
+	}
 	return &s.stack[len(s.stack)-1], nil
 }
 
@@ -296,6 +303,18 @@ func (s *scanner) lookupAttr(t *token, ns nsID, local string) (string, bool) {
 		}
 	}
 	return fallback, found
+}
+
+// anyAttr returns the first attribute of the given local name in any
+// namespace. It serves the Word-extension attributes (w14:paraId,
+// w15:done) that some writers put in another namespace version.
+func (s *scanner) anyAttr(t *token, local string) string {
+	for _, a := range t.attrs {
+		if a.Name.Local == local && a.Name.Space != "xmlns" {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 func (s *scanner) wrapErr(err error) error {
