@@ -31,11 +31,14 @@ func parseCommentsEx(file, part string, data []byte) (map[string]commentEx, erro
 		if t.kind != tokStart || t.local != "commentEx" {
 			continue
 		}
-		id := paraKey(s.anyAttr(&t, "paraId"))
+		// Only the released w15 namespace counts: Word ignores the
+		// Office 2013 preview's (…/word/2010/11/wordml), so its threads
+		// and done flags are not shown, and the comments stay open.
+		id := paraKey(s.attr(&t, nsW15, "paraId"))
 		if id == "" {
 			continue
 		}
-		out[id] = commentEx{done: isOn(s.anyAttr(&t, "done")), parent: paraKey(s.anyAttr(&t, "paraIdParent"))}
+		out[id] = commentEx{done: isOn(s.attr(&t, nsW15, "done")), parent: paraKey(s.attr(&t, nsW15, "paraIdParent"))}
 	}
 }
 

@@ -155,3 +155,17 @@ func TestNotes(t *testing.T) {
 		t.Errorf("endnotes should be an empty list: %#v", doc.Endnotes)
 	}
 }
+
+// TestCommentsPreviewNamespace checks that commentsExtended written in the
+// Office 2013 preview's namespace, which Word ignores, leaves the comments
+// open and unthreaded, as Word shows them.
+func TestCommentsPreviewNamespace(t *testing.T) {
+	ext := strings.ReplaceAll(commentsExtXML, `xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"`, `xmlns:w15="http://schemas.microsoft.com/office/word/2010/11/wordml"`)
+	doc := testDoc{body: para("", `<w:r><w:commentReference w:id="1"/></w:r><w:r><w:commentReference w:id="3"/></w:r>`),
+		parts: map[string]string{"comments.xml": commentsXML, "commentsExtended.xml": ext}}.read(t)
+	for _, c := range doc.Comments {
+		if c.Resolved || c.Parent != "" {
+			t.Errorf("comment %s: resolved %v parent %q, want open and unthreaded", c.ID, c.Resolved, c.Parent)
+		}
+	}
+}

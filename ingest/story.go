@@ -442,7 +442,7 @@ func (st *story) paraIndex() int {
 }
 
 func (st *story) startPara(t *token, d int) {
-	ps := &paraState{depth: d, paraID: st.s.anyAttr(t, "paraId")}
+	ps := &paraState{depth: d, paraID: st.s.attr(t, nsW14, "paraId")}
 	if len(st.paras) > 0 {
 		ps.nested = true
 		ps.index = st.paras[0].index

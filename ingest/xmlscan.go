@@ -305,18 +305,6 @@ func (s *scanner) lookupAttr(t *token, ns nsID, local string) (string, bool) {
 	return fallback, found
 }
 
-// anyAttr returns the first attribute of the given local name in any
-// namespace. It serves the Word-extension attributes (w14:paraId,
-// w15:done) that some writers put in another namespace version.
-func (s *scanner) anyAttr(t *token, local string) string {
-	for _, a := range t.attrs {
-		if a.Name.Local == local && a.Name.Space != "xmlns" {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 func (s *scanner) wrapErr(err error) error {
 	if err == io.EOF {
 		if len(s.stack) > 0 {
