@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -133,11 +134,30 @@ func headingKey(s string) string {
 }
 
 // normalise collapses white space (no-break spaces, tabs, line breaks) so
-// that layout differences do not count as lost text.
+// that layout differences do not count as lost text. Most paragraphs need
+// nothing done and are returned as they are, without allocating.
 func normalise(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u2007' || r == '\u202f'
-	}), " ")
+	if isNormal(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isNormal reports whether s has no white space but single spaces between
+// words.
+func isNormal(s string) bool {
+	prevSpace := true // a leading space is not normal
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			prevSpace = false
+			continue
+		}
+		if r != ' ' || prevSpace {
+			return false
+		}
+		prevSpace = true
+	}
+	return !prevSpace || s == ""
 }
 
 // paraLines returns the comparable text of paragraphs: normalised, empty ones
