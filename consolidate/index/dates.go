@@ -290,7 +290,8 @@ func (f dateForm) mention(s string, g []int) (dateMention, bool) {
 	if f.from != 0 {
 		m.pos = g[2*f.from]
 	}
-	m.written = strings.TrimRight(s[m.pos:m.end], " ,")
+	// an abbreviation's period ("16 Aug.") is not part of what is shown
+	m.written = strings.TrimRight(s[m.pos:m.end], " ,.")
 	if m.m2 == 0 {
 		m.d2, m.m2, m.y2 = m.d1, m.m1, m.y1
 	}

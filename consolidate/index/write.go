@@ -55,7 +55,7 @@ func (x *Index) fill(f *excelize.File, outDir string) error {
 // input files.
 func (x *Index) checkOutput(path string) error {
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return fmt.Errorf("index: output %s: name the workbook with a .xlsx extension", path)
+		return fmt.Errorf("index: output %s: the workbook's name must end in .xlsx", path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -1,0 +1,246 @@
+package index
+
+import (
+	"archive/zip"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"tsagmerge/ingest"
+)
+
+// writeSamples writes the index of the samples and opens it with excelize.
+func writeSamples(t *testing.T) (*excelize.File, string, *Index) {
+	t.Helper()
+	x := Build(readSamples(t), Options{})
+	out := filepath.Join(t.TempDir(), "activities.xlsx")
+	if err := x.WriteFile(out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, out, x
+}
+
+func TestWorkbookSheetsAndHeaders(t *testing.T) {
+	f, _, x := writeSamples(t)
+	if got, want := f.GetSheetList(), []string{"Activities", "Comments", "Revisions", "Figures", "Summary"}; !slices.Equal(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	want := []string{"ID", "Region", "Section", "Activity", "Start", "End", "Date as written", "City", "Country",
+		"Countries involved", "Participants", "Participants qualifier", "ITU-T groups", "Recommendations", "Partners",
+		"Open comments", "Source file", "Paragraph"}
+	rows, err := f.GetRows("Activities")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rows[0], want) {
+		t.Errorf("Activities headers:\n got %q\nwant %q", rows[0], want)
+	}
+	if len(rows)-1 != len(x.Activities) {
+		t.Errorf("%d activity rows, want %d", len(rows)-1, len(x.Activities))
+	}
+	counts := map[string]int{"Comments": 5, "Revisions": 2, "Figures": 1, "Summary": 6}
+	for sheet, n := range counts {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows)-1 != n {
+			t.Errorf("%s: %d rows, want %d (EXPECTED.md)", sheet, len(rows)-1, n)
+		}
+	}
+}
+
+// TestWorkbookCellTypes: dates are dates (numbers with a date format),
+// counts are numbers, text is text.
+func TestWorkbookCellTypes(t *testing.T) {
+	f, _, x := writeSamples(t)
+	a := x.Activities[0] // AFR-001, 5 September 2025
+	for _, cell := range []string{"E2", "F2"} {
+		raw, err := f.GetCellValue("Activities", cell, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		serial, err := strconv.ParseFloat(raw, 64)
+		if err != nil {
+			t.Fatalf("%s holds %q, not a date serial", cell, raw)
+		}
+		if d, _ := excelize.ExcelDateToTime(serial, false); !d.Equal(a.Date.Start) {
+			t.Errorf("%s is %s, want %s", cell, d, a.Date.Start)
+		}
+		if shown, _ := f.GetCellValue("Activities", cell); shown != "2025-09-05" {
+			t.Errorf("%s shows %q, want 2025-09-05 (a date format)", cell, shown)
+		}
+		if !hasDateFormat(t, f, "Activities", cell) {
+			t.Errorf("%s has no date number format", cell)
+		}
+	}
+	for sheet, cells := range map[string][]string{"Activities": {"P2", "R2"}, "Summary": {"C2", "D2", "E2"}} {
+		for _, cell := range cells {
+			typ, err := f.GetCellType(sheet, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+			if _, err := strconv.Atoi(raw); err != nil || typ == excelize.CellTypeInlineString || typ == excelize.CellTypeSharedString {
+				t.Errorf("%s!%s = %q (type %d), want a number", sheet, cell, raw, typ)
+			}
+		}
+	}
+	// a participants cell with a head count (AFR-003: at least 70)
+	if v, _ := f.GetCellValue("Activities", "K4", excelize.Options{RawCellValue: true}); v != "70" {
+		t.Errorf("K4 = %q, want 70", v)
+	}
+	if typ, _ := f.GetCellType("Activities", "D2"); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+		t.Errorf("Activity cell type %d, want text", typ)
+	}
+	if v, _ := f.GetCellValue("Comments", "E2", excelize.Options{RawCellValue: true}); !strings.Contains(v, ".") {
+		t.Errorf("a comment's date %q should be a date and time serial", v)
+	} else if !hasDateFormat(t, f, "Comments", "E2") {
+		t.Error("a comment's date has no date format")
+	}
+}
+
+func hasDateFormat(t *testing.T, f *excelize.File, sheet, cell string) bool {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "yyyy-mm-dd") || st.NumFmt >= 14 && st.NumFmt <= 22
+}
+
+// TestWorkbookLayout: every sheet is an Excel table with a frozen header
+// row and fitted column widths; comments have a Follow-up drop-down; the
+// source files are links; the summary has a chart.
+func TestWorkbookLayout(t *testing.T) {
+	f, out, _ := writeSamples(t)
+	for _, sheet := range f.GetSheetList() {
+		tables, err := f.GetTables(sheet)
+		if err != nil || len(tables) != 1 || !strings.HasPrefix(tables[0].Range, "A1:") || tables[0].StyleName == "" {
+			t.Errorf("%s: tables %+v (%v), want one styled table from A1", sheet, tables, err)
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: panes %+v (%v), want the header row frozen", sheet, panes, err)
+		}
+	}
+	width := func(col string) float64 {
+		w, err := f.GetColWidth("Activities", col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	if w := width("D"); w < 40 || w > 80 {
+		t.Errorf("Activity column width %.1f, want fitted (40–80)", w)
+	}
+	if w := width("A"); w < 6 || w > 12 {
+		t.Errorf("ID column width %.1f, want fitted to AFR-001", w)
+	}
+	if id, _ := f.GetCellStyle("Activities", "D2"); !wraps(t, f, id) {
+		t.Error("Activity text is not wrapped")
+	}
+	dvs, err := f.GetDataValidations("Comments")
+	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "J2:J6" || !strings.Contains(dvs[0].Formula1, "Asked region") {
+		t.Errorf("Comments drop-down: %+v (%v)", dvs, err)
+	}
+	if h, _ := f.GetCellValue("Comments", "J1"); h != "Follow-up" {
+		t.Errorf("Comments J1 = %q, want Follow-up", h)
+	}
+	formula, _ := f.GetCellFormula("Activities", "Q2")
+	abs, _ := filepath.Abs(filepath.Join(samplesDir, "AFR-contribution.docx"))
+	if !strings.HasPrefix(formula, "HYPERLINK(") || !strings.Contains(formula, "file://"+filepath.ToSlash(abs)) {
+		t.Errorf("Source file cell formula %q, want a HYPERLINK to %s", formula, abs)
+	}
+	if v, _ := f.GetCellValue("Activities", "Q2"); v != "AFR-contribution.docx" {
+		t.Errorf("Source file shows %q", v)
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var chart bool
+	for _, zf := range zr.File {
+		chart = chart || strings.HasPrefix(zf.Name, "xl/charts/chart")
+	}
+	if !chart {
+		t.Error("no chart in the workbook")
+	}
+}
+
+func wraps(t *testing.T, f *excelize.File, style int) bool {
+	st, err := f.GetStyle(style)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Alignment != nil && st.Alignment.WrapText
+}
+
+func TestRelativeLinkUnderOutputFolder(t *testing.T) {
+	dir := t.TempDir()
+	links := fileLinks([]*ingest.Document{{Path: filepath.Join(dir, "in box", "AFR v2.docx")}}, dir)
+	if l := links[filepath.Join(dir, "in box", "AFR v2.docx")]; l.URL != "in%20box/AFR%20v2.docx" || l.Text != "AFR v2.docx" {
+		t.Errorf("link %+v, want a relative, escaped path", l)
+	}
+}
+
+func TestWriteFileRefusals(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "activities.xlsx")
+	if err := os.WriteFile(in, []byte("not really"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x := &Index{Docs: []*ingest.Document{{Path: in}}}
+	for path, want := range map[string]string{
+		in: "is one of the inputs",
+		filepath.Join(dir, ".", "activities.xlsx"): "is one of the inputs",
+		filepath.Join(dir, "activities.csv"):       "must end in .xlsx",
+		filepath.Join(dir, "no", "such.xlsx"):      "does not exist",
+	} {
+		err := x.WriteFile(path)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("WriteFile(%s): %v, want an error saying %q", path, err, want)
+		}
+	}
+	if data, _ := os.ReadFile(in); string(data) != "not really" {
+		t.Error("the input was overwritten")
+	}
+}
+
+// TestWriteFileReplacesAtomically: writing over an old workbook replaces it
+// and leaves no temporary file behind.
+func TestWriteFileReplacesAtomically(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "activities.xlsx")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x := Build(docsFromText("= EUR\n# Europe\nA forum was held in Brussels on 2 December 2025.\n"), Options{})
+	if err := x.WriteFile(out); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d files, want only the workbook", len(entries))
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("the new workbook does not open: %v", err)
+	}
+	f.Close()
+}
