@@ -101,7 +101,7 @@ func imageSize(part *opc.Part) (int, int, error) {
 		return 0, 0, err
 	}
 	defer rc.Close()
-	cfg, _, err := image.DecodeConfig(bufio.NewReaderSize(rc, 4096))
+	cfg, _, err := image.DecodeConfig(bufio.NewReaderSize(rc, 1024))
 	if err != nil {
 		return 0, 0, err
 	}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"io"
 	"strings"
 	"time"
@@ -106,6 +107,9 @@ type paraState struct {
 	paraID string
 	// boxText and boxOrig gather the text of text boxes in the paragraph.
 	boxText, boxOrig strings.Builder
+	// tracked is set at the first tracked change in the paragraph; orig
+	// is kept from then on.
+	tracked bool
 }
 
 type textMode uint8
@@ -124,7 +128,12 @@ type runState struct {
 	highlight string
 	bold      int
 	rStyle    string
-	text      strings.Builder // shown text
+	// shown is set when the run shows any text, hasText when it shows
+	// more than white space.
+	shown, hasText bool
+	// text is the shown text of a hidden or highlighted run (others do
+	// not need it).
+	text strings.Builder
 }
 
 // openRev is a tracked change whose text is being gathered until the
@@ -264,14 +273,14 @@ func (st *story) startW(t *token, d int) error {
 		st.textMode = textInstr
 	case "tab", "ptab":
 		if st.s.parentIs(nsW, "r") {
-			st.emit("\t", false)
+			st.emit(tabText, false)
 		}
 	case "br", "cr":
 		if st.s.parentIs(nsW, "r") {
-			st.emit("\n", false)
+			st.emit(newlineText, false)
 		}
 	case "noBreakHyphen":
-		st.emit("-", false)
+		st.emit(hyphenText, false)
 	case "pStyle", "outlineLvl", "numId", "ilvl":
 		st.paraProp(t)
 	case "rStyle", "b", "vanish", "highlight", "shd":
@@ -362,9 +371,9 @@ func (st *story) closeOwned(d int) {
 func (st *story) chars(b []byte) {
 	switch st.textMode {
 	case textShown:
-		st.emit(string(b), false)
+		st.emit(b, false)
 	case textDeleted:
-		st.emit(string(b), true)
+		st.emit(b, true)
 	case textInstr:
 		if n := len(st.complex); n > 0 && !st.complex[n-1].inResult {
 			st.complex[n-1].instr.Write(b)
@@ -372,43 +381,60 @@ func (st *story) chars(b []byte) {
 	}
 }
 
+// The text of w:tab, w:br and w:noBreakHyphen.
+var (
+	tabText     = []byte("\t")
+	newlineText = []byte("\n")
+	hyphenText  = []byte("-")
+)
+
 // emit adds a piece of text to everything open that gathers text.
 // deleted is true for w:delText.
-func (st *story) emit(text string, deleted bool) {
+func (st *story) emit(text []byte, deleted bool) {
 	shown := !deleted && st.del == 0 && st.moveFrom == 0
 	before := st.ins == 0 && st.moveTo == 0
 	if p := st.para(); p != nil {
-		if shown {
-			p.text.WriteString(text)
+		// The text before the changes is kept apart only from the
+		// paragraph's first change on; until then it is the shown text.
+		if shown != before && !p.tracked {
+			p.tracked = true
+			p.orig.WriteString(p.text.String())
 		}
-		if before {
-			p.orig.WriteString(text)
+		if shown {
+			p.text.Write(text)
+		}
+		if before && p.tracked {
+			p.orig.Write(text)
 		}
 	}
 	for _, r := range st.revs {
-		r.text.WriteString(text)
+		r.text.Write(text)
 	}
 	for _, a := range st.anchors {
-		a.text.WriteString(text)
+		a.text.Write(text)
 	}
 	if !shown {
 		return
 	}
-	if st.run != nil {
-		st.run.text.WriteString(text)
+	if r := st.run; r != nil {
+		r.shown = r.shown || len(text) > 0
+		r.hasText = r.hasText || len(bytes.TrimSpace(text)) > 0
+		if r.hidden || r.highlight != "" {
+			r.text.Write(text)
+		}
 	}
 	for _, f := range st.simple {
 		if f.inResult {
-			f.result.WriteString(text)
+			f.result.Write(text)
 		}
 	}
 	for _, f := range st.complex {
 		if f.inResult {
-			f.result.WriteString(text)
+			f.result.Write(text)
 		}
 	}
 	for _, l := range st.links {
-		l.text.WriteString(text)
+		l.text.Write(text)
 	}
 }
 
@@ -464,7 +490,10 @@ func (st *story) endPara(d int) {
 		return
 	}
 	st.paras = st.paras[:len(st.paras)-1]
-	text, orig := ps.text.String(), ps.orig.String()
+	text, orig := ps.text.String(), ps.text.String()
+	if ps.tracked {
+		orig = ps.orig.String()
+	}
 	if ps.nested {
 		// A text box's paragraphs read as lines after the text of the
 		// paragraph that holds the box.
@@ -593,11 +622,7 @@ func (st *story) endRun() {
 	if r == nil || ps == nil {
 		return
 	}
-	text := r.text.String()
-	if text == "" {
-		return
-	}
-	if strings.TrimSpace(text) != "" && !ps.nested {
+	if r.hasText && !ps.nested {
 		if r.bold > 0 {
 			ps.info.boldRuns++
 		} else if r.bold == 0 {
@@ -606,6 +631,10 @@ func (st *story) endRun() {
 			ps.info.plainStyles = append(ps.info.plainStyles, "\x00off")
 		}
 	}
+	if !r.shown {
+		return // a run without text neither starts nor ends a mark
+	}
+	text := r.text.String()
 	ps.hidden = st.extendMark(ps.hidden, r.hidden, "", text, &st.out.hidden)
 	ps.hl = st.extendMark(ps.hl, r.highlight != "", r.highlight, text, &st.out.highlights)
 }

@@ -357,7 +357,11 @@ func (p *Package) readEntry(part *Part) ([]byte, error) {
 	defer rc.Close()
 	// Never trust the header's size: read at most the cap plus one byte.
 	limit := int64(p.limits.MaxPartSize)
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	// The header's size is a hint for the buffer only, capped so that a
+	// lying header cannot make us allocate much.
+	buf := bytes.NewBuffer(make([]byte, 0, min(part.Size, limit, 64<<20)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(rc, limit+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, refusef(p.Path, ErrCorrupt, "it may be truncated or damaged; ask the sender for the file again", "part %q is corrupt (%s)", part.Name, errText(err))
 	}
