@@ -19,9 +19,6 @@ func (rw *rewriter) handle(sc *scanner, fr *frame) bool {
 			return false
 		}
 	}
-	if rw.heading != nil && rw.heading.open {
-		return rw.inHeading(sc, fr)
-	}
 	rw.restyleFirstChild(fr)
 	switch fr.kind {
 	case nsW:
@@ -48,7 +45,7 @@ func (rw *rewriter) outside(fr *frame, depth int) bool {
 		fr.flags |= fBody
 		rw.inside = true
 		if rw.r.plan.heading < 0 {
-			rw.writeHeading(nil)
+			rw.writeHeading()
 		}
 		return true
 	}
@@ -70,10 +67,7 @@ func (rw *rewriter) afterStart(fr *frame, selfClose bool) {
 func (rw *rewriter) beforeEnd(fr *frame) {
 	if fr.flags&fNeedPPr != 0 {
 		fr.flags &^= fNeedPPr
-		rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[fr.level])
-	}
-	if fr.flags&fHeading != 0 {
-		rw.finishHeading()
+		rw.writePPr(fr)
 	}
 	if string(fr.local) == "del" || string(fr.local) == "moveFrom" {
 		if fr.flags&fRejectDel != 0 {
@@ -86,6 +80,9 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 func (rw *rewriter) afterEnd(fr *frame) {
 	if fr.flags&fDrop != 0 {
 		rw.truncate(fr.mark)
+	}
+	if fr.flags&fHeadingPPr != 0 {
+		rw.writeNumber()
 	}
 	if fr.flags&fBody != 0 || len(rw.stack) == 0 && rw.kind != partDefs {
 		rw.inside = false
@@ -105,11 +102,15 @@ func (rw *rewriter) topLevel(sc *scanner, fr *frame) (keep, done bool) {
 		return false, true
 	case rw.top < plan.start && !(fr.kind == nsW && zeroWidthMarks[local]):
 		return false, true
-	case rw.top == plan.heading && fr.kind == nsW && local == "p" && !sc.tok.selfClose:
-		rw.beginHeading(fr)
-		return true, true
 	}
-	if lvl, ok := plan.levels[rw.top]; ok && fr.kind == nsW && local == "p" && !sc.tok.selfClose {
+	if fr.kind != nsW || local != "p" || sc.tok.selfClose {
+		return false, false
+	}
+	if rw.top == plan.heading {
+		fr.flags |= fRestyle | fNeedPPr | fHeading
+		fr.level = 1
+		rw.strip = &numberStrip{pending: plan.typedNumber, done: plan.typedNumber == ""}
+	} else if lvl, ok := plan.levels[rw.top]; ok {
 		fr.flags |= fRestyle | fNeedPPr
 		fr.level = lvl
 	}
@@ -135,10 +136,22 @@ func (rw *rewriter) restyleFirstChild(fr *frame) {
 	p.flags &^= fNeedPPr
 	if fr.kind == nsW && string(fr.local) == "pPr" {
 		fr.flags |= fRestylePPr
+		if p.flags&fHeading != 0 {
+			fr.flags |= fHeadingPPr
+		}
 		fr.level = p.level
 		return
 	}
+	rw.writePPr(p)
+}
+
+// writePPr writes the properties of a restyled paragraph that has none,
+// and the number of a region heading.
+func (rw *rewriter) writePPr(p *frame) {
 	rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[p.level])
+	if p.flags&fHeading != 0 {
+		rw.writeNumber()
+	}
 }
 
 // topFilter handles the children of the root of notes and comments parts:
@@ -215,10 +228,17 @@ func (rw *rewriter) noteMap() map[string]string {
 // handleW handles the WordprocessingML elements the merge looks into.
 func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
 	local := string(fr.local)
+	if p := rw.parent(); p != nil && p.flags&fHeadingPPr != 0 && !headingPPrKeeps[local] {
+		return false
+	}
 	switch local {
 	case "pPr":
 		if fr.flags&fRestylePPr != 0 && sc.tok.selfClose {
-			rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[fr.level])
+			p := frame{level: fr.level}
+			if fr.flags&fHeadingPPr != 0 {
+				p.flags = fHeading
+			}
+			rw.writePPr(&p)
 			return false
 		}
 	case "pStyle", "outlineLvl":
@@ -252,8 +272,19 @@ func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
 		rw.renameInstr()
 	case "instrText":
 		fr.flags |= fInstr
-	case "headerReference", "footerReference":
-		return false
+	case "tab":
+		if rw.strip.active() && rw.parentIs("r") && rw.strip.tab() {
+			return false
+		}
+	case "headerReference", "footerReference", "titlePg":
+		// The template's headers and footers serve every page; a region's
+		// section must not ask for a first-page header of its own (which
+		// would be the template's cover header).
+		return !rw.parentIs("sectPr")
+	case "pgNumType":
+		if rw.parentIs("sectPr") {
+			rw.dropAttr(nsW, "start") // page numbers run on through the TD
+		}
 	case "id":
 		if rw.parentIs("sdtPr") {
 			rw.setAttr(nsW, "val", rw.freshAnnot())

@@ -28,46 +28,44 @@ type headingPlan struct {
 }
 
 // planHeadings reads the region heading and sub-headings off the model.
-// The region heading is the document's first heading when it names the
-// region, or the heading that follows the front matter ingest found; a
-// contribution without one is given one (RegionInfo.Heading).
+// As ingest and validate see it, the front matter is what stands before
+// the document's first level-1 heading (its first heading when it has no
+// level-1 one), and that first heading is the region heading when it is
+// of level 1 and opens the text after the front matter. A contribution
+// without one is given one (RegionInfo.Heading).
 func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
-	plan := headingPlan{heading: -1, levels: map[int]int{}}
-	for _, p := range doc.FrontMatter {
-		if !p.InTable && p.Body+1 > plan.start {
-			plan.start = p.Body + 1
+	plan := headingPlan{heading: -1, levels: map[int]int{}, title: info.Heading}
+	n := min(len(doc.FrontMatter), len(doc.Paragraphs))
+	if n == len(doc.Paragraphs) {
+		if n > 0 {
+			plan.start = doc.Paragraphs[n-1].Body + 1
+		}
+		return plan
+	}
+	first := doc.Paragraphs[n]
+	plan.start = first.Body
+	regionLevel, subFrom := 0, 0
+	if first.Heading == 1 && !first.InTable {
+		for i, s := range doc.Sections {
+			if s.Paragraph == first.Index {
+				plan.heading = first.Body
+				plan.title, plan.typedNumber = s.Title, s.Number
+				regionLevel, subFrom = 1, i+1
+				break
+			}
 		}
 	}
-	first := -1
-	for i, s := range doc.Sections {
-		if p := paragraphAt(doc, s.Paragraph); p != nil && !p.InTable {
-			first = i
-			break
-		}
-	}
-	regionLevel := 0
-	subFrom := 0
-	if first >= 0 && isRegionHeading(doc, first, info) {
-		s := doc.Sections[first]
-		p := paragraphAt(doc, s.Paragraph)
-		plan.heading, plan.start = p.Body, p.Body
-		plan.title, plan.typedNumber = s.Title, s.Number
-		regionLevel = s.Level
-		subFrom = first + 1
-	} else {
-		plan.title = info.Heading
-	}
+	plan.title = strings.TrimSpace(typedNumber.ReplaceAllString(plan.title, ""))
 	if plan.title == "" {
 		plan.title = info.Heading
 	}
-	plan.title = strings.TrimSpace(typedNumber.ReplaceAllString(plan.title, ""))
 	plan.planLevels(doc, subFrom, regionLevel)
 	return plan
 }
 
 // typedNumber matches a number typed before a heading's title ("8\t",
 // "3 ", "3.1. "), in case the model left one on the title.
-var typedNumber = regexp.MustCompile(`^\s*\d+(\.\d+)*\.?[\t ]+`)
+var typedNumber = regexp.MustCompile(`^\s*\d{1,3}(\.\d{1,3})*\.?[\t ]+`)
 
 // planLevels moves the sub-headings under the region heading, keeping
 // their relative levels: under a level-L region heading, level L+k
@@ -114,23 +112,6 @@ func (plan *headingPlan) neededLevels() []int {
 	return out
 }
 
-// isRegionHeading tells whether section i is the region's own heading: it
-// names the region, or it directly follows the front matter ingest found.
-func isRegionHeading(doc *ingest.Document, i int, info ingest.RegionInfo) bool {
-	s := doc.Sections[i]
-	title := strings.ToLower(s.Title)
-	if info.Name != "" && strings.Contains(title, strings.ToLower(info.Name)) {
-		return true
-	}
-	if info.Code != "" && regexp.MustCompile(`\b`+strings.ToLower(info.Code)+`\b`).MatchString(title) {
-		return true
-	}
-	if n := len(doc.FrontMatter); n > 0 {
-		return doc.FrontMatter[n-1].Index+1 == s.Paragraph
-	}
-	return false
-}
-
 // paragraphAt returns the paragraph with the given Index (from 1).
 func paragraphAt(doc *ingest.Document, index int) *ingest.Paragraph {
 	if index >= 1 && index <= len(doc.Paragraphs) && doc.Paragraphs[index-1].Index == index {
@@ -144,88 +125,64 @@ func paragraphAt(doc *ingest.Document, index int) *ingest.Paragraph {
 	return nil
 }
 
-// headingState follows the region heading paragraph while it is rewritten.
-type headingState struct {
-	open bool
+// The region heading paragraph keeps its content (its runs, bookmarks,
+// comment anchors, pictures) but takes the template's Heading 1 style
+// with none of its own paragraph formatting or list numbering, and the
+// output's number typed before it as the template types its own: number,
+// tab, title. A number the region typed is taken out of the text.
+
+// numberStrip takes a typed heading number, and the tab or spaces after
+// it, off the start of the heading's text.
+type numberStrip struct {
+	pending string // the part of the number not yet met
+	done    bool
 }
 
-// headingTail are the marks of the heading paragraph written after its
-// new text: where a range ends, and the references that sit in runs.
-var headingTail = map[string]bool{"bookmarkEnd": true, "commentRangeEnd": true, "commentReference": true,
-	"footnoteReference": true, "endnoteReference": true}
-
-// headingHead are the marks written before the new text.
-var headingHead = map[string]bool{"bookmarkStart": true, "commentRangeStart": true}
-
-// beginHeading starts rewriting the region heading paragraph: its text is
-// replaced, its bookmarks and comment anchors are kept around the new text.
-func (rw *rewriter) beginHeading(fr *frame) {
-	fr.flags |= fHidden | fHeading
-	rw.heading = &headingState{open: true}
-	rw.synth(`<%w:p><%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[1])
+// text returns what remains of a piece of the heading's text.
+func (ns *numberStrip) text(s string) string {
+	for i, c := range s {
+		switch {
+		case ns.done:
+			return s[i:]
+		case ns.pending != "" && strings.HasPrefix(ns.pending, string(c)):
+			ns.pending = ns.pending[len(string(c)):]
+		case ns.pending == "" && (c == '.' || c == ' ' || c == '\t' || c == '\u00a0'):
+		default:
+			ns.done = true
+			return s[i:]
+		}
+	}
+	return ""
 }
 
-// inHeading handles an element inside the region heading paragraph.
-func (rw *rewriter) inHeading(sc *scanner, fr *frame) bool {
-	local := string(fr.local)
-	switch {
-	case fr.kind == nsW && headingHead[local]:
-		return rw.handleW(sc, fr)
-	case fr.kind == nsW && headingTail[local]:
-		raw := sc.tok.raw(sc.src)
-		if !sc.tok.selfClose {
-			raw = sc.src[sc.tok.start:elementEndAt(sc.src, sc.tok.start)]
-		}
-		if local == "commentReference" || strings.HasSuffix(local, "noteReference") {
-			rw.tailSrc = append(rw.tailSrc, rw.srcTag("r")...)
-			rw.tailSrc = append(rw.tailSrc, raw...)
-			rw.tailSrc = append(rw.tailSrc, rw.srcTag("/r")...)
-		} else {
-			rw.tailSrc = append(rw.tailSrc, raw...)
-		}
+// tab reports whether a w:tab is the separator after the number.
+func (ns *numberStrip) tab() bool {
+	if ns.done {
 		return false
 	}
-	fr.flags |= fHidden
+	if ns.pending != "" {
+		ns.done = true
+		return false
+	}
 	return true
 }
 
-// srcTag writes a tag of w: with the source part's prefix.
-func (rw *rewriter) srcTag(local string) []byte {
-	out := []byte{'<'}
-	name := strings.TrimPrefix(local, "/")
-	if name != local {
-		out = append(out, '/')
-	}
-	if len(rw.srcW) > 0 {
-		out = append(out, rw.srcW...)
-		out = append(out, ':')
-	}
-	out = append(out, name...)
-	return append(out, '>')
-}
+// active reports whether the number is still being looked for.
+func (ns *numberStrip) active() bool { return ns != nil && !ns.done }
 
-// finishHeading writes the heading's number and title, then its marks.
-func (rw *rewriter) finishHeading() {
-	rw.heading.open = false
-	rw.writeHeadingText()
-	if len(rw.tailSrc) > 0 {
-		tail := rw.tailSrc
-		rw.tailSrc = nil
-		_ = rw.fragment(rw.part, tail)
-	}
-	rw.synth(`</%w:p>`)
+// headingPPrKeeps are the paragraph properties of the region heading that
+// stay: the section break it may end, its paragraph mark's run
+// properties, and the record of a tracked change of its properties.
+var headingPPrKeeps = map[string]bool{"rPr": true, "sectPr": true, "pPrChange": true}
+
+// writeNumber types the region heading's number and the tab after it.
+func (rw *rewriter) writeNumber() {
+	rw.synth(`<%w:r><%w:t>%s</%w:t></%w:r><%w:r><%w:tab/></%w:r>`, itoa(int64(rw.r.number)))
 }
 
 // writeHeading writes a whole region heading for a region without one.
-func (rw *rewriter) writeHeading(*frame) {
+func (rw *rewriter) writeHeading() {
 	rw.synth(`<%w:p><%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[1])
-	rw.writeHeadingText()
-	rw.synth(`</%w:p>`)
-}
-
-// writeHeadingText types the number as the template does: number, tab,
-// title, each in a run of its own.
-func (rw *rewriter) writeHeadingText() {
-	rw.synth(`<%w:r><%w:t>%s</%w:t></%w:r><%w:r><%w:tab/></%w:r>`, itoa(int64(rw.r.number)))
-	rw.synth(`<%w:r><%w:t xml:space="preserve">%s</%w:t></%w:r>`, rw.r.plan.title)
+	rw.writeNumber()
+	rw.synth(`<%w:r><%w:t xml:space="preserve">%s</%w:t></%w:r></%w:p>`, rw.r.plan.title)
 }

@@ -31,7 +31,7 @@ const (
 	fInstr                         // field code text
 	fDrop                          // a row or cell removed at its end
 	fRejectDel                     // a w:del unwrapped when rejecting
-	fTop                           // a top-level element of the carried part
+	fHeadingPPr                    // the w:pPr of the region heading
 	fSeal                          // a pending mark whose length is known at its end
 )
 
@@ -82,11 +82,9 @@ type rewriter struct {
 	ranges  map[string]string // old range id -> output id (moves, perms, custom XML)
 	paraIDs map[string]string // old paraId -> output paraId
 
-	top     int // index of the current top-level body element
-	heading *headingState
-	revs    int
-	tailSrc []byte // markers of the heading paragraph, written after its text
-	srcW    []byte // the source prefix for w: in the part
+	top   int          // index of the current top-level body element
+	strip *numberStrip // the region heading's typed number, while looked for
+	revs  int
 
 	rejectDel int    // open w:del unwrapped while rejecting
 	styleName string // the output name of the style being written
@@ -118,12 +116,6 @@ func newRewriter(r *region, kind partKind, part string) *rewriter {
 		ranges: map[string]string{}, paraIDs: map[string]string{}, top: -1}
 	if rw.wp == "" {
 		rw.wp = "w"
-	}
-	for _, d := range ri.decls {
-		if d.uri == uriW {
-			rw.srcW = []byte(d.prefix)
-			break
-		}
 	}
 	if kind == partDefs {
 		rw.inside = true
@@ -255,7 +247,11 @@ func (rw *rewriter) end(sc *scanner) {
 }
 
 func (rw *rewriter) text(sc *scanner) {
-	if !rw.writing() || rw.heading != nil && rw.heading.open {
+	if !rw.writing() {
+		return
+	}
+	if p := rw.parent(); rw.strip.active() && p != nil && p.kind == nsW && string(p.local) == "t" {
+		rw.writeString(escapeText(rw.strip.text(unescape(sc.tok.raw(sc.src)))))
 		return
 	}
 	if p := rw.parent(); p != nil && p.flags&fInstr != 0 && len(rw.r.anchors) > 0 {

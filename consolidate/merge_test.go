@@ -1,0 +1,303 @@
+package consolidate
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"tsagmerge/ingest"
+	"tsagmerge/templates"
+)
+
+// wantHeadings are the samples' region headings in the output: numbered
+// on from the template's two, in the report's order.
+var wantHeadings = []string{
+	"3\tAfrica – Regional Office for Africa",
+	"4\tAmericas – Regional Office for the Americas",
+	"5\tArab States - Regional Office for the Arab States",
+	"6\tAsia and the Pacific - Regional Office for Asia and the Pacific",
+	"7\tCommonwealth of Independent States (CIS) - Regional Office for the CIS Region",
+	"8\tEurope - ITU Office for Europe",
+}
+
+func TestMergeSamples(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		opts          Options
+		comments      int  // comments in the output
+		tracked       bool // w:ins / w:del left in the output
+		text, notText string
+	}{
+		{"draft", Options{}, 5, true, "(RED-AMS) in October 2025", ""},
+		{"publication", Options{Comments: CommentsDrop, Revisions: RevisionsAccept}, 0, false, "(RED-AMS) in October 2025", "September 2025 in Montevideo"},
+		{"rejected", Options{Comments: CommentsKeep, Revisions: RevisionsReject}, 5, false, "(RED-AMS) in September 2025", "October 2025 in Montevideo"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			docs := readDir(t, samplesDir)
+			out, rep := merge(t, docs, tc.opts)
+			back := valid(t, out)
+			sameContent(t, back, docs, tc.opts)
+			if got := level1(back); strings.Join(got, "\n") != strings.Join(wantHeadings, "\n") {
+				t.Errorf("region headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantHeadings, "\n"))
+			}
+			if len(back.Comments) != tc.comments {
+				t.Errorf("%d comments in the output, want %d", len(back.Comments), tc.comments)
+			}
+			doc := part(t, out, "word/document.xml")
+			if has := strings.Contains(doc, "<w:ins ") || strings.Contains(doc, "<w:del "); has != tc.tracked {
+				t.Errorf("tracked changes in the output: %v, want %v", has, tc.tracked)
+			}
+			if tc.comments == 0 && (part(t, out, "word/comments.xml") != "" || strings.Contains(doc, "commentRange")) {
+				t.Error("dropped comments left a comments part or anchors behind")
+			}
+			text := allText(back)
+			if !strings.Contains(text, tc.text) || tc.notText != "" && strings.Contains(text, tc.notText) {
+				t.Errorf("AMS's tracked change: want %q and not %q in the text", tc.text, tc.notText)
+			}
+			if n := len(rep.Regions); n != 6 {
+				t.Errorf("report has %d regions, want 6", n)
+			}
+		})
+	}
+}
+
+func allText(d *ingest.Document) string {
+	var b strings.Builder
+	for _, p := range d.Paragraphs {
+		b.WriteString(p.Text + "\n")
+	}
+	return b.String()
+}
+
+// TestMergeIDsUnique checks the ids the draft renumbers, beyond what the
+// validator checks: pandoc's sources share ids, and the CIS sample has a
+// bookmark start that never ends under a name used twice.
+func TestMergeIDsUnique(t *testing.T) {
+	out, _ := merge(t, readDir(t, samplesDir), Options{})
+	doc := part(t, out, "word/document.xml")
+	comments := part(t, out, "word/comments.xml")
+	for _, c := range []struct{ what, xml, attr string }{
+		{"paragraph ids", doc + comments + part(t, out, "word/footnotes.xml"), "w14:paraId"},
+		{"drawing ids", doc, "id"},
+		{"comment ids", comments, "w:id"},
+	} {
+		vals := attrValues(c.xml, c.attr)
+		if c.what == "drawing ids" {
+			vals = regexp.MustCompile(`<wp:docPr id="(\d+)"`).FindAllString(c.xml, -1)
+		}
+		if dup := duplicates(vals); len(dup) > 0 {
+			t.Errorf("%s repeated: %v", c.what, dup)
+		}
+	}
+	for _, v := range attrValues(doc+comments, "w14:paraId") {
+		if len(v) != 8 || v >= "80000000" {
+			t.Errorf("paraId %s is not below 0x80000000", v)
+		}
+	}
+	starts := regexp.MustCompile(`<w:bookmarkStart w:id="(\d+)"`).FindAllStringSubmatch(doc, -1)
+	ends := regexp.MustCompile(`<w:bookmarkEnd w:id="(\d+)"`).FindAllStringSubmatch(doc, -1)
+	if len(starts) != len(ends) {
+		t.Errorf("%d bookmark starts, %d ends", len(starts), len(ends))
+	}
+	revs := regexp.MustCompile(`<w:(?:ins|del) w:id="(\d+)"`).FindAllStringSubmatch(doc, -1)
+	if len(revs) != 2 {
+		t.Errorf("%d tracked changes in the draft, want AMS's 2", len(revs))
+	}
+}
+
+func TestMergeDeterministic(t *testing.T) {
+	docs := readDir(t, samplesDir)
+	a, _ := merge(t, docs, Options{})
+	b, _ := merge(t, docs, Options{})
+	if !bytes.Equal(a, b) {
+		t.Error("two merges of the same inputs differ")
+	}
+}
+
+func TestMergeMissingRegion(t *testing.T) {
+	var docs []*ingest.Document
+	for _, d := range readDir(t, samplesDir) {
+		if d.Region.Code != "CIS" {
+			docs = append(docs, d)
+		}
+	}
+	out, rep := merge(t, docs, Options{})
+	back := valid(t, out)
+	sameContent(t, back, docs, Options{})
+	want := append(append([]string{}, wantHeadings[:4]...), "7\tEurope - ITU Office for Europe")
+	if got := level1(back); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("headings without CIS: %q, want %q", got, want)
+	}
+	if last := rep.Regions[len(rep.Regions)-1]; last.Code != "EUR" || last.Number != 7 {
+		t.Errorf("last region %s numbered %d, want EUR 7", last.Code, last.Number)
+	}
+}
+
+// TestMergeHeadings covers what the merge does to a region's headings.
+func TestMergeHeadings(t *testing.T) {
+	for _, tc := range []struct {
+		name, sample string
+		edit         func(string) string
+		want         string // the region's heading in the output
+		check        func(t *testing.T, rr RegionReport, back *ingest.Document)
+	}{
+		{"number typed with a tab is replaced", "EUR-contribution.docx",
+			replace(`<w:t xml:space="preserve">Europe - ITU`, `<w:t>8</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">Europe - ITU`),
+			"8\tEurope - ITU Office for Europe", nil},
+		{"number typed with a space is replaced", "AFR-contribution.docx",
+			replace(`>Africa – Regional Office for Africa<`, `>3 Africa – Regional Office for Africa<`),
+			"3\tAfrica – Regional Office for Africa", nil},
+		{"Heading 1 sub-sections are demoted", "ARB-contribution.docx",
+			func(s string) string { return strings.ReplaceAll(s, `w:val="Heading2"`, `w:val="Heading1"`) },
+			"5\tArab States - Regional Office for the Arab States",
+			func(t *testing.T, rr RegionReport, back *ingest.Document) {
+				if rr.Demoted != 4 {
+					t.Errorf("%d sub-headings demoted, want ARB's 4", rr.Demoted)
+				}
+				for _, s := range back.Sections {
+					if s.Title == "Digital Financial Services (DFS) Security Clinic" && s.Level != 2 {
+						t.Errorf("%q at level %d, want 2", s.Title, s.Level)
+					}
+				}
+			}},
+		{"a region without heading gets one", "AMS-contribution.docx",
+			func(s string) string {
+				return regexp.MustCompile(`<w:p><w:pPr><w:pStyle w:val="Heading1"/>.*?</w:p>`).ReplaceAllLiteralString(s, "")
+			},
+			"4\tAmericas – Regional Office for the Americas",
+			func(t *testing.T, rr RegionReport, back *ingest.Document) {
+				if !rr.HeadingAdded {
+					t.Error("the report does not say the heading was added")
+				}
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edited := rewritten(t, tc.sample, tc.sample, tc.edit)
+			docs := samplesExcept(t, edited)
+			out, rep := merge(t, docs, Options{})
+			back := valid(t, out)
+			sameContent(t, back, docs, Options{})
+			got := level1(back)
+			found := false
+			for _, h := range got {
+				found = found || h == tc.want
+				if regexp.MustCompile(`^\d+\t\d`).MatchString(h) {
+					t.Errorf("heading %q has two numbers", h)
+				}
+			}
+			if !found || len(got) != 6 {
+				t.Errorf("headings %q lack %q", got, tc.want)
+			}
+			if tc.check != nil {
+				for _, rr := range rep.Regions {
+					if rr.Code == edited.Region.Code {
+						tc.check(t, rr, back)
+					}
+				}
+			}
+		})
+	}
+}
+
+// replace returns an edit replacing old by new.
+func replace(old, new string) func(string) string {
+	return func(s string) string { return strings.Replace(s, old, new, 1) }
+}
+
+// TestMergeBookmarkNames gives two regions a bookmark of the same name,
+// each with a link to it: the names are made unique and each link follows
+// its own region's bookmark.
+func TestMergeBookmarkNames(t *testing.T) {
+	const name = "africa-regional-office-for-africa"
+	link := `<w:hyperlink w:anchor="` + name + `"><w:r><w:t>see the heading</w:t></w:r></w:hyperlink>`
+	addLink := func(s string) string {
+		return strings.Replace(s, `<w:r><w:t xml:space="preserve">The ITU Regional Office`, link+`<w:r><w:t xml:space="preserve">The ITU Regional Office`, 1)
+	}
+	afr := rewritten(t, "AFR-contribution.docx", "AFR-contribution.docx", addLink)
+	arb := rewritten(t, "ARB-contribution.docx", "ARB-contribution.docx", func(s string) string {
+		return addLink(strings.Replace(s, "X29f69c3195e2c3f291d240ee9044f4653c03c2f", name, 1))
+	})
+	out, _ := merge(t, samplesExcept(t, afr, arb), Options{})
+	valid(t, out)
+	doc := part(t, out, "word/document.xml")
+	names := attrValues(doc, "w:name")
+	anchors := attrValues(doc, "w:anchor")
+	if dup := duplicates(names); len(dup) > 0 {
+		t.Fatalf("bookmark names repeated: %v", dup)
+	}
+	if len(anchors) != 2 || anchors[0] != name || anchors[1] == name {
+		t.Fatalf("links point to %q; want AFR's to %s and ARB's to its renamed bookmark", anchors, name)
+	}
+	if !strings.Contains(doc, `w:name="`+anchors[1]+`"`) {
+		t.Errorf("ARB's link points to %s, which no bookmark is named", anchors[1])
+	}
+}
+
+func TestMergeRefusals(t *testing.T) {
+	docs := readDir(t, samplesDir)
+	noRegion := *docs[0]
+	noRegion.Region = ingest.Region{}
+	for _, tc := range []struct {
+		name string
+		docs []*ingest.Document
+		want string
+	}{
+		{"nothing", nil, "no contributions"},
+		{"a region twice", []*ingest.Document{docs[0], docs[0]}, "both contributions of AFR"},
+		{"an unknown region", []*ingest.Document{&noRegion}, "region is not known"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Merge(templates.Default(), tc.docs, Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want one saying %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestMergeCover fills the cover: no placeholder survives.
+func TestMergeCover(t *testing.T) {
+	meta, err := templates.LoadMeta("../templates/testdata/meta.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := merge(t, readDir(t, samplesDir), Options{Meta: &meta})
+	valid(t, out)
+	for _, name := range []string{"word/document.xml", "word/header1.xml", "word/header2.xml"} {
+		if xml := part(t, out, name); strings.Contains(xml, "{{") {
+			t.Errorf("%s keeps a placeholder", name)
+		}
+	}
+	if !strings.Contains(part(t, out, "word/document.xml"), meta.TDNumber) {
+		t.Errorf("the cover lacks %s", meta.TDNumber)
+	}
+}
+
+func TestMergeBenchX40(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the x40 bench is skipped in -short mode")
+	}
+	docs := readDir(t, sharedDir(t, "bench/x40"))
+	out, rep := merge(t, docs, Options{})
+	back := valid(t, out)
+	sameContent(t, back, docs, Options{})
+	figures := 0
+	for _, r := range rep.Regions {
+		figures += r.Figures
+	}
+	if len(back.Figures) != figures {
+		t.Errorf("%d figures in the output, %d in the sources", len(back.Figures), figures)
+	}
+}
+
+func BenchmarkMergeX400(b *testing.B) {
+	docs := readDir(b, sharedDir(b, "bench/x400"))
+	tpl := templates.Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Merge(tpl, docs, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
