@@ -38,6 +38,9 @@ func (r *reader) assemble() {
 	r.captions()
 	r.fillSections()
 	d.Region = DetectRegion(r.regionHeading(), d.Path, d.Meta.Title)
+	if n := r.body.altChunks; n > 0 {
+		r.warn("holds %d imported document(s) (w:altChunk) whose text is not read; open it in Word and save it again so that Word merges them in", n)
+	}
 	r.emptyLists()
 }
 

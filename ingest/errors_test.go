@@ -73,7 +73,7 @@ func TestMissingMainPart(t *testing.T) {
 
 // TestWarnings checks what is reported without stopping the reading.
 func TestWarnings(t *testing.T) {
-	td := testDoc{body: para("", run("x")+inlinePicture("rIdGone", "")+inlinePicture("rIdNone", "")+`<w:hyperlink r:id="rIdNoLink">`+run("l")+`</w:hyperlink>`),
+	td := testDoc{body: para("", run("x")+inlinePicture("rIdGone", "")+inlinePicture("rIdNone", "")+`<w:hyperlink r:id="rIdNoLink">`+run("l")+`</w:hyperlink>`) + `<w:altChunk r:id="rIdChunk"/>`,
 		parts: map[string]string{"numbering.xml": `<w:numbering ` + testNS + `><w:num>`},
 		rels: map[string]string{
 			"rIdGone": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image|media/gone.png",
@@ -83,7 +83,7 @@ func TestWarnings(t *testing.T) {
 	doc := td.read(t)
 	all := strings.Join(doc.Warnings, "\n")
 	for _, want := range []string{"missing part word/media/gone.png", "macros", "word/numbering.xml could not be read",
-		"picture in word/document.xml names the missing relationship rIdNone", `hyperlink "l" in word/document.xml names the missing relationship rIdNoLink`} {
+		"picture in word/document.xml names the missing relationship rIdNone", "1 imported document(s) (w:altChunk)", `hyperlink "l" in word/document.xml names the missing relationship rIdNoLink`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)
 		}

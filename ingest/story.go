@@ -68,6 +68,9 @@ type storyOut struct {
 	notes      []*Note
 	comments   []*commentText
 	strict     bool
+	// altChunks counts imported documents (w:altChunk), whose content is
+	// in other parts, in whatever format, and is not read.
+	altChunks int
 }
 
 // textMode says what the character data being read is: shown text
@@ -197,6 +200,8 @@ func (st *story) startW(t *token, d int) error {
 		return st.startNote(t)
 	case "comment":
 		st.startComment(t)
+	case "altChunk":
+		st.out.altChunks++
 	}
 	return nil
 }
