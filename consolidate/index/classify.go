@@ -111,12 +111,16 @@ func (f *facts) signals() int {
 	return n
 }
 
-// reports tells whether the sentence can lead an activity.
+// reports tells whether the sentence can lead an activity: it is not an
+// introduction or a general statement, and it has a signal other than a
+// place (a line that only names a city, as in a list of addresses, is not
+// an activity).
 func (f *facts) reports() bool {
 	if f.framing || (f.general && !f.specific) {
 		return false
 	}
-	return f.signals() > 0
+	placeOnly := f.signals() == 1 && !f.places.event.IsZero()
+	return f.signals() > 0 && !placeOnly
 }
 
 // study gathers the facts of a sentence.

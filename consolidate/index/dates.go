@@ -47,7 +47,11 @@ func (d DateSpan) Describe() string {
 	}
 	var notes []string
 	if d.Precision == Month {
-		notes = append(notes, "month only: "+d.Start.Format("2 Jan")+" to "+d.End.Format("2 Jan 2006"))
+		from := d.Start.Format("2 Jan")
+		if d.Start.Year() != d.End.Year() {
+			from = d.Start.Format("2 Jan 2006")
+		}
+		notes = append(notes, "month only: "+from+" to "+d.End.Format("2 Jan 2006"))
 	}
 	if d.YearFrom != "" {
 		notes = append(notes, "year "+strconv.Itoa(d.Start.Year())+" from the "+d.YearFrom)

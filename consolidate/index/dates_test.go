@@ -119,6 +119,10 @@ func TestDescribe(t *testing.T) {
 	if got, want := d.Describe(), "October 2025 (month only: 1 Oct to 31 Oct 2025)"; got != want {
 		t.Errorf("month-only Describe() = %q, want %q", got, want)
 	}
+	d = mainDateOf(t, "The programme ran December 2025 – January 2026.", h2025)
+	if got, want := d.Describe(), "December 2025 – January 2026 (month only: 1 Dec 2025 to 31 Jan 2026)"; got != want {
+		t.Errorf("two-year Describe() = %q, want %q", got, want)
+	}
 	d = mainDateOf(t, "A webinar was held on 28 October.", h2025)
 	if got, want := d.Describe(), "28 October (year 2025 from the reporting period)"; got != want {
 		t.Errorf("inferred-year Describe() = %q, want %q", got, want)

@@ -108,10 +108,17 @@ func extractDoc(d *ingest.Document, period Period) []Activity {
 			open[c.Paragraph] = append(open[c.Paragraph], c)
 		}
 	}
+	front := map[*ingest.Paragraph]bool{}
+	for _, p := range d.FrontMatter {
+		front[p] = true
+	}
 	var acts []Activity
 	for _, p := range d.Paragraphs {
 		text := strings.TrimSpace(p.Text)
-		if p.Section < 0 || p.Heading > 0 || p.InTable || text == "" || captions[text] ||
+		// Outside any section is front matter, unless the file has no
+		// headings at all: then its body is all there is.
+		outside := front[p] || p.Section < 0 && len(d.Sections) > 0
+		if outside || p.Heading > 0 || p.InTable || text == "" || captions[text] ||
 			strings.Contains(strings.ToLower(p.Style), "caption") {
 			continue
 		}

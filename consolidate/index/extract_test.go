@@ -128,6 +128,34 @@ func TestActivityText(t *testing.T) {
 	}
 }
 
+func TestPlaceAloneIsNotAnActivity(t *testing.T) {
+	docs := docsFromText("= EUR\n# Europe\nDirector, Norwegian Post and Telecom Authority; Oslo\n" +
+		"A briefing was held in Oslo.\n")
+	acts := Extract(docs, Options{})
+	if len(acts) != 1 || !strings.HasPrefix(acts[0].Text, "A briefing") {
+		t.Errorf("got %d activities (%v), want only the briefing", len(acts), acts)
+	}
+}
+
+func TestFrontMatterAndFilesWithoutHeadings(t *testing.T) {
+	body := &ingest.Paragraph{Index: 2, Section: -1, Text: "A clinic was held in Accra on 3 October 2025."}
+	title := &ingest.Paragraph{Index: 1, Section: -1, Style: "Title", Text: "Workshop held in Accra on 3 October 2025"}
+	noHeadings := &ingest.Document{Region: ingest.Region{Code: "AFR"}, Paragraphs: []*ingest.Paragraph{title, body},
+		FrontMatter: []*ingest.Paragraph{title}}
+	acts := Extract([]*ingest.Document{noHeadings}, Options{})
+	if len(acts) != 1 || acts[0].Paragraph != 2 {
+		t.Errorf("a file without headings: got %v, want its body paragraph only", acts)
+	}
+	withHeadings := docsFromText("= AFR\n# Africa\nA clinic was held in Accra on 3 October 2025.\n")[0]
+	withHeadings.Paragraphs = append([]*ingest.Paragraph{title}, withHeadings.Paragraphs...)
+	withHeadings.FrontMatter = nil // front matter known only by standing before the first heading
+	for _, a := range Extract([]*ingest.Document{withHeadings}, Options{}) {
+		if a.Paragraph == 1 {
+			t.Error("a paragraph before the first heading became an activity")
+		}
+	}
+}
+
 func TestIDs(t *testing.T) {
 	acts := Extract(textDocs(t), Options{})
 	seen := map[string]bool{}

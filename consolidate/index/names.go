@@ -63,8 +63,5 @@ func (p namePattern) matchAt(toks []token, i int) bool {
 			return false
 		}
 	}
-	// A name ending in a letter must not run on into a longer word
-	// ("Lao P.D.R" is fine; "Guinea" followed by "-Bissau" is a longer name
-	// found first). Tokens already end at word boundaries.
 	return true
 }

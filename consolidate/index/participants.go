@@ -31,6 +31,11 @@ var qualifiers = map[string]string{
 // states", "countries" and "sessions" are not among them.
 const peopleNouns = `participants?|attendees?|delegates?|registrants?|experts?|officials?|civil\s+servants?|people|persons?|trainees?|representatives?|stakeholders?|students?|engineers?|professionals?|specialists?|women|girls|youth|young\s+people|speakers?|panellists?|panelists?|learners?|officers?|staff|members\s+of\s+staff|individuals?|policymakers?|policy[\s-]+makers?|regulators`
 
+// collectiveNouns after a people noun make it a describing word: "three
+// stakeholder groups" counts groups, not people.
+var collectiveNouns = wordSet(`group groups organizations organisations agencies bodies entities constituencies
+communities associations states countries institutions categories types networks`)
+
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -52,7 +57,9 @@ var participantsPattern = regexp.MustCompile(`\b` +
 // notDescribing are words that cannot stand between a number and the
 // people it counts: "9 member states and participants" counts states.
 var notDescribing = map[string]bool{"and": true, "or": true, "of": true, "from": true, "in": true, "member": true,
-	"states": true, "countries": true, "sessions": true, "days": true, "workshops": true, "events": true, "the": true}
+	"states": true, "countries": true, "sessions": true, "days": true, "workshops": true, "events": true, "the": true,
+	// "325 million people" is a population, not an audience
+	"thousand": true, "million": true, "billion": true, "percent": true, "per": true}
 
 // peopleStems are the beginnings of peopleNouns: a text without any of
 // them holds no head count, and the pattern need not be tried.
@@ -68,7 +75,7 @@ func findParticipants(s string) []Participants {
 		return nil
 	}
 	for _, g := range participantsPattern.FindAllStringSubmatchIndex(lower, -1) {
-		if g[6] >= 0 && describesOther(s[g[6]:g[7]]) {
+		if g[6] >= 0 && describesOther(s[g[6]:g[7]]) || collectiveNouns[firstWord(lower[g[1]:])] {
 			continue
 		}
 		n, ok := parseCount(s[g[4]:g[5]])

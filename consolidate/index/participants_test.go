@@ -43,6 +43,8 @@ func TestNotParticipants(t *testing.T) {
 		"Two online sessions were organised for participants.",
 		"On 3 October participants joined an online session.",
 		"The workshop ran for 3 days with participants from 12 countries.",
+		"The region has a population of some 325 million people.",
+		"The three stakeholder groups (governments, private sector and civil society) met.",
 	} {
 		if got := findParticipants(s); len(got) > 0 {
 			t.Errorf("%q: took %q as a head count", s, got[0].Written)

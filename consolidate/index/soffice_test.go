@@ -49,7 +49,8 @@ func soffice(t *testing.T, file, format, ext string) string {
 }
 
 // TestLibreOfficeReadsTheWorkbook: LibreOffice Calc, an independent
-// reader, opens the index of the samples and exports it to CSV and PDF.
+// reader, opens the index of the samples and exports its Activities sheet
+// to CSV with the right rows, dates and links' texts.
 func TestLibreOfficeReadsTheWorkbook(t *testing.T) {
 	if _, err := exec.LookPath("soffice"); err != nil {
 		needCI(t, "soffice (LibreOffice) is not installed")
@@ -86,12 +87,5 @@ func TestLibreOfficeReadsTheWorkbook(t *testing.T) {
 	first := rows[1]
 	if first[0] != "AFR-001" || first[4] != "2025-09-05" || first[8] != "Benin" || first[16] != "AFR-contribution.docx" {
 		t.Errorf("first activity as LibreOffice reads it: %q", first)
-	}
-	pdf := soffice(t, out, "pdf", "pdf")
-	if pdf == "" {
-		t.Fatal("LibreOffice could not render the workbook to PDF")
-	}
-	if head, _ := os.ReadFile(pdf); !bytes.HasPrefix(head, []byte("%PDF")) {
-		t.Error("the PDF export is not a PDF")
 	}
 }
