@@ -10,8 +10,7 @@ import (
 // basis", ongoing support) rather than a particular activity. Such a
 // sentence still reports an activity when it names something specific: a
 // date other than the whole reporting period, a venue, a head count or an
-// ITU-T group.
-// The markers are matched against the lower-cased sentence.
+// ITU-T group. The markers are matched against the lower-cased sentence.
 var generalMarkers = regexp.MustCompile(strings.Join([]string{
 	`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?tsb`,
 	`close\s+coordination\s+with\s+(?:the\s+)?tsb`,

@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -265,16 +266,10 @@ func (s *seg) activityText() string {
 	return parts[0]
 }
 
+// appendNew appends the items not yet in list.
 func appendNew(list []string, items ...string) []string {
 	for _, it := range items {
-		found := false
-		for _, x := range list {
-			if x == it {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(list, it) {
 			list = append(list, it)
 		}
 	}

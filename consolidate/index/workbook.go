@@ -50,6 +50,7 @@ const (
 	defaultMaxWidth = 40
 	minWidth        = 6
 	maxCellRunes    = 32767 // Excel's limit for one cell's text
+	maxLinkLen      = 255   // the longest target Excel's HYPERLINK accepts
 	lineHeight      = 15.0
 	maxLines        = 10
 )
@@ -230,7 +231,7 @@ func (st styles) cell(k colKind, v any) any {
 		return excelize.Cell{StyleID: st.date, Value: v}
 	case link:
 		c := excelize.Cell{StyleID: st.link, Value: cellText(v.Text)}
-		if v.URL != "" {
+		if v.URL != "" && len(v.URL) <= maxLinkLen {
 			// A HYPERLINK formula, not a hyperlink relationship: the
 			// stream writer cannot write the latter.
 			c.Formula = "HYPERLINK(" + formulaString(v.URL) + "," + formulaString(v.Text) + ")"

@@ -244,3 +244,14 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	}
 	f.Close()
 }
+
+func TestLongLinkStaysText(t *testing.T) {
+	long := link{Text: "AFR.docx", URL: "file:///" + strings.Repeat("d/", 130) + "AFR.docx"}
+	c := styles{}.cell(linkCol, long).(excelize.Cell)
+	if c.Formula != "" || c.Value != "AFR.docx" {
+		t.Errorf("a %d-character link gave %+v; Excel refuses HYPERLINK targets over 255", len(long.URL), c)
+	}
+	if c := (styles{}).cell(linkCol, link{Text: "a", URL: "b"}).(excelize.Cell); c.Formula != `HYPERLINK("b","a")` {
+		t.Errorf("formula %q", c.Formula)
+	}
+}
