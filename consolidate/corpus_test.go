@@ -1,0 +1,138 @@
+package consolidate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tsagmerge/consolidate/validate"
+	"tsagmerge/ingest"
+	"tsagmerge/templates"
+)
+
+// TestCorpus consolidates every readable file of the shared corpus alone,
+// as Africa's contribution: the output must keep Word's invariants, and
+// the region must say in the output what the file says (its text after
+// the front matter, its anchored comments, its notes and pictures).
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the corpus walk is skipped in -short mode")
+	}
+	files, _ := filepath.Glob(filepath.Join(sharedDir(t, "corpus/docx"), "*"))
+	tpl := templates.Default()
+	read := 0
+	for _, f := range files {
+		d, err := ingest.Read(f)
+		if err != nil {
+			continue // refused files are ingest's and check's business
+		}
+		read++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			defer d.Package.Close()
+			d.Region = ingest.Region{Code: "AFR", Evidence: "test"}
+			out, rep, err := Merge(tpl, []*ingest.Document{d}, Options{})
+			if err != nil {
+				t.Fatalf("Merge: %v", err)
+			}
+			back := valid(t, out)
+			for _, msg := range keepsContent(d, back, rep.Regions[0]) {
+				t.Error(msg)
+			}
+			if testing.Verbose() {
+				for _, p := range validate.Content(back, []*ingest.Document{d}, validate.Expectations{}) {
+					t.Logf("validate.Content: %s", p.Error())
+				}
+			}
+		})
+	}
+	if read < 200 && os.Getenv("CI") == "true" {
+		t.Errorf("only %d corpus files could be read", read)
+	}
+}
+
+// keepsContent compares a source with its region in the output.
+func keepsContent(src, back *ingest.Document, rr RegionReport) []string {
+	var msgs []string
+	start := -1
+	prefix := fmt.Sprintf("%d\t", rr.Number)
+	for i, p := range back.Paragraphs {
+		if p.Heading == 1 && strings.HasPrefix(p.Text, prefix) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return []string{"the output has no region heading " + prefix}
+	}
+	front := min(len(src.FrontMatter), len(src.Paragraphs))
+	body := src.Paragraphs[front:]
+	if !rr.HeadingAdded && len(body) > 0 {
+		body = body[1:]
+	}
+	want, got := texts(body), texts(back.Paragraphs[start+1:])
+	for i := range max(len(want), len(got)) {
+		w, g := at(want, i), at(got, i)
+		if w != g {
+			msgs = append(msgs, fmt.Sprintf("paragraph %d of %d: source %q, output %q", i+1, len(want), clipText(w), clipText(g)))
+			break
+		}
+	}
+	anchored := 0
+	for _, c := range src.Comments {
+		if c.Paragraph > front {
+			anchored++
+		}
+	}
+	if n := len(back.Comments); n < anchored || n > len(src.Comments) {
+		msgs = append(msgs, fmt.Sprintf("%d comments in the output; the source has %d, %d anchored in its text", n, len(src.Comments), anchored))
+	}
+	for _, c := range []struct {
+		what      string
+		src, back int
+	}{
+		{"footnotes", len(src.Footnotes), len(back.Footnotes)},
+		{"endnotes", len(src.Endnotes), len(back.Endnotes)},
+		{"pictures", figuresAfter(src, front), len(back.Figures)},
+	} {
+		if c.src != c.back {
+			msgs = append(msgs, fmt.Sprintf("%s: %d in the source, %d in the output", c.what, c.src, c.back))
+		}
+	}
+	return msgs
+}
+
+func texts(paras []*ingest.Paragraph) []string {
+	var out []string
+	for _, p := range paras {
+		if t := normText(p.Text); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func at(list []string, i int) string {
+	if i < len(list) {
+		return list[i]
+	}
+	return "(none)"
+}
+
+func clipText(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:80]) + "…"
+	}
+	return s
+}
+
+func figuresAfter(d *ingest.Document, front int) int {
+	n := 0
+	for _, f := range d.Figures {
+		if f.Paragraph > front {
+			n++
+		}
+	}
+	return n
+}
