@@ -50,15 +50,16 @@ echo "building tsagmerge…" >&2
 go build -o "$work/tsagmerge" ./cmd/tsagmerge
 
 # measure TOOL OUT CMD… runs CMD $runs times under GNU time and prints
-# "SECONDS PEAK_KB" (medians); it stops the script, showing the tool's
-# messages, when the command fails.
+# "WALL_S CPU_S PEAK_KB" (medians); it stops the script, showing the tool's
+# messages, when the command fails. CPU time (user + system) is printed
+# beside wall time because it varies less on a busy machine.
 measure() {
 	local tool=$1 out=$2
 	shift 2
-	local i times=() mems=()
+	local i times=() cpus=() mems=()
 	for ((i = 0; i < runs; i++)); do
 		rm -f "$out"
-		if ! /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/log" 2>&1; then
+		if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/log" 2>&1; then
 			echo "compare.sh: $tool failed:" >&2
 			tail -n 20 "$work/log" >&2
 			exit 1
@@ -67,18 +68,19 @@ measure() {
 			echo "compare.sh: $tool wrote no $out" >&2
 			exit 1
 		fi
-		read -r t m <"$work/time"
+		read -r t u s m <"$work/time"
 		times+=("$t")
+		cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
 		mems+=("$m")
 	done
-	echo "$(median "${times[@]}") $(median "${mems[@]}")"
+	echo "$(median "${times[@]}") $(median "${cpus[@]}") $(median "${mems[@]}")"
 }
 
 median() {
 	printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
 }
 
-printf '%-6s %-12s %9s %9s %9s %8s %8s\n' set tool "wall s" "peak MB" "out MB" "time x" "mem x"
+printf '%-6s %-12s %8s %8s %8s %8s %8s %8s %8s\n' set tool "wall s" "cpu s" "peak MB" "out MB" "wall x" "cpu x" "mem x"
 for set in "${sets[@]}"; do
 	if [ ! -d "$set" ]; then
 		echo "compare.sh: no folder $set" >&2
@@ -90,7 +92,7 @@ for set in "${sets[@]}"; do
 		echo "compare.sh: $set holds fewer than two .docx files" >&2
 		exit 2
 	fi
-	declare -A wall=() peak=() size=()
+	declare -A wall=() cpu=() peak=() size=()
 	for tool in tsagmerge docxcompose pandoc; do
 		out="$work/$name-$tool.docx"
 		case $tool in
@@ -99,16 +101,17 @@ for set in "${sets[@]}"; do
 		pandoc) cmd=(pandoc "${files[@]}" -o "$out") ;;
 		esac
 		result=$(measure "$tool" "$out" "${cmd[@]}")
-		wall[$tool]=${result% *}
-		peak[$tool]=${result#* }
+		read -r "wall[$tool]" "cpu[$tool]" "peak[$tool]" <<<"$result"
 		size[$tool]=$(stat -c %s "$out")
 	done
 	for tool in tsagmerge docxcompose pandoc; do
-		awk -v set="$name" -v tool="$tool" -v t="${wall[$tool]}" -v m="${peak[$tool]}" -v s="${size[$tool]}" \
-			-v t0="${wall[tsagmerge]}" -v m0="${peak[tsagmerge]}" 'BEGIN {
-				rt = (t0 > 0) ? sprintf("%.1f", t / t0) : "-"
-				printf "%-6s %-12s %9.2f %9.0f %9.1f %8s %8.1f\n", set, tool, t, m / 1024, s / 1048576, rt, m / m0
+		awk -v set="$name" -v tool="$tool" -v t="${wall[$tool]}" -v c="${cpu[$tool]}" -v m="${peak[$tool]}" \
+			-v s="${size[$tool]}" -v t0="${wall[tsagmerge]}" -v c0="${cpu[tsagmerge]}" -v m0="${peak[tsagmerge]}" '
+			function ratio(a, b) { return b > 0 ? sprintf("%.1f", a / b) : "-" }
+			BEGIN {
+				printf "%-6s %-12s %8.2f %8.2f %8.0f %8.1f %8s %8s %8s\n", set, tool, t, c, m / 1024, s / 1048576,
+					ratio(t, t0), ratio(c, c0), ratio(m, m0)
 			}'
 	done
 done
-echo "(median of $runs run(s); time x and mem x are each tool's over tsagmerge's)"
+echo "(median of $runs run(s); the x columns are each tool's figure over tsagmerge's)"
