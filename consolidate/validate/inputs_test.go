@@ -110,3 +110,16 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPackage validates the largest bench contribution (a 4.8 MB
+// document part); a consolidated x400 TD is about three times as much.
+func BenchmarkPackage(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "bench", "x400", "ASP-contribution.docx"))
+	if err != nil {
+		b.Skip("../shared/bench/x400 is missing")
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		Package(data)
+	}
+}

@@ -62,7 +62,6 @@ const (
 	RuleTextLost        = "text-lost"      // Content: source text missing from the output
 	RuleTextAdded       = "text-added"     // Content: output text that no source has
 	RuleCount           = "count"          // Content: a count differs from the sources'
-	RuleUnreadable      = "unreadable"     // Content: the output cannot be read back
 	maxProblemsPerGroup = 20               // per part and rule, so one bug cannot flood
 )
 

@@ -57,7 +57,6 @@ type scanner struct {
 // rattr is a namespace-resolved attribute.
 type rattr struct {
 	name  name
-	raw   xml.Name
 	value string
 }
 
@@ -207,7 +206,7 @@ func (s *scanner) resolveAttrs(attrs []xml.Attr) {
 				s.problem(RuleXML, "attribute %s appears twice", rawName(a.Name))
 			}
 		}
-		s.attrs = append(s.attrs, rattr{name: n, raw: a.Name, value: a.Value})
+		s.attrs = append(s.attrs, rattr{name: n, value: a.Value})
 		switch {
 		case n.ns == nsR:
 			s.fact(factRelRef, a.Value, rawName(a.Name))
