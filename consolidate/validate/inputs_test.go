@@ -118,7 +118,6 @@ func BenchmarkPackage(b *testing.B) {
 	if err != nil {
 		b.Skip("../shared/bench/x400 is missing")
 	}
-	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		Package(data)
 	}
