@@ -338,6 +338,31 @@ func TestConsolidateForce(t *testing.T) {
 	readable(t, out, inputs)
 }
 
+// TestConsolidateModes writes drafts with each handling of review marks
+// and holds each to what it promises.
+func TestConsolidateModes(t *testing.T) {
+	tests := []struct {
+		comments, revisions string
+		expect              validate.Expectations
+	}{
+		{"keep", "keep", validate.Expectations{}},
+		{"drop", "accept", validate.Expectations{DropComments: true, Revisions: validate.AcceptRevisions}},
+		{"keep", "reject", validate.Expectations{Revisions: validate.RejectRevisions}},
+		{"drop", "reject", validate.Expectations{DropComments: true, Revisions: validate.RejectRevisions}},
+	}
+	inputs := readInputs(t, samples)
+	for _, tt := range tests {
+		t.Run(tt.comments+" comments, "+tt.revisions, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out.docx")
+			r := tsagmerge(t, "consolidate", samples, "-o", out, "--draft", "--comments", tt.comments, "--revisions", tt.revisions)
+			if r.code != 0 {
+				t.Fatalf("consolidate: %s", r)
+			}
+			checkOutput(t, out, inputs, tt.expect)
+		})
+	}
+}
+
 func TestConsolidateMissingRegion(t *testing.T) {
 	in := copyDocx(t, samples, "AFR-contribution.docx", "AMS-contribution.docx", "ARB-contribution.docx",
 		"ASP-contribution.docx", "EUR-contribution.docx") // no CIS
