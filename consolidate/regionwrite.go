@@ -37,6 +37,7 @@ func (r *region) rewritePart(kind partKind, part string) ([]byte, error) {
 		return nil, err
 	}
 	rw := newRewriter(r, kind, part)
+	rw.out = make([]byte, 0, len(data)+len(data)/8)
 	if err := rw.run(newScanner(r.where(part), data)); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,9 @@
 package consolidate
 
-import "strings"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Report says what went into the output, for the command's summary.
 type Report struct {
@@ -60,7 +63,7 @@ func (m *merger) report() *Report {
 				continue
 			}
 			rr.Paragraphs++
-			rr.Words += len(strings.Fields(p.Text))
+			rr.Words += countWords(p.Text)
 		}
 		rr.Pages = (rr.Words + wordsPerPage - 1) / wordsPerPage
 		rr.Figures, rr.Tables = len(d.Figures), len(d.Tables)
@@ -70,4 +73,25 @@ func (m *merger) report() *Report {
 		rep.Warnings = append(rep.Warnings, r.warnings...)
 	}
 	return rep
+}
+
+// countWords counts the runs of non-space characters in s.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

@@ -111,16 +111,32 @@ func deflateParallel(data []byte, sem chan struct{}) compressed {
 	return compressed{data: bytes.Join(pieces, nil), crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
 }
 
+// deflaters keeps flate writers, which are costly to make, for reuse.
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, 5) // level 5: near the default's size, much faster
+	return fw
+}}
+
 // deflatePiece deflates one piece; all but the last end with a sync flush
 // (an empty stored block), so the pieces join into one stream.
 func deflatePiece(p []byte, last bool) []byte {
-	var buf bytes.Buffer
-	fw, _ := flate.NewWriter(&buf, 5) // level 5: near default size, much faster
+	buf := &sliceWriter{b: make([]byte, 0, len(p)/3+64)}
+	fw := deflaters.Get().(*flate.Writer)
+	defer deflaters.Put(fw)
+	fw.Reset(buf)
 	fw.Write(p)
 	if last {
 		fw.Close()
 	} else {
 		fw.Flush()
 	}
-	return buf.Bytes()
+	return buf.b
+}
+
+// sliceWriter collects written bytes in a slice.
+type sliceWriter struct{ b []byte }
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
 }

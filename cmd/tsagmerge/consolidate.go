@@ -107,11 +107,15 @@ func runConsolidate(cmd *cobra.Command, args []string, f consolidateFlags) error
 	if err := usable(stderr, in, args, f); err != nil {
 		return err
 	}
-	if err := gate(stdout, stderr, in, f); err != nil {
-		return err
-	}
+	// check runs while the TD is merged and validated: it only reads the
+	// model, and its verdict is needed only before the TD is put in place.
+	checked := make(chan *check.Report, 1)
+	go func() { checked <- check.Run(in, check.Options{}) }()
 	if missing := missingCover(meta); len(missing) > 0 {
 		if !f.draft && !f.force {
+			if err := gate(stdout, stderr, <-checked, f); err != nil {
+				return err
+			}
 			return failf("consolidate: the cover needs %s; give --meta meta.yaml or --td, --place, --date and --contact (or --draft)", strings.Join(missing, ", "))
 		}
 		fmt.Fprintf(stderr, "tsagmerge: the cover lacks %s; it is filled with markers to replace\n", strings.Join(missing, ", "))
@@ -120,13 +124,20 @@ func runConsolidate(cmd *cobra.Command, args []string, f consolidateFlags) error
 	opts.Meta = &meta
 	prog.say("merging %d regions", len(docs))
 	start := time.Now()
-	data, rep, err := consolidate.Merge(tpl, docs, opts)
-	if err != nil {
-		return failf("consolidate: %v", err)
+	data, rep, mergeErr := consolidate.Merge(tpl, docs, opts)
+	var invalid error
+	if mergeErr == nil {
+		prog.say("validating the output")
+		invalid = validateOutput(stderr, data, docs, opts, f.force)
 	}
-	prog.say("validating the output")
-	if err := validateOutput(stderr, data, docs, opts, f.force); err != nil {
+	if err := gate(stdout, stderr, <-checked, f); err != nil {
 		return err
+	}
+	if mergeErr != nil {
+		return failf("consolidate: %v", mergeErr)
+	}
+	if invalid != nil {
+		return invalid
 	}
 	if err := writeAtomic(f.out, data); err != nil {
 		return failf("consolidate: %v", err)
@@ -329,10 +340,9 @@ func samePath(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
-// gate runs check: for publication its errors stop the command (exit 1)
-// unless --force; a draft notes them and goes on.
-func gate(stdout, stderr io.Writer, in *inbox.Inbox, f consolidateFlags) error {
-	rep := check.Run(in, check.Options{})
+// gate judges check's report: for publication its errors stop the command
+// (exit 1) unless --force; a draft notes them and goes on.
+func gate(stdout, stderr io.Writer, rep *check.Report, f consolidateFlags) error {
 	n := rep.Errors()
 	switch {
 	case n == 0:
@@ -354,25 +364,37 @@ func gate(stdout, stderr io.Writer, in *inbox.Inbox, f consolidateFlags) error {
 // it with its sources. A broken package is never written; lost text stops
 // the command unless --force.
 func validateOutput(stderr io.Writer, data []byte, docs []*ingest.Document, opts consolidate.Options, force bool) error {
-	if probs := validate.Package(data); len(probs) > 0 {
-		return failf("consolidate: the merged TD breaks Word's rules, nothing written: %s", joinProblems(probs))
+	var broken []validate.Problem
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		broken = validate.Package(data)
+	}()
+	back, readErr := validate.ReadBack("the merged TD", data)
+	var lost []validate.Problem
+	if readErr == nil {
+		lost = validate.Content(back, docs, expectations(opts))
 	}
-	back, err := validate.ReadBack("the merged TD", data)
-	if err != nil {
-		return failf("consolidate: the merged TD cannot be read back, nothing written: %v", err)
-	}
-	expect := validate.Expectations{DropComments: opts.Comments == consolidate.CommentsDrop,
-		Revisions: map[consolidate.RevisionMode]validate.RevisionMode{consolidate.RevisionsKeep: validate.KeepRevisions,
-			consolidate.RevisionsAccept: validate.AcceptRevisions, consolidate.RevisionsReject: validate.RejectRevisions}[opts.Revisions]}
-	probs := validate.Content(back, docs, expect)
-	if len(probs) == 0 {
+	<-done
+	switch {
+	case len(broken) > 0:
+		return failf("consolidate: the merged TD breaks Word's rules, nothing written: %s", joinProblems(broken))
+	case readErr != nil:
+		return failf("consolidate: the merged TD cannot be read back, nothing written: %v", readErr)
+	case len(lost) == 0:
 		return nil
+	case !force:
+		return failf("consolidate: the merged TD does not say all its sources say, nothing written: %s", joinProblems(lost))
 	}
-	if !force {
-		return failf("consolidate: the merged TD does not say all its sources say, nothing written: %s", joinProblems(probs))
-	}
-	fmt.Fprintf(stderr, "tsagmerge: writing despite differences from the sources (--force): %s\n", joinProblems(probs))
+	fmt.Fprintf(stderr, "tsagmerge: writing despite differences from the sources (--force): %s\n", joinProblems(lost))
 	return nil
+}
+
+// expectations tells the read-back comparison what the options changed.
+func expectations(opts consolidate.Options) validate.Expectations {
+	modes := map[consolidate.RevisionMode]validate.RevisionMode{consolidate.RevisionsKeep: validate.KeepRevisions,
+		consolidate.RevisionsAccept: validate.AcceptRevisions, consolidate.RevisionsReject: validate.RejectRevisions}
+	return validate.Expectations{DropComments: opts.Comments == consolidate.CommentsDrop, Revisions: modes[opts.Revisions]}
 }
 
 func joinProblems(probs []validate.Problem) string {
