@@ -69,6 +69,9 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 		fr.flags &^= fNeedPPr
 		rw.writePPr(fr)
 	}
+	if fr.flags&fHeading != 0 {
+		rw.endHeading()
+	}
 	if string(fr.local) == "del" || string(fr.local) == "moveFrom" {
 		if fr.flags&fRejectDel != 0 {
 			rw.rejectDel--
@@ -259,7 +262,7 @@ func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
 	case "bookmarkEnd":
 		return rw.bookmarkEnd()
 	case "commentRangeStart", "commentRangeEnd":
-		return rw.commentRange()
+		return rw.commentRange(local == "commentRangeEnd")
 	case "commentReference":
 		return rw.commentReference()
 	case "footnoteReference":

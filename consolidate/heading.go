@@ -132,14 +132,24 @@ func paragraphAt(doc *ingest.Document, index int) *ingest.Paragraph {
 // tab, title. A number the region typed is taken out of the text.
 
 // numberStrip takes a typed heading number, and the tab or spaces after
-// it, off the start of the heading's text.
+// it, off the start of the heading's text, and notes whether any text is
+// left.
 type numberStrip struct {
 	pending string // the part of the number not yet met
 	done    bool
+	wrote   bool // some text of the title was written
 }
 
 // text returns what remains of a piece of the heading's text.
 func (ns *numberStrip) text(s string) string {
+	out := ns.cut(s)
+	if strings.TrimSpace(out) != "" {
+		ns.wrote = true
+	}
+	return out
+}
+
+func (ns *numberStrip) cut(s string) string {
 	for i, c := range s {
 		switch {
 		case ns.done:
@@ -178,6 +188,15 @@ var headingPPrKeeps = map[string]bool{"rPr": true, "sectPr": true, "pPrChange": 
 // writeNumber types the region heading's number and the tab after it.
 func (rw *rewriter) writeNumber() {
 	rw.synth(`<%w:r><%w:t>%s</%w:t></%w:r><%w:r><%w:tab/></%w:r>`, itoa(int64(rw.r.number)))
+}
+
+// endHeading ends the region heading paragraph; a heading left without
+// text (all of it was a rejected insertion) takes the region's name.
+func (rw *rewriter) endHeading() {
+	if !rw.strip.wrote {
+		rw.synth(`<%w:r><%w:t xml:space="preserve">%s</%w:t></%w:r>`, rw.r.info.Heading)
+	}
+	rw.strip = nil
 }
 
 // writeHeading writes a whole region heading for a region without one.

@@ -44,8 +44,9 @@ func (rw *rewriter) bookmarkEnd() bool {
 }
 
 // commentRange carries a comment range start or end when comments are
-// kept; whether its comment is carried is known only at the end.
-func (rw *rewriter) commentRange() bool {
+// kept; whether its comment is carried, and its other half, is known only
+// at the end.
+func (rw *rewriter) commentRange(end bool) bool {
 	if rw.r.opts.Comments == CommentsDrop {
 		return false
 	}
@@ -53,7 +54,11 @@ func (rw *rewriter) commentRange() bool {
 	if !rw.mapID(nsW, "id", rw.r.comments) {
 		return false
 	}
-	rw.remember(markComment, old)
+	kind := markCommentStart
+	if end {
+		kind = markCommentEnd
+	}
+	rw.remember(kind, old)
 	return true
 }
 
@@ -123,14 +128,21 @@ func (rw *rewriter) truncate(off int) {
 	}
 }
 
-// settle removes the bookmark starts never closed and the comment ranges
-// of comments not carried, then forgets the pending halves.
+// settle removes the bookmark starts never closed, and the comment ranges
+// of comments not carried or missing a half (the other was in deleted
+// text), then forgets the pending halves.
 func (rw *rewriter) settle() {
+	halves := map[string]markKind{} // comment id -> the halves written
+	for _, p := range rw.pending {
+		if p.kind != markBookmark {
+			halves[p.id] |= p.kind
+		}
+	}
 	var cut []pendingMark
 	for _, p := range rw.pending {
 		keep := p.ok
-		if p.kind == markComment {
-			keep = rw.r.commentRefs[p.id]
+		if p.kind != markBookmark {
+			keep = rw.r.commentRefs[p.id] && halves[p.id] == markCommentStart|markCommentEnd
 		}
 		if !keep && p.n > 0 {
 			cut = append(cut, p)

@@ -83,7 +83,7 @@ type rewriter struct {
 	paraIDs map[string]string // old paraId -> output paraId
 
 	top   int          // index of the current top-level body element
-	strip *numberStrip // the region heading's typed number, while looked for
+	strip *numberStrip // the region heading's text, while it is written
 	revs  int
 
 	rejectDel int    // open w:del unwrapped while rejecting
@@ -105,8 +105,9 @@ type pendingMark struct {
 type markKind uint8
 
 const (
-	markBookmark markKind = iota + 1
-	markComment
+	markBookmark     markKind = 1 << iota
+	markCommentStart          // flags, so a comment's halves can be or-ed
+	markCommentEnd
 )
 
 func newRewriter(r *region, kind partKind, part string) *rewriter {
@@ -250,7 +251,8 @@ func (rw *rewriter) text(sc *scanner) {
 	if !rw.writing() {
 		return
 	}
-	if p := rw.parent(); rw.strip.active() && p != nil && p.kind == nsW && string(p.local) == "t" {
+	if p := rw.parent(); rw.strip != nil && p != nil && p.kind == nsW &&
+		(string(p.local) == "t" || string(p.local) == "delText" && rw.rejectDel > 0) {
 		rw.writeString(escapeText(rw.strip.text(unescape(sc.tok.raw(sc.src)))))
 		return
 	}
