@@ -187,7 +187,10 @@ func (reg *styleRegistry) mapRegion(r *region, ss *styleSheet) map[string]string
 			m[s.id] = id
 			continue
 		}
-		if s.isDefault && reg.defaults[s.typ] != "" {
+		// A region's default paragraph style takes the template's (the
+		// TD's body text is the template's Normal); a default table style
+		// is added, since tables name it and its borders are their look.
+		if s.isDefault && s.typ != "table" && reg.defaults[s.typ] != "" {
 			m[s.id] = reg.defaults[s.typ]
 			continue
 		}
