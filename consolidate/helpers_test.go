@@ -128,7 +128,24 @@ func level1(back *ingest.Document) []string {
 // temporary folder, and reads it.
 func rewritten(t testing.TB, sample, name string, edit func(string) string) *ingest.Document {
 	t.Helper()
-	zr, err := zip.OpenReader(filepath.Join(samplesDir, sample))
+	path := rezip(t, filepath.Join(samplesDir, sample), name, func(part string, data []byte) []byte {
+		if part != "word/document.xml" {
+			return data
+		}
+		edited := edit(string(data))
+		if edited == string(data) {
+			t.Fatalf("the edit of %s changed nothing", sample)
+		}
+		return []byte(edited)
+	})
+	return readDoc(t, path)
+}
+
+// rezip copies a .docx into a temporary folder under name, passing every
+// part through edit, and returns the copy's path.
+func rezip(t testing.TB, src, name string, edit func(part string, data []byte) []byte) string {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,18 +162,13 @@ func rewritten(t testing.TB, sample, name string, edit func(string) string) *ing
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Name == "word/document.xml" {
-			edited := edit(string(data))
-			if edited == string(data) {
-				t.Fatalf("the edit of %s changed nothing", sample)
-			}
-			data = []byte(edited)
-		}
 		w, err := zw.Create(f.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.Write(data)
+		if _, err := w.Write(edit(f.Name, data)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
@@ -165,7 +177,7 @@ func rewritten(t testing.TB, sample, name string, edit func(string) string) *ing
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return readDoc(t, path)
+	return path
 }
 
 // samplesExcept reads the samples, the named ones replaced.

@@ -2,11 +2,13 @@ package consolidate
 
 import (
 	"bytes"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 	"tsagmerge/templates"
 )
 
@@ -299,5 +301,51 @@ func BenchmarkMergeX400(b *testing.B) {
 		if _, _, err := Merge(tpl, docs, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestMergePrefixClash gives a region a prefix the template binds to
+// another namespace: the region's prefix is renamed in its content,
+// declared on the root and kept ignorable.
+func TestMergePrefixClash(t *testing.T) {
+	eur := rewritten(t, "EUR-contribution.docx", "EUR-contribution.docx", func(s string) string {
+		s = strings.Replace(s, `<w:document `, `<w:document xmlns:wpc="urn:example:clash" xmlns:mc="`+uriMC+`" mc:Ignorable="wpc" `, 1)
+		return strings.Replace(s, `<w:p><w:pPr><w:pStyle w:val="FirstParagraph" />`, `<w:p wpc:note="kept"><w:pPr><w:pStyle w:val="FirstParagraph" />`, 1)
+	})
+	docs := samplesExcept(t, eur)
+	out, _ := merge(t, docs, Options{})
+	sameContent(t, valid(t, out), docs, Options{})
+	doc := part(t, out, "word/document.xml")
+	for _, want := range []string{`xmlns:wpc1="urn:example:clash"`, `wpc1:note="kept"`, `xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	if m := regexp.MustCompile(`mc:Ignorable="([^"]*)"`).FindStringSubmatch(doc); m == nil || !strings.Contains(" "+m[1]+" ", " wpc1 ") {
+		t.Errorf("mc:Ignorable %v lacks wpc1", m)
+	}
+}
+
+// TestMergeBrokenRegion refuses a contribution whose XML breaks after it
+// was read (the package is opened again, with the part damaged), naming
+// the file and the part.
+func TestMergeBrokenRegion(t *testing.T) {
+	cis := readDoc(t, filepath.Join(samplesDir, "CIS-contribution.docx"))
+	path := rezip(t, cis.Path, "CIS-contribution.docx", func(part string, data []byte) []byte {
+		if part == "word/document.xml" {
+			return []byte(strings.Replace(string(data), "</w:body>", "</w:bod>", 1))
+		}
+		return data
+	})
+	pkg, err := opc.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pkg.Close()
+	broken := *cis
+	broken.Package = pkg
+	_, _, err = Merge(templates.Default(), []*ingest.Document{&broken}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "CIS-contribution.docx: word/document.xml") {
+		t.Errorf("error %v, want one naming the file and the part", err)
 	}
 }

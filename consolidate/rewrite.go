@@ -177,10 +177,12 @@ func (rw *rewriter) parentIs(local string) bool {
 func (rw *rewriter) start(sc *scanner) {
 	t := &sc.tok
 	depth := len(rw.stack)
+	// The root's declarations are the scope's base (and the merged root
+	// declares them); only those made further down shadow them.
 	hasDecl := false
 	for _, a := range t.attrs {
 		if _, ok := xmlnsPrefix(a.name); ok {
-			hasDecl = true
+			hasDecl = depth > 0 || rw.kind == partDefs
 			break
 		}
 	}

@@ -1,0 +1,48 @@
+package consolidate
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRelTarget(t *testing.T) {
+	for _, tc := range []struct{ from, to, want string }{
+		{"word/document.xml", "word/media/afr-image1.png", "media/afr-image1.png"},
+		{"word/charts/afr-chart1.xml", "word/embeddings/afr-book.xlsx", "../embeddings/afr-book.xlsx"},
+		{"word/document.xml", "word/comments.xml", "comments.xml"},
+		{"word/document.xml", "customXml/item1.xml", "../customXml/item1.xml"},
+	} {
+		if got := relTarget(tc.from, tc.to); got != tc.want {
+			t.Errorf("relTarget(%s, %s) = %s, want %s", tc.from, tc.to, got, tc.want)
+		}
+	}
+}
+
+func TestRelSetIDs(t *testing.T) {
+	rs := newRelSet(nil)
+	a := rs.add("t", "a.png", false)
+	b := rs.add("t", "https://itu.int", true)
+	if a == b || a != "rId1" || b != "rId2" {
+		t.Errorf("ids %s, %s", a, b)
+	}
+	xml := string(relsXML(rs.rels))
+	if want := `<Relationship Id="rId2" Type="t" Target="https://itu.int" TargetMode="External"/>`; !strings.Contains(xml, want) {
+		t.Errorf("rels XML %s lacks %s", xml, want)
+	}
+}
+
+func TestTransitional(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://purl.oclc.org/ooxml/wordprocessingml/main":           uriW,
+		"http://purl.oclc.org/ooxml/officeDocument/relationships":    uriR,
+		"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": uriWP,
+		uriW14: uriW14,
+	} {
+		if got := transitionalURI(in); got != want {
+			t.Errorf("transitionalURI(%s) = %s, want %s", in, got, want)
+		}
+	}
+	if got := transitionalRelType("http://purl.oclc.org/ooxml/officeDocument/relationships/image"); got != "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" {
+		t.Errorf("transitionalRelType gave %s", got)
+	}
+}
