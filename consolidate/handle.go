@@ -284,6 +284,15 @@ func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
 		// section must not ask for a first-page header of its own (which
 		// would be the template's cover header).
 		return !rw.parentIs("sectPr")
+	case "pgSz", "pgMar":
+		if rw.kind == partBody && rw.parentIs("sectPr") && rw.r.page.w != "" {
+			if local == "pgSz" {
+				rw.pageSize()
+			} else {
+				rw.pageMargins()
+			}
+			return false
+		}
 	case "pgNumType":
 		if rw.parentIs("sectPr") {
 			rw.dropAttr(nsW, "start") // page numbers run on through the TD

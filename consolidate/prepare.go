@@ -157,6 +157,7 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 		r.outPrefix[part] = mp.union.prefixOf(uriW)
 	}
 	r.plan = planHeadings(r.doc, r.info)
+	r.page = m.base.page
 	r.number = m.base.h1Count + 1 + r.idx
 	if err := m.mapDefinitions(r, data); err != nil {
 		return needs, err

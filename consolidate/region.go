@@ -22,6 +22,7 @@ type region struct {
 	parts regionParts
 	roots map[string]rootInfo // root tag of each part read, by part name
 
+	page   pageSetup // the template's page size and margins
 	plan   headingPlan
 	number int // the region heading's number in the output
 

@@ -33,6 +33,7 @@ type base struct {
 	maxNote   [2]int64
 	maxCmt    int64
 	h1Count   int // level-1 headings the template already has
+	page      pageSetup
 }
 
 // noteBase is the template's footnotes or endnotes part.
@@ -78,6 +79,7 @@ func readBase(data []byte) (*base, error) {
 		return nil, err
 	}
 	b.h1Count = b.countHeadings()
+	b.page = readPageSetup(b.doc[b.insertAt:])
 	return b, nil
 }
 
