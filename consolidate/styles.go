@@ -247,7 +247,7 @@ func (reg *styleRegistry) headingID(n int) string {
 	}
 	id := reg.uniqueID(fmt.Sprintf("Heading%d", n), "")
 	xml := fmt.Sprintf(`<w:style w:type="paragraph" w:styleId="%s"><w:name w:val="%s"/><w:basedOn w:val="%s"/><w:next w:val="%s"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="%d"/></w:pPr></w:style>`,
-		escapeText(id), name, escapeText(based), escapeText(reg.defaults["paragraph"]), n-1)
+		escapeAttr(id), name, escapeAttr(based), escapeAttr(reg.defaults["paragraph"]), n-1)
 	a := &addedStyle{id: id, name: name, xml: []byte(xml), deps: []string{based}}
 	reg.ids[id] = true
 	reg.names[name] = true

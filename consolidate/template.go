@@ -25,8 +25,7 @@ type base struct {
 	numberingRaw  []byte
 	numberingPart string
 
-	notes    [2]noteBase // footnotes, endnotes
-	comments string      // the template's comments part, if any
+	comments string // the template's comments part, if any
 
 	ids       templateIDs
 	bookmarks map[string]bool // lower-case names in use
@@ -34,14 +33,6 @@ type base struct {
 	maxCmt    int64
 	h1Count   int // level-1 headings the template already has
 	page      pageSetup
-}
-
-// noteBase is the template's footnotes or endnotes part.
-type noteBase struct {
-	part string
-	data []byte
-	root rootInfo
-	end  int // offset of the root's end tag
 }
 
 // readBase opens and reads the template.
@@ -109,6 +100,8 @@ func (b *base) readNumbering() error {
 	return err
 }
 
+// readNotes reads the highest id of the template's footnotes (i 0) or
+// endnotes (i 1), so the regions' notes are numbered after it.
 func (b *base) readNotes(i int, part string) error {
 	if part == "" {
 		return nil
@@ -117,15 +110,6 @@ func (b *base) readNotes(i int, part string) error {
 	if err != nil {
 		return err
 	}
-	root, err := readRoot("template: "+part, data)
-	if err != nil {
-		return err
-	}
-	end, err := rootEnd("template: "+part, data)
-	if err != nil {
-		return err
-	}
-	b.notes[i] = noteBase{part: part, data: data, root: root, end: end}
 	for _, it := range topItems(data, []string{"footnote", "endnote"}[i]) {
 		if n, err := strconv.ParseInt(it.id, 10, 64); err == nil {
 			b.maxNote[i] = max(b.maxNote[i], n)
@@ -204,13 +188,4 @@ func topItems(data []byte, local string) []topItem {
 		out = append(out, topItem{id, typ})
 	})
 	return out
-}
-
-// rootEnd returns the offset of the root's end tag.
-func rootEnd(where string, data []byte) (int, error) {
-	i := strings.LastIndex(string(data), "</")
-	if i < 0 {
-		return 0, fmt.Errorf("%s has no end tag", where)
-	}
-	return i, nil
 }

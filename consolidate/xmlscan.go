@@ -41,16 +41,6 @@ type token struct {
 // raw returns the token's bytes.
 func (t *token) raw(src []byte) []byte { return src[t.start:t.end] }
 
-// attrVal returns the unescaped value of the attribute named exactly name.
-func (t *token) attrVal(name string) (string, bool) {
-	for _, a := range t.attrs {
-		if string(a.name) == name {
-			return unescape(a.val), true
-		}
-	}
-	return "", false
-}
-
 // scanner splits one part into tokens and checks that its tags balance.
 type scanner struct {
 	src   []byte
@@ -313,6 +303,9 @@ func appendEscaped(out []byte, s string) []byte {
 	}
 	return out
 }
+
+// escapeAttr escapes s for an attribute value.
+func escapeAttr(s string) string { return string(appendEscaped(nil, s)) }
 
 // escapeText escapes s for character data (tabs and newlines kept).
 func escapeText(s string) string {
