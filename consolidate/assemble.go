@@ -135,7 +135,15 @@ func (m *merger) assemble() ([]zipEntry, error) {
 		entries = append(entries, zipEntry{name: name, data: written[name]})
 	}
 	for _, cp := range m.copier.parts {
-		entries = append(entries, zipEntry{name: cp.name, raw: cp.pkg.Part(cp.src).File})
+		data, err := cp.content()
+		switch {
+		case err != nil:
+			return nil, err
+		case data != nil:
+			entries = append(entries, zipEntry{name: cp.name, data: data})
+		default:
+			entries = append(entries, zipEntry{name: cp.name, raw: cp.pkg.Part(cp.src).File})
+		}
 		if cp.hasRels {
 			entries = append(entries, zipEntry{name: opc.RelsPartName(cp.name), data: relsXML(cp.rels)})
 		}

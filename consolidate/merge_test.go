@@ -369,3 +369,22 @@ func TestMergeRegionSections(t *testing.T) {
 		t.Errorf("the region's section break is not\n%s\nin\n%s", want, region[:min(len(region), 2000)])
 	}
 }
+
+// TestMergeDiagram: a SmartArt diagram's data part names its drawing by
+// an id of the document's relationships, which the merge renumbers.
+func TestMergeDiagram(t *testing.T) {
+	d := readDoc(t, filepath.Join(sharedDir(t, "corpus/docx"), "pandoc__test_docx_diagram.docx"))
+	d.Region = ingest.Region{Code: "EUR"}
+	out, _ := merge(t, []*ingest.Document{d}, Options{})
+	valid(t, out)
+	data := part(t, out, "word/diagrams/eur-data1.xml")
+	m := relIDAttr.FindStringSubmatch(data)
+	if m == nil {
+		t.Fatal("the diagram's data part lost its drawing's relId")
+	}
+	rels := part(t, out, "word/_rels/document.xml.rels")
+	want := `Id="` + m[1] + `" Type="http://schemas.microsoft.com/office/2007/relationships/diagramDrawing" Target="diagrams/eur-drawing1.xml"`
+	if !strings.Contains(rels, want) {
+		t.Errorf("relId %s does not name the diagram's drawing in\n%s", m[1], rels)
+	}
+}

@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -113,16 +114,21 @@ type copiedPart struct {
 	rels []outRel
 	// hasRels is true when the part has relationships to write.
 	hasRels bool
+	// docRels is set for a diagram's data part, which names the drawing
+	// of the diagram by an id of the document's relationships (dsp:
+	// dataModelExt relId): the map of those ids, to follow the renumbering.
+	docRels map[string]string
 }
 
 // partCopier names and collects the parts copied from the regions.
 type partCopier struct {
-	used  map[string]bool // lower-case names of every output part
-	parts []*copiedPart
+	used   map[string]bool // lower-case names of every output part
+	parts  []*copiedPart
+	byName map[string]*copiedPart
 }
 
 func newPartCopier(template *opc.Package) *partCopier {
-	pc := &partCopier{used: map[string]bool{}}
+	pc := &partCopier{used: map[string]bool{}, byName: map[string]*copiedPart{}}
 	for _, n := range template.Names {
 		pc.used[strings.ToLower(n)] = true
 	}
@@ -145,6 +151,7 @@ func (pc *partCopier) copy(r *region, src string) string {
 	r.copied[key] = name
 	cp := &copiedPart{pkg: r.pkg, src: part.Name, name: name, ct: r.pkg.ContentType(part.Name)}
 	pc.parts = append(pc.parts, cp)
+	pc.byName[name] = cp
 	rels, err := r.pkg.Rels(part.Name)
 	if err != nil {
 		r.warnf("the relationships of %s cannot be read (%v); its links were not carried", part.Name, err)
@@ -219,10 +226,36 @@ func mapPartRels(r *region, src string, out *relSet, outPart string, pc *partCop
 		case rel.External:
 			m[rel.ID] = out.add(typ, rel.Target, true)
 		case r.pkg.Has(rel.Part):
-			m[rel.ID] = out.add(typ, relTarget(outPart, pc.copy(r, rel.Part)), false)
+			name := pc.copy(r, rel.Part)
+			m[rel.ID] = out.add(typ, relTarget(outPart, name), false)
+			if relKind(typ) == "diagramData" {
+				pc.byName[name].docRels = m
+			}
 		default:
 			r.warnf("%s links to %s, which is missing; the link was dropped", src, rel.Target)
 		}
 	}
 	return m
+}
+
+// relIDAttr is the unprefixed relId attribute of dsp:dataModelExt.
+var relIDAttr = regexp.MustCompile(`\brelId="([^"]*)"`)
+
+// content returns a copied part's bytes when they must change (a diagram's
+// data naming its drawing), or nil when the part is copied as it is.
+func (cp *copiedPart) content() ([]byte, error) {
+	if cp.docRels == nil {
+		return nil, nil
+	}
+	data, err := cp.pkg.Read(cp.src)
+	if err != nil {
+		return nil, err
+	}
+	return relIDAttr.ReplaceAllFunc(data, func(m []byte) []byte {
+		old := string(relIDAttr.FindSubmatch(m)[1])
+		if nv, ok := cp.docRels[old]; ok {
+			return []byte(`relId="` + escapeAttr(nv) + `"`)
+		}
+		return m
+	}), nil
 }
