@@ -108,6 +108,9 @@ func keepsContent(src, back *ingest.Document, rr RegionReport, opts Options) []s
 			break
 		}
 	}
+	if opts.Revisions != RevisionsReject { // the model's headings are those of the accepted text
+		msgs = append(msgs, keepsHeadings(src, back.Paragraphs[start+1:], rr)...)
+	}
 	if opts != (Options{}) {
 		if opts.Comments == CommentsDrop && len(back.Comments) > 0 {
 			msgs = append(msgs, fmt.Sprintf("%d comments left though dropped", len(back.Comments)))
@@ -136,6 +139,35 @@ func keepsContent(src, back *ingest.Document, rr RegionReport, opts Options) []s
 		}
 	}
 	return msgs
+}
+
+// keepsHeadings checks that the region's sub-headings are all still
+// headings, below the region heading, in the order and relative levels of
+// the source (headings in tables and headings inferred from bold text
+// aside).
+func keepsHeadings(src *ingest.Document, out []*ingest.Paragraph, rr RegionReport) []string {
+	var want, got []int
+	for i, s := range src.Sections {
+		p := paragraphAt(src, s.Paragraph)
+		if (i == 0 && !rr.HeadingAdded) || s.Inferred || p == nil || p.InTable {
+			continue
+		}
+		want = append(want, s.Level)
+	}
+	for _, p := range out {
+		if p.Heading > 0 && !p.InTable {
+			got = append(got, p.Heading)
+		}
+	}
+	if len(want) != len(got) {
+		return []string{fmt.Sprintf("%d sub-headings in the source, %d in the output", len(want), len(got))}
+	}
+	for i := range got {
+		if got[i] < 2 || i > 0 && got[i]-got[i-1] != want[i]-want[i-1] && got[i] < 9 && want[i] < 9 {
+			return []string{fmt.Sprintf("sub-heading %d at level %d in the output (source levels %v, output %v)", i+1, got[i], want, got)}
+		}
+	}
+	return nil
 }
 
 func texts(paras []*ingest.Paragraph, view func(*ingest.Paragraph) string) []string {

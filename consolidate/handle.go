@@ -72,6 +72,9 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 	if fr.flags&fHeading != 0 {
 		rw.endHeading()
 	}
+	if fr.kind == nsW && string(fr.local) == "p" && rw.kind == partBody {
+		rw.openP--
+	}
 	if string(fr.local) == "del" || string(fr.local) == "moveFrom" {
 		if fr.flags&fRejectDel != 0 {
 			rw.rejectDel--
@@ -106,18 +109,29 @@ func (rw *rewriter) topLevel(sc *scanner, fr *frame) (keep, done bool) {
 	case rw.top < plan.start && !(fr.kind == nsW && zeroWidthMarks[local]):
 		return false, true
 	}
-	if fr.kind != nsW || local != "p" || sc.tok.selfClose {
-		return false, false
+	return false, false
+}
+
+// paragraph counts a body paragraph as ingest does (those in tables
+// included, those in text boxes not) and marks the region heading and the
+// sub-headings to restyle.
+func (rw *rewriter) paragraph(sc *scanner, fr *frame) {
+	if rw.kind != partBody || rw.openP > 0 {
+		return
 	}
-	if rw.top == plan.heading {
+	rw.para++
+	if sc.tok.selfClose {
+		return
+	}
+	plan := &rw.r.plan
+	if rw.para == plan.headingPara {
 		fr.flags |= fRestyle | fNeedPPr | fHeading
 		fr.level = 1
 		rw.strip = &numberStrip{pending: plan.typedNumber, done: plan.typedNumber == ""}
-	} else if lvl, ok := plan.levels[rw.top]; ok {
+	} else if lvl, ok := plan.levels[rw.para]; ok {
 		fr.flags |= fRestyle | fNeedPPr
 		fr.level = lvl
 	}
-	return false, false
 }
 
 // zeroWidthMarks are the body-level elements that hold no content; they
@@ -235,6 +249,8 @@ func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
 		return false
 	}
 	switch local {
+	case "p":
+		rw.paragraph(sc, fr)
 	case "pPr":
 		if fr.flags&fRestylePPr != 0 && sc.tok.selfClose {
 			p := frame{level: fr.level}

@@ -15,13 +15,15 @@ type headingPlan struct {
 	start int
 	// heading is the element holding the region heading, rewritten as a
 	// numbered level-1 heading; -1 when the region has none and one is
-	// written before its content.
-	heading int
+	// written before its content. headingPara is the heading's paragraph
+	// Index (the element may be a content control around it).
+	heading, headingPara int
 	// title is the heading's text without any number the region typed.
 	title string
 	// typedNumber is the number the region typed, replaced by the output's.
 	typedNumber string
-	// levels gives the new outline level of sub-headings that move.
+	// levels gives the new outline level of the sub-headings that move, by
+	// paragraph Index.
 	levels map[int]int
 	// demoted counts the sub-headings that went down a level or more.
 	demoted int
@@ -34,7 +36,7 @@ type headingPlan struct {
 // of level 1 and opens the text after the front matter. A contribution
 // without one is given one (RegionInfo.Heading).
 func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
-	plan := headingPlan{heading: -1, levels: map[int]int{}, title: info.Heading}
+	plan := headingPlan{heading: -1, headingPara: -1, levels: map[int]int{}, title: info.Heading}
 	n := min(len(doc.FrontMatter), len(doc.Paragraphs))
 	if n == len(doc.Paragraphs) {
 		if n > 0 {
@@ -48,7 +50,7 @@ func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
 	if first.Heading == 1 && !first.InTable {
 		for i, s := range doc.Sections {
 			if s.Paragraph == first.Index {
-				plan.heading = first.Body
+				plan.heading, plan.headingPara = first.Body, first.Index
 				plan.title, plan.typedNumber = s.Title, s.Number
 				regionLevel, subFrom = 1, i+1
 				break
@@ -91,7 +93,7 @@ func (plan *headingPlan) planLevels(doc *ingest.Document, from, regionLevel int)
 	for _, s := range subs {
 		nl := min(max(s.Level+shift, 2), 9)
 		if nl != s.Level {
-			plan.levels[paragraphAt(doc, s.Paragraph).Body] = nl
+			plan.levels[s.Paragraph] = nl
 			if nl > s.Level {
 				plan.demoted++
 			}

@@ -163,6 +163,12 @@ func TestMergeHeadings(t *testing.T) {
 					}
 				}
 			}},
+		{"a heading in a content control", "EUR-contribution.docx",
+			func(s string) string {
+				return regexp.MustCompile(`(<w:p><w:pPr><w:pStyle w:val="Heading1" />.*?</w:p>)`).ReplaceAllString(s,
+					`<w:sdt><w:sdtPr><w:id w:val="7"/></w:sdtPr><w:sdtContent>$1</w:sdtContent></w:sdt>`)
+			},
+			"8\tEurope - ITU Office for Europe", nil},
 		{"a region without heading gets one", "AMS-contribution.docx",
 			func(s string) string {
 				return regexp.MustCompile(`<w:p><w:pPr><w:pStyle w:val="Heading1"/>.*?</w:p>`).ReplaceAllLiteralString(s, "")

@@ -83,6 +83,8 @@ type rewriter struct {
 	paraIDs map[string]string // old paraId -> output paraId
 
 	top   int          // index of the current top-level body element
+	para  int          // Index of the current body paragraph, as ingest counts
+	openP int          // body paragraphs open (a text box's are inside one)
 	strip *numberStrip // the region heading's text, while it is written
 	revs  int
 
@@ -196,9 +198,7 @@ func (rw *rewriter) start(sc *scanner) {
 	pendingBefore := len(rw.pending)
 	keep := rw.handle(sc, &fr)
 	if !keep {
-		if !t.selfClose {
-			sc.skipElement()
-		}
+		rw.skip(sc, kind, local)
 		if hasDecl {
 			rw.ns.pop(depth)
 		}
@@ -223,7 +223,54 @@ func (rw *rewriter) start(sc *scanner) {
 	if fr.flags&fQuiet != 0 {
 		rw.quiet++
 	}
+	if kind == nsW && string(local) == "p" && rw.kind == partBody {
+		rw.openP++
+	}
 	rw.stack = append(rw.stack, fr)
+}
+
+// skip leaves out the element just started. In the body it counts the
+// paragraphs left out (the front matter's), so the paragraphs after them
+// keep their Index.
+func (rw *rewriter) skip(sc *scanner, kind nsKind, local []byte) {
+	if rw.kind != partBody || rw.openP > 0 || !rw.inside {
+		if !sc.tok.selfClose {
+			sc.skipElement()
+		}
+		return
+	}
+	if kind == nsW && string(local) == "p" {
+		rw.para++ // a paragraph is counted in handle only when carried
+		if !sc.tok.selfClose {
+			sc.skipElement()
+		}
+		return
+	}
+	if sc.tok.selfClose {
+		return
+	}
+	depth, open := sc.depth()-1, 0
+	for sc.next() {
+		t := &sc.tok
+		if t.kind == tokEnd && sc.depth() == depth {
+			return
+		}
+		prefix, l := splitName(t.name)
+		if string(l) != "p" || rw.ns.kind(prefix) != nsW {
+			continue
+		}
+		switch {
+		case t.kind == tokStart && open == 0:
+			rw.para++
+			if !t.selfClose {
+				open++
+			}
+		case t.kind == tokStart && !t.selfClose:
+			open++
+		case t.kind == tokEnd:
+			open--
+		}
+	}
 }
 
 func (rw *rewriter) end(sc *scanner) {
