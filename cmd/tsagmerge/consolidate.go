@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,6 +13,7 @@ import (
 	"tsagmerge/consolidate"
 	"tsagmerge/consolidate/check"
 	"tsagmerge/consolidate/index"
+	"tsagmerge/consolidate/outfile"
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/inbox"
@@ -139,7 +137,7 @@ func runConsolidate(cmd *cobra.Command, args []string, f consolidateFlags) error
 	if invalid != nil {
 		return invalid
 	}
-	if err := writeAtomic(f.out, data); err != nil {
+	if err := outfile.Write(f.out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return failf("consolidate: %v", err)
 	}
 	if f.index != "" {
@@ -195,7 +193,7 @@ func checkOutputNames(f consolidateFlags) error {
 	if f.index != "" && !strings.EqualFold(filepath.Ext(f.index), ".xlsx") {
 		return failf("consolidate: --index %s: the index's name must end in .xlsx", f.index)
 	}
-	if f.index != "" && samePath(f.out, f.index) {
+	if f.index != "" && outfile.SamePath(f.out, f.index) {
 		return failf("consolidate: -o and --index name the same file %s", f.out)
 	}
 	return nil
@@ -296,7 +294,7 @@ func usable(stderr io.Writer, in *inbox.Inbox, args []string, f consolidateFlags
 	var notUsed []string
 	for _, e := range in.Files {
 		for _, out := range []string{f.out, f.index} {
-			if out != "" && samePath(out, e.Path) {
+			if out != "" && outfile.SamePath(out, e.Path) {
 				return failf("consolidate: %s is one of the contributions; write the output elsewhere", out)
 			}
 		}
@@ -308,7 +306,7 @@ func usable(stderr io.Writer, in *inbox.Inbox, args []string, f consolidateFlags
 		}
 	}
 	for _, p := range []string{f.template, f.meta} {
-		if p != "" && (samePath(f.out, p) || f.index != "" && samePath(f.index, p)) {
+		if p != "" && (outfile.SamePath(f.out, p) || f.index != "" && outfile.SamePath(f.index, p)) {
 			return failf("consolidate: the output would replace %s", p)
 		}
 	}
@@ -325,19 +323,6 @@ func usable(stderr io.Writer, in *inbox.Inbox, args []string, f consolidateFlags
 		fmt.Fprintf(stderr, "tsagmerge: no contribution from %s; the TD goes without\n", strings.Join(in.Missing, ", "))
 	}
 	return nil
-}
-
-// samePath reports whether two paths name one file: the same cleaned
-// absolute path, or the same file on disk.
-func samePath(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	if err1 == nil && err2 == nil && filepath.Clean(aa) == filepath.Clean(bb) {
-		return true
-	}
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
 // gate judges check's report: for publication its errors stop the command
@@ -407,45 +392,6 @@ func joinProblems(probs []validate.Problem) string {
 		lines = append(lines, p.Error())
 	}
 	return strings.Join(lines, "; ")
-}
-
-// writeAtomic writes data to a temporary file in path's folder and renames
-// it into place, so a reader never sees half a TD.
-func writeAtomic(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write in the folder of %s: %w", path, unwrapPathErr(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = io.Copy(tmp, bytes.NewReader(data)); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathErr(err))
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathErr(err))
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathErr(err))
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPathErr(err))
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot put %s in place: %w", path, unwrapPathErr(err))
-	}
-	return nil
-}
-
-func unwrapPathErr(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // printSummary lists what went into the TD, one line per region.

@@ -47,7 +47,7 @@ func TestIndexBadArguments(t *testing.T) {
 		{[]string{"index", filepath.Join(dir, "missing"), "-o", filepath.Join(dir, "a.xlsx")}, "missing"},
 		{[]string{"index", junk, "-o", filepath.Join(dir, "a.xlsx")}, junk},
 		{[]string{"index", t.TempDir(), "-o", filepath.Join(dir, "a.xlsx")}, "no .docx contribution"},
-		{[]string{"index", samples, "-o", filepath.Join(dir, "no", "a.xlsx")}, "does not exist"},
+		{[]string{"index", samples, "-o", filepath.Join(junk, "a.xlsx")}, "cannot create the folder"},
 	}
 	for _, tc := range tests {
 		got, code := execute(t, tc.args...)

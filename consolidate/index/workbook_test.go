@@ -210,7 +210,7 @@ func TestWriteFileRefusals(t *testing.T) {
 		in: "is one of the inputs",
 		filepath.Join(dir, ".", "activities.xlsx"): "is one of the inputs",
 		filepath.Join(dir, "activities.csv"):       "must end in .xlsx",
-		filepath.Join(dir, "no", "such.xlsx"):      "does not exist",
+		filepath.Join(in, "under-a-file.xlsx"):     "cannot create the folder",
 	} {
 		err := x.WriteFile(path)
 		if err == nil || !strings.Contains(err.Error(), want) {

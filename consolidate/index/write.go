@@ -1,13 +1,14 @@
 package index
 
 import (
-	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"tsagmerge/consolidate/outfile"
 )
 
 // WriteFile writes the workbook to path, which must end in .xlsx and must
@@ -23,7 +24,7 @@ func (x *Index) WriteFile(path string) error {
 	if err := x.fill(f, filepath.Dir(path)); err != nil {
 		return fmt.Errorf("index: building %s: %w", path, err)
 	}
-	return writeAtomic(f, path)
+	return outfile.Write(path, func(w io.Writer) error { _, err := f.WriteTo(w); return err })
 }
 
 // fill writes every sheet into f.
@@ -57,70 +58,12 @@ func (x *Index) checkOutput(path string) error {
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return fmt.Errorf("index: output %s: the workbook's name must end in .xlsx", path)
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return fmt.Errorf("index: output %s: %w", path, err)
+	inputs := make([]string, len(x.Docs))
+	for i, d := range x.Docs {
+		inputs[i] = d.Path
 	}
-	outInfo, outErr := os.Stat(path)
-	for _, d := range x.Docs {
-		in, err := filepath.Abs(d.Path)
-		same := err == nil && in == abs
-		if !same && outErr == nil {
-			if inInfo, err := os.Stat(d.Path); err == nil {
-				same = os.SameFile(inInfo, outInfo)
-			}
-		}
-		if same {
-			return fmt.Errorf("index: output %s is one of the inputs; choose another file name", path)
-		}
+	if err := outfile.Check(path, inputs...); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	return nil
-}
-
-// writeAtomic saves f to path through a temporary file in the same folder.
-func writeAtomic(f *excelize.File, path string) (err error) {
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("index: cannot write %s: folder %s does not exist", path, dir)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("index: cannot write %s: %w", path, pathCause(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = f.WriteTo(tmp); err != nil {
-		return fmt.Errorf("index: writing %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("index: writing %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("index: writing %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("index: writing %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("index: cannot replace %s: %w", path, pathCause(err))
-	}
-	return nil
-}
-
-// pathCause strips the path from a file-system error, which would name
-// the temporary file rather than the workbook.
-func pathCause(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }
