@@ -62,6 +62,9 @@ func (r *reader) joinComments() {
 			c.Anchor = trimAnchor(a.text.String())
 			c.Paragraph = a.paragraph
 			ranged[c] = a.hasRange
+			if a.referenced {
+				c.Part, c.Inserted, c.Deleted = a.part, a.inserted, a.deleted
+			}
 		}
 		if ex, ok := r.extended[paraKey(ct.paraID)]; ok && ct.paraID != "" {
 			c.Resolved = ex.done

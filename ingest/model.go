@@ -96,7 +96,8 @@ type Paragraph struct {
 	// Text is the paragraph as shown with every tracked change accepted.
 	Text string `json:"text"`
 	// Original is the text as it was before the tracked changes (deletions
-	// kept, insertions left out). It equals Text when nothing is tracked.
+	// kept, insertions left out, rows inserted as a whole too). It equals
+	// Text when nothing is tracked.
 	Original string `json:"original,omitempty"`
 	// Heading is the outline level (1–9) when the paragraph is a heading.
 	Heading int `json:"heading,omitempty"`
@@ -150,6 +151,16 @@ type Comment struct {
 	// Section is the title of the section the comment is anchored in.
 	Section   string `json:"section"`
 	Paragraph int    `json:"paragraph"`
+	// Part is the part holding the comment's reference mark
+	// (w:commentReference), where Word shows the comment:
+	// "word/document.xml" or a notes part; empty when no text references
+	// it, so that it is shown nowhere.
+	Part string `json:"part,omitempty"`
+	// Inserted and Deleted say that the reference mark stands in tracked
+	// inserted (or moved-to) text, or deleted (or moved-from) text:
+	// rejecting, or accepting, the changes removes the comment.
+	Inserted bool `json:"inserted,omitempty"`
+	Deleted  bool `json:"deleted,omitempty"`
 	// Parent is the id of the comment this one replies to, empty for the
 	// first comment of a thread.
 	Parent string `json:"parent"`
@@ -220,12 +231,21 @@ type Table struct {
 	Cells [][]string `json:"cells,omitempty"`
 	// Nested counts the tables inside the table's cells, at any depth.
 	Nested int `json:"nested,omitempty"`
+	// InsertedRows and DeletedRows count the rows inserted or deleted as a
+	// whole with tracked changes (w:trPr/w:ins, w:trPr/w:del), which Rows
+	// and Cells include: rejecting or accepting the changes removes them.
+	// A deleted row's text is not in Cells, as it is not in Text.
+	InsertedRows int `json:"insertedRows,omitempty"`
+	DeletedRows  int `json:"deletedRows,omitempty"`
 }
 
 // Note is a footnote or an endnote.
 type Note struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
+	// Original is the text as it was before the tracked changes, as
+	// Paragraph.Original.
+	Original string `json:"original,omitempty"`
 }
 
 // Hyperlink is a w:hyperlink, external (URL) or internal (Anchor).

@@ -34,21 +34,23 @@ func TestDetectRegion(t *testing.T) {
 	}
 }
 
-func TestSplitNumber(t *testing.T) {
+func TestSplitHeadingNumber(t *testing.T) {
 	tests := []struct{ in, number, title string }{
 		{"8\tEurope – ITU Office for Europe", "8", "Europe – ITU Office for Europe"},
 		{"3 Africa", "3", "Africa"},
 		{"3.1 Foo bar", "3.1", "Foo bar"},
 		{"3.1. Foo", "3.1", "Foo"},
 		{"2025 was a year", "", "2025 was a year"},
+		{"2010 Word Complex Document", "", "2010 Word Complex Document"},
+		{"18.33.010 Purpose.", "18.33.010", "Purpose."},
 		{"X.1220 and beyond", "", "X.1220 and beyond"},
 		{"  Spaced   title ", "", "Spaced title"},
 		{"5G deployment", "", "5G deployment"},
 	}
 	for _, tt := range tests {
-		n, title := splitNumber(tt.in)
+		n, title := SplitHeadingNumber(tt.in)
 		if n != tt.number || title != tt.title {
-			t.Errorf("splitNumber(%q) = %q, %q; want %q, %q", tt.in, n, title, tt.number, tt.title)
+			t.Errorf("SplitHeadingNumber(%q) = %q, %q; want %q, %q", tt.in, n, title, tt.number, tt.title)
 		}
 	}
 }

@@ -140,12 +140,14 @@ func TestNotes(t *testing.T) {
 	notes := `<w:footnotes ` + testNS + `>
 <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
 <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
-<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>` + run(" See ") + `<w:hyperlink r:id="rIdX">` + run("the page") + `</w:hyperlink></w:p></w:footnote>
+<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>` + run(" See ") + `<w:hyperlink r:id="rIdX">` + run("the page") + `</w:hyperlink>` +
+		`<w:del w:id="9" w:author="A"><w:r><w:delText> (old)</w:delText></w:r></w:del></w:p></w:footnote>
 </w:footnotes>`
 	doc := testDoc{body: para("", run("Text")+`<w:r><w:footnoteReference w:id="1"/></w:r>`),
 		parts: map[string]string{"footnotes.xml": notes,
 			"_rels/footnotes.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/></Relationships>`}}.read(t)
-	if len(doc.Footnotes) != 1 || doc.Footnotes[0].ID != "1" || doc.Footnotes[0].Text != "See the page" {
+	if len(doc.Footnotes) != 1 || doc.Footnotes[0].ID != "1" || doc.Footnotes[0].Text != "See the page" ||
+		doc.Footnotes[0].Original != "See the page (old)" {
 		t.Fatalf("footnotes = %+v", doc.Footnotes)
 	}
 	if len(doc.Hyperlinks) != 1 || doc.Hyperlinks[0].URL != "https://example.org/" || doc.Hyperlinks[0].Part != "word/footnotes.xml" {
@@ -166,6 +168,72 @@ func TestCommentsPreviewNamespace(t *testing.T) {
 	for _, c := range doc.Comments {
 		if c.Resolved || c.Parent != "" {
 			t.Errorf("comment %s: resolved %v parent %q, want open and unthreaded", c.ID, c.Resolved, c.Parent)
+		}
+	}
+}
+
+// TestTrackedRows checks rows inserted or deleted as a whole: their text
+// is left out of Original (an inserted row) or Text (a deleted row), as
+// rejecting or accepting the change removes the row, even when the runs
+// are not marked themselves; the table counts them.
+func TestTrackedRows(t *testing.T) {
+	row := func(trPr, text string) string {
+		return `<w:tr>` + trPr + `<w:tc>` + para("", run(text)) + `</w:tc></w:tr>`
+	}
+	inserted := `<w:trPr><w:ins w:id="1" w:author="A"/></w:trPr>`
+	deleted := `<w:trPr><w:del w:id="2" w:author="A"/></w:trPr>`
+	nested := `<w:tbl>` + row(inserted, "nested new") + `</w:tbl>`
+	body := `<w:tbl>` + row("", "kept") + row(inserted, "new row") + row(deleted, "old row") +
+		`<w:tr><w:tc>` + nested + para("", "") + `</w:tc></w:tr></w:tbl>` + para("", run("after"))
+	doc := testDoc{body: body}.read(t)
+	want := []struct{ text, original string }{
+		{"kept", "kept"}, {"new row", ""}, {"", "old row"}, {"nested new", ""}, {"", ""}, {"after", "after"},
+	}
+	if len(doc.Paragraphs) != len(want) {
+		t.Fatalf("got %d paragraphs, want %d", len(doc.Paragraphs), len(want))
+	}
+	for i, w := range want {
+		if p := doc.Paragraphs[i]; p.Text != w.text || p.Original != w.original {
+			t.Errorf("paragraph %d: Text %q Original %q, want %q and %q", i+1, p.Text, p.Original, w.text, w.original)
+		}
+	}
+	tbl := doc.Tables[0]
+	if tbl.Rows != 4 || tbl.InsertedRows != 1 || tbl.DeletedRows != 1 {
+		t.Errorf("table: %d rows, %d inserted, %d deleted; want 4, 1, 1", tbl.Rows, tbl.InsertedRows, tbl.DeletedRows)
+	}
+	if got := tbl.Cells[2][0]; got != "" {
+		t.Errorf("deleted row's cell %q, want it empty as in Text", got)
+	}
+	if r := doc.Revisions[0]; r.Kind != Insertion || r.Text != "new row" || r.Paragraph != 2 {
+		t.Errorf("row insertion = %+v", *r)
+	}
+}
+
+// TestCommentReferences checks where a comment's reference mark stands:
+// the part holding it (none for a comment nothing references), and
+// whether tracked changes would take it away.
+func TestCommentReferences(t *testing.T) {
+	ref := func(id string) string { return `<w:r><w:commentReference w:id="` + id + `"/></w:r>` }
+	body := para("", `<w:commentRangeStart w:id="1"/>`+run("plain")+`<w:commentRangeEnd w:id="1"/>`+ref("1")+
+		`<w:ins w:id="10" w:author="A">`+ref("2")+`</w:ins>`+
+		`<w:del w:id="11" w:author="A">`+ref("3")+`</w:del>`) +
+		`<w:tbl><w:tr><w:trPr><w:del w:id="12" w:author="A"/></w:trPr><w:tc>` + para("", run("row")+ref("4")) + `</w:tc></w:tr></w:tbl>` +
+		para("", `<w:commentRangeStart w:id="5"/>`+run("range only")+`<w:commentRangeEnd w:id="5"/>`)
+	doc := testDoc{body: body, parts: map[string]string{"comments.xml": commentsXML}}.read(t)
+	want := map[string]struct {
+		part              string
+		inserted, deleted bool
+	}{
+		"1": {"word/document.xml", false, false},
+		"2": {"word/document.xml", true, false},
+		"3": {"word/document.xml", false, true},
+		"4": {"word/document.xml", false, true},
+		"5": {"", false, false},
+	}
+	for _, c := range doc.Comments {
+		w := want[c.ID]
+		if c.Part != w.part || c.Inserted != w.inserted || c.Deleted != w.deleted {
+			t.Errorf("comment %s: part %q inserted %v deleted %v, want %+v", c.ID, c.Part, c.Inserted, c.Deleted, w)
 		}
 	}
 }

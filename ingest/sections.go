@@ -56,13 +56,18 @@ func (r *reader) buildSections() {
 // newSection makes the section a heading paragraph opens from its own
 // text (text boxes left out), splitting off a typed number.
 func newSection(p *Paragraph, text string, inferred bool) *Section {
-	number, title := splitNumber(text)
+	number, title := SplitHeadingNumber(text)
 	return &Section{Level: p.Heading, Number: number, Title: title, Paragraph: p.Index, Inferred: inferred}
 }
 
-// splitNumber splits "8\tEurope – …" into "8" and "Europe – …"; text
-// without a typed number is returned whole as the title.
-func splitNumber(text string) (number, title string) {
+// SplitHeadingNumber splits a number typed at the start of a heading off
+// its title: "8\tEurope – …" gives "8" and "Europe – …", "3.1. Foo" gives
+// "3.1" and "Foo". A number has one to three digits per level, so a year
+// ("2010 Word features") or "5G" stays in the title. White space in the
+// title is collapsed; text without a typed number is returned whole as the
+// title. It is the one rule for typed heading numbers: Section.Number is
+// made with it, and so is any comparison of headings.
+func SplitHeadingNumber(text string) (number, title string) {
 	text = strings.Join(strings.Fields(text), " ")
 	if m := typedNumber.FindStringSubmatch(text); m != nil {
 		return m[1], strings.TrimSpace(m[2])
@@ -104,7 +109,7 @@ func (r *reader) inferHeadings() bool {
 		if !r.looksLikeHeading(info) {
 			continue
 		}
-		number, _ := splitNumber(info.own)
+		number, _ := SplitHeadingNumber(info.own)
 		p.Heading = min(9, 1+strings.Count(number, "."))
 		found = true
 	}

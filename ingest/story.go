@@ -45,9 +45,9 @@ type story struct {
 	drawing *drawingState
 	tables  []*tableState
 
-	note     *Note
-	noteText strings.Builder
-	comment  *commentText
+	note               *Note
+	noteText, noteOrig strings.Builder
+	comment            *commentText
 }
 
 // storyOut is what one story yields, merged into the Document afterwards.
@@ -223,8 +223,6 @@ func (st *story) end(t *token) {
 			st.endNote()
 		case "comment":
 			st.endComment()
-		case "ins", "del", "moveFrom", "moveTo":
-			st.endChange(t.local, d)
 		}
 	}
 	if st.drawing != nil && st.drawing.depth == d {
@@ -239,6 +237,7 @@ func (st *story) closeOwned(d int) {
 	for len(st.revs) > 0 && st.revs[len(st.revs)-1].owner >= d {
 		r := st.revs[len(st.revs)-1]
 		r.rev.Text = r.text.String()
+		st.countChange(r.counts, -1)
 		st.revs = st.revs[:len(st.revs)-1]
 	}
 	for len(st.simple) > 0 && st.simple[len(st.simple)-1].owner >= d {

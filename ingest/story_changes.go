@@ -10,11 +10,17 @@ type openRev struct {
 	rev   *Revision
 	owner int
 	text  strings.Builder
+	// counts is the change's element name (ins, del, moveFrom, moveTo)
+	// when it raised that nesting count until its owner closes.
+	counts string
 }
 
 // change handles w:ins, w:del, w:moveFrom and w:moveTo. Inside a
-// paragraph mark's or a row's properties they mark the paragraph mark or
-// the row; elsewhere they wrap the changed runs.
+// paragraph mark's properties they mark the paragraph mark. Inside a row's
+// properties they mark the row inserted or deleted as a whole: its text is
+// then inserted or deleted text up to the row's end, as accepting or
+// rejecting the change keeps or removes the whole row. Elsewhere they wrap
+// the changed runs.
 func (st *story) change(t *token, d int) {
 	kind := revKind(t.local)
 	switch {
@@ -24,20 +30,28 @@ func (st *story) change(t *token, d int) {
 		}
 		return
 	case st.s.parentIs(nsW, "trPr"):
-		owner := -1
-		if n := len(st.tables); n > 0 {
-			owner = d - 2 // the w:tr
+		if len(st.tables) == 0 {
+			st.addRev(t, kind, -1)
+			return
 		}
-		st.addRev(t, kind, owner)
-		return
+		d -= 2 // the w:tr
+		st.rowChange(kind)
 	}
-	st.addRev(t, kind, d)
+	st.addRev(t, kind, d).counts = t.local
 	st.countChange(t.local, 1)
 }
 
-func (st *story) endChange(local string, d int) {
-	if len(st.revs) > 0 && st.revs[len(st.revs)-1].owner == d {
-		st.countChange(local, -1)
+// rowChange counts a whole row inserted or deleted in the top-level table
+// being read.
+func (st *story) rowChange(kind RevisionKind) {
+	if len(st.tables) != 1 || st.tables[0].t == nil {
+		return
+	}
+	switch kind {
+	case Insertion:
+		st.tables[0].t.InsertedRows++
+	case Deletion:
+		st.tables[0].t.DeletedRows++
 	}
 }
 
@@ -71,14 +85,17 @@ func revKind(local string) RevisionKind {
 }
 
 // addRev records a tracked change; its text is gathered until the element
-// at depth owner closes (owner -1: no text).
-func (st *story) addRev(t *token, kind RevisionKind, owner int) {
+// at depth owner closes (owner -1: no text, and the result is a scratch
+// openRev that nothing keeps).
+func (st *story) addRev(t *token, kind RevisionKind, owner int) *openRev {
 	rev := &Revision{Kind: kind, ID: st.s.attr(t, nsW, "id"), Author: st.s.attr(t, nsW, "author"),
 		Date: parseDate(st.s.attr(t, nsW, "date")), Paragraph: st.paraIndex(), Part: st.part}
 	st.out.revisions = append(st.out.revisions, rev)
+	open := &openRev{rev: rev, owner: owner}
 	if owner >= 0 {
-		st.revs = append(st.revs, &openRev{rev: rev, owner: owner})
+		st.revs = append(st.revs, open)
 	}
+	return open
 }
 
 // propChange records a formatting change; its text is the run's (rPrChange)

@@ -30,6 +30,9 @@ type commentAnchor struct {
 	paragraph int
 	hasRange  bool
 	part      string
+	// referenced is set by the comment's reference mark; inserted and
+	// deleted say whether that stands in tracked inserted or deleted text.
+	referenced, inserted, deleted bool
 }
 
 // openField starts a simple field.
@@ -108,5 +111,9 @@ func (st *story) commentMark(t *token) {
 		}
 	case "commentRangeEnd":
 		delete(st.anchors, id)
+	case "commentReference":
+		a.referenced = true
+		a.inserted = a.inserted || st.ins+st.moveTo > 0
+		a.deleted = a.deleted || st.del+st.moveFrom > 0
 	}
 }

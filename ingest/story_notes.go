@@ -22,6 +22,7 @@ func (st *story) startNote(t *token) error {
 	}
 	st.note = &Note{ID: st.s.attr(t, nsW, "id")}
 	st.noteText.Reset()
+	st.noteOrig.Reset()
 	return nil
 }
 
@@ -30,6 +31,7 @@ func (st *story) endNote() {
 		return
 	}
 	st.note.Text = strings.TrimSpace(st.noteText.String())
+	st.note.Original = strings.TrimSpace(st.noteOrig.String())
 	st.out.notes = append(st.out.notes, st.note)
 	st.note = nil
 }

@@ -135,6 +135,7 @@ func (st *story) endPara(d int) {
 	case storyNotes:
 		if st.note != nil {
 			appendLine(&st.noteText, text)
+			appendLine(&st.noteOrig, orig)
 		}
 	case storyComments:
 		if st.comment != nil {
