@@ -88,3 +88,14 @@ func BenchmarkIndexX400(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractX400 measures extraction alone (the reporting period
+// derived, the activities found), the files read once.
+func BenchmarkExtractX400(b *testing.B) {
+	docs := readBench(b, "x400")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Build(docs, Options{})
+	}
+}
