@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -46,7 +45,9 @@ func ReadBack(name string, data []byte) (*ingest.Document, error) {
 // with its source's, leaving out what the merge changes on purpose (the
 // source's front matter, its heading, typed heading numbers, tracked
 // changes and comments as expect says), and compares the figures, tables,
-// notes, hyperlinks, comments and revisions each side holds.
+// notes, hyperlinks, comments and revisions each side holds. Comments that
+// no text references, or whose reference a rejected insertion or an
+// accepted deletion takes away, are shown nowhere and not expected.
 func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectations) []Problem {
 	var rep report
 	spans := regionSpans(out, inputs)
@@ -57,7 +58,7 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 			rep.add(code, RuleRegionMissing, "the output has no level-1 heading for %s (%s)", code, in.Path)
 			continue
 		}
-		compareText(&rep, code, in, out.Paragraphs[sp.from:sp.to], expect)
+		compareText(&rep, code, in, out, out.Paragraphs[sp.from:sp.to], expect)
 	}
 	compareItems(&rep, out, inputs, spans, expect)
 	return rep.result()
@@ -68,7 +69,8 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 type span struct{ from, to int }
 
 // regionSpans finds each input region's heading among the output's
-// level-1 headings, by the report's canonical heading or the source's own.
+// level-1 headings, by the report's canonical heading or the source's own
+// (as it reads with its tracked changes accepted, or rejected).
 func regionSpans(out *ingest.Document, inputs []*ingest.Document) map[string]span {
 	titles := map[string]string{} // normalised heading → region code
 	for _, in := range inputs {
@@ -78,6 +80,7 @@ func regionSpans(out *ingest.Document, inputs []*ingest.Document) map[string]spa
 		}
 		if h := regionHeading(in); h != nil {
 			titles[headingKey(h.Text)] = code
+			titles[headingKey(h.Original)] = code
 		}
 	}
 	spans := map[string]span{}
@@ -122,15 +125,19 @@ func sourceBody(in *ingest.Document) []*ingest.Paragraph {
 	return in.Paragraphs[n:]
 }
 
-var (
-	typedNumber = regexp.MustCompile(`^\d+(\.\d+)*\.?\s+`)
-	dashes      = strings.NewReplacer("–", "-", "—", "-", "‑", "-")
-)
+var dashes = strings.NewReplacer("–", "-", "—", "-", "‑", "-")
 
 // headingKey is how two spellings of a region heading are matched: typed
 // number, dashes, case and spacing do not count.
 func headingKey(s string) string {
-	return strings.ToLower(dashes.Replace(typedNumber.ReplaceAllString(normalise(s), "")))
+	return strings.ToLower(dashes.Replace(headingTitle(s)))
+}
+
+// headingTitle is a heading's text without the number typed before it, by
+// ingest's rule (the one that made Section.Number), normalised.
+func headingTitle(s string) string {
+	_, title := ingest.SplitHeadingNumber(s)
+	return title
 }
 
 // normalise collapses white space (no-break spaces, tabs, line breaks) so
@@ -160,15 +167,24 @@ func isNormal(s string) bool {
 	return !prevSpace || s == ""
 }
 
-// paraLines returns the comparable text of paragraphs: normalised, empty ones
-// left out, headings without their typed numbers. view picks the text of
-// each paragraph (accepted or original).
-func paraLines(paras []*ingest.Paragraph, view func(*ingest.Paragraph) string) []string {
+// paraLines returns the comparable text of a document's paragraphs:
+// normalised, empty ones left out, headings without their typed numbers.
+// Headings ingest inferred from bold text in a file without heading styles
+// are compared whole: the merge carries them as the bold paragraphs they
+// are, so the output does not read them as headings. view picks the text
+// of each paragraph (accepted or original).
+func paraLines(d *ingest.Document, paras []*ingest.Paragraph, view func(*ingest.Paragraph) string) []string {
+	inferred := map[int]bool{}
+	for _, s := range d.Sections {
+		if s.Inferred {
+			inferred[s.Paragraph] = true
+		}
+	}
 	out := make([]string, 0, len(paras))
 	for _, p := range paras {
 		t := normalise(view(p))
-		if p.Heading > 0 {
-			t = typedNumber.ReplaceAllString(t, "")
+		if p.Heading > 0 && !inferred[p.Index] {
+			t = headingTitle(t)
 		}
 		if t != "" {
 			out = append(out, t)
@@ -183,7 +199,7 @@ func original(p *ingest.Paragraph) string { return p.Original }
 
 // compareText compares a region's paragraphs, heading excluded, with its
 // source's, in the views the revision mode fixes.
-func compareText(rep *report, code string, in *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) {
+func compareText(rep *report, code string, in, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) {
 	src := sourceBody(in)
 	if regionHeading(in) != nil {
 		src = src[1:]
@@ -204,7 +220,7 @@ func compareText(rep *report, code string, in *ingest.Document, outParas []*inge
 	}
 	for _, v := range views {
 		// A later view would repeat what an earlier one found.
-		if v.enabled && diffLines(rep, code, v.name, paraLines(src, v.src), paraLines(outParas, v.out)) > 0 {
+		if v.enabled && diffLines(rep, code, v.name, paraLines(in, src, v.src), paraLines(out, outParas, v.out)) > 0 {
 			return
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 )
 
 // build makes a Document from lines: "front: …" is front matter, "# …" a
@@ -123,6 +124,68 @@ func TestContentText(t *testing.T) {
 	}
 }
 
+// cleanPackage opens the small clean package, whose comments part is
+// word/comments.xml.
+func cleanPackage(t *testing.T) *opc.Package {
+	p, err := opc.OpenBytes("clean.docx", clean().zip(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p
+}
+
+// TestContentHeadings checks how headings compare: typed numbers by
+// ingest's rule, headings inferred from bold text as the paragraphs they
+// stay, and the region heading in the view the revision mode gives.
+func TestContentHeadings(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, out *ingest.Document
+		mode     RevisionMode
+		want     []string
+		phrase   string
+	}{
+		{"a year opens the region heading",
+			build("AMS", "# 2010 Word features", "Body."),
+			build("", "Cover", "# 1 Introduction", "# 2 2010 Word features", "Body."), KeepRevisions, nil, ""},
+		{"a styled sub-heading's typed number does not count",
+			build("AMS", "# Harbour", "## 1.2 Details", "Body."),
+			build("", "Cover", "# 2 Harbour", "## 2.1 Details", "Body."), KeepRevisions, nil, ""},
+		{"an inferred heading's typed number is text",
+			inferred(build("AMS", "# Harbour", "## 1.2 PROJECT DETAILS", "Body.")),
+			build("", "Cover", "# 2 Harbour", "1.2 PROJECT DETAILS", "Body."), KeepRevisions, nil, ""},
+		{"an inferred heading's typed number lost",
+			inferred(build("AMS", "# Harbour", "## 1.2 PROJECT DETAILS", "Body.")),
+			build("", "Cover", "# 2 Harbour", "PROJECT DETAILS", "Body."), KeepRevisions, []string{"AMS text-lost"}, `"1.2 PROJECT DETAILS" became "PROJECT DETAILS"`},
+		{"the region heading as it was before its changes",
+			build("AMS", "# Harbour DOCX editing→Harbour web native editing", "Body."),
+			build("", "Cover", "# 2 Harbour DOCX editing", "Body."), RejectRevisions, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			probs := Content(tt.out, []*ingest.Document{tt.src}, Expectations{Revisions: tt.mode})
+			if got := rules(probs); !slices.Equal(got, tt.want) {
+				t.Fatalf("got %v, want %v:\n%s", got, tt.want, lines(probs))
+			}
+			if !strings.Contains(lines(probs), tt.phrase) {
+				t.Errorf("no problem mentions %q:\n%s", tt.phrase, lines(probs))
+			}
+		})
+	}
+}
+
+// inferred marks every heading of d as ingest marks those it infers from
+// bold text in a file without heading styles.
+func inferred(d *ingest.Document) *ingest.Document {
+	for _, p := range d.Paragraphs {
+		if p.Heading > 0 {
+			d.Sections = append(d.Sections, &ingest.Section{Level: p.Heading, Paragraph: p.Index, Inferred: true})
+		}
+	}
+	return d
+}
+
 func renumber(d *ingest.Document) {
 	for i, p := range d.Paragraphs {
 		p.Index = i + 1
@@ -134,9 +197,22 @@ func TestContentItems(t *testing.T) {
 		return &ingest.Figure{Part: "word/media/image1.png", ContentType: "image/png", Bytes: 998, Width: 480, Height: 240, Caption: "Participants", Paragraph: p}
 	}
 	comment := func(p int) *ingest.Comment {
-		return &ingest.Comment{ID: "1", Author: "Okafor, Nneka", Text: "Please confirm.", Paragraph: p}
+		return &ingest.Comment{ID: "1", Author: "Okafor, Nneka", Text: "Please confirm.", Paragraph: p, Part: "word/document.xml"}
 	}
-	note := &ingest.Note{ID: "1", Text: "See the workshop page."}
+	tracked := func(c *ingest.Comment, inserted, deleted bool) *ingest.Comment {
+		c.Inserted, c.Deleted = inserted, deleted
+		return c
+	}
+	unreferenced := comment(0)
+	unreferenced.Part = ""
+	note := &ingest.Note{ID: "1", Text: "See the workshop page.", Original: "See the workshop page."}
+	deletedNote := &ingest.Note{ID: "1", Original: "See the workshop page."}
+	emptyNote := &ingest.Note{ID: "1"}
+	table := func(p, rows, inserted, deleted int) *ingest.Table {
+		return &ingest.Table{Rows: rows, Cols: 2, Paragraph: p, Cells: [][]string{{"Date", "Event"}}, InsertedRows: inserted, DeletedRows: deleted}
+	}
+	rejected := Expectations{Revisions: RejectRevisions}
+	accepted := Expectations{Revisions: AcceptRevisions}
 	tests := []struct {
 		name   string
 		src    func(afr *ingest.Document)
@@ -172,6 +248,38 @@ func TestContentItems(t *testing.T) {
 			func(out *ingest.Document) {}, Expectations{}, []string{" count"}, "footnotes: 1 in the sources, 0 in the output"},
 		{"template's own footnote allowed", func(afr *ingest.Document) {},
 			func(out *ingest.Document) { out.Footnotes = append(out.Footnotes, note) }, Expectations{}, nil, ""},
+		{"comment referenced nowhere left out", func(afr *ingest.Document) { afr.Comments = append(afr.Comments, unreferenced) },
+			func(out *ingest.Document) {}, Expectations{}, nil, ""},
+		{"comment in a rejected insertion left out", func(afr *ingest.Document) {
+			afr.Comments = append(afr.Comments, tracked(comment(5), true, false))
+		}, func(out *ingest.Document) {}, rejected, nil, ""},
+		{"comment in a kept insertion lost", func(afr *ingest.Document) {
+			afr.Comments = append(afr.Comments, tracked(comment(5), true, false))
+		}, func(out *ingest.Document) {}, Expectations{}, []string{"AFR count"}, "comments: 1 in the sources, 0 in the output"},
+		{"comment in an accepted deletion left out", func(afr *ingest.Document) {
+			afr.Comments = append(afr.Comments, tracked(comment(5), false, true))
+		}, func(out *ingest.Document) {}, accepted, nil, ""},
+		{"comment in a rejected deletion lost", func(afr *ingest.Document) {
+			afr.Comments = append(afr.Comments, tracked(comment(5), false, true))
+		}, func(out *ingest.Document) {}, rejected, []string{"AFR count"}, "comments: 1 in the sources, 0 in the output"},
+		{"hyperlink in a comment goes with it", func(afr *ingest.Document) {
+			afr.Package = cleanPackage(t)
+			afr.Hyperlinks = append(afr.Hyperlinks, &ingest.Hyperlink{URL: "https://www.itu.int/", Text: "ITU", Part: "word/comments.xml"})
+		}, func(out *ingest.Document) {}, Expectations{DropComments: true}, nil, ""},
+		{"deleted footnote restored by rejection", func(afr *ingest.Document) { afr.Footnotes = append(afr.Footnotes, deletedNote) },
+			func(out *ingest.Document) { out.Footnotes = append(out.Footnotes, note) }, rejected, nil, ""},
+		{"deleted footnote's text lost by rejection", func(afr *ingest.Document) { afr.Footnotes = append(afr.Footnotes, deletedNote) },
+			func(out *ingest.Document) { out.Footnotes = append(out.Footnotes, emptyNote) }, rejected, []string{" count"}, "footnotes: 1 in the sources, 1 in the output"},
+		{"table kept in a draft", func(afr *ingest.Document) { afr.Tables = append(afr.Tables, table(5, 3, 1, 1)) },
+			func(out *ingest.Document) { out.Tables = append(out.Tables, table(7, 3, 1, 1)) }, Expectations{}, nil, ""},
+		{"table's deleted row gone when accepting", func(afr *ingest.Document) { afr.Tables = append(afr.Tables, table(5, 3, 1, 1)) },
+			func(out *ingest.Document) { out.Tables = append(out.Tables, table(7, 2, 0, 0)) }, accepted, nil, ""},
+		{"table's inserted row gone when rejecting", func(afr *ingest.Document) { afr.Tables = append(afr.Tables, table(5, 3, 1, 1)) },
+			func(out *ingest.Document) { out.Tables = append(out.Tables, table(7, 2, 0, 0)) }, rejected, nil, ""},
+		{"table's row lost when accepting", func(afr *ingest.Document) { afr.Tables = append(afr.Tables, table(5, 3, 1, 0)) },
+			func(out *ingest.Document) { out.Tables = append(out.Tables, table(7, 2, 0, 0)) }, accepted, []string{"AFR count"}, "missing: \"Date\""},
+		{"inserted table left empty when rejecting", func(afr *ingest.Document) { afr.Tables = append(afr.Tables, table(5, 2, 2, 0)) },
+			func(out *ingest.Document) { out.Tables = append(out.Tables, table(7, 0, 0, 0)) }, rejected, []string{"AFR count"}, "not in any source"},
 		{"hyperlink in a footnote kept", func(afr *ingest.Document) {
 			afr.Hyperlinks = append(afr.Hyperlinks, &ingest.Hyperlink{URL: "https://www.itu.int/", Text: "ITU", Part: "word/footnotes.xml"})
 		}, func(out *ingest.Document) {

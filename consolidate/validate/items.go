@@ -7,14 +7,17 @@ import (
 	"strings"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 )
 
 // itemKind is a sort of countable thing a region holds. collect calls add
-// for each one with the body paragraph holding it (0 outside the body), a
-// key that compares equal across the merge and a label for messages.
+// for each one the merge is to carry, as the expectations say, with the
+// body paragraph holding it (0 outside the body), a key that compares
+// equal across the merge and a label for messages. It reads a source and
+// the output alike: what a mode removes is tracked in the source only.
 type itemKind struct {
 	name    string // plural, for messages
-	collect func(d *ingest.Document, add func(paragraph int, key, label string))
+	collect func(d *ingest.Document, e Expectations, add func(paragraph int, key, label string))
 	// none reports whether the merge was to leave this sort out.
 	none func(Expectations) bool
 }
@@ -22,7 +25,7 @@ type itemKind struct {
 func never(Expectations) bool { return false }
 
 var itemKinds = []itemKind{
-	{"figures", func(d *ingest.Document, add func(int, string, string)) {
+	{"figures", func(d *ingest.Document, _ Expectations, add func(int, string, string)) {
 		for _, f := range d.Figures {
 			key := fmt.Sprintf("%s %d %dx%d", f.ContentType, f.Bytes, f.Width, f.Height)
 			if f.External {
@@ -31,43 +34,90 @@ var itemKinds = []itemKind{
 			add(f.Paragraph, key, firstOf(f.Caption, f.Alt, path.Base(f.Part)))
 		}
 	}, never},
-	{"tables", func(d *ingest.Document, add func(int, string, string)) {
-		for _, t := range d.Tables {
-			first := ""
-			if len(t.Cells) > 0 && len(t.Cells[0]) > 0 {
-				first = normalise(t.Cells[0][0])
-			}
-			add(t.Paragraph, fmt.Sprintf("%dx%d %s", t.Rows, t.Cols, first), firstOf(t.Caption, first, "a table"))
-		}
-	}, never},
+	{"tables", tables, never},
 	{"footnotes", notes(func(d *ingest.Document) []*ingest.Note { return d.Footnotes }), never},
 	{"endnotes", notes(func(d *ingest.Document) []*ingest.Note { return d.Endnotes }), never},
-	{"hyperlinks", func(d *ingest.Document, add func(int, string, string)) {
+	{"hyperlinks", func(d *ingest.Document, _ Expectations, add func(int, string, string)) {
+		inComments := commentsPart(d)
 		for _, h := range d.Hyperlinks {
+			if h.Part == inComments && h.Part != "" {
+				continue // part of their comment's text, and of its fate
+			}
 			// Internal links are compared by text: the merge may rename
 			// the bookmarks they point to.
 			key := h.URL + "\x00" + normalise(h.Text)
 			add(h.Paragraph, key, firstOf(h.Text, h.URL, h.Anchor))
 		}
 	}, never},
-	{"comments", func(d *ingest.Document, add func(int, string, string)) {
+	{"comments", func(d *ingest.Document, e Expectations, add func(int, string, string)) {
 		for _, c := range d.Comments {
+			// Word shows a comment where its reference mark is; the
+			// merge carries the marks and, with them, their comments.
+			if c.Part == "" || c.Inserted && e.Revisions == RejectRevisions || c.Deleted && e.Revisions == AcceptRevisions {
+				continue
+			}
 			add(c.Paragraph, c.Author+"\x00"+normalise(c.Text), c.Author+": "+c.Text)
 		}
 	}, func(e Expectations) bool { return e.DropComments }},
-	{"tracked changes", func(d *ingest.Document, add func(int, string, string)) {
+	{"tracked changes", func(d *ingest.Document, _ Expectations, add func(int, string, string)) {
 		for _, r := range d.Revisions {
 			add(r.Paragraph, string(r.Kind)+"\x00"+normalise(r.Text), string(r.Kind)+" of "+r.Text)
 		}
 	}, func(e Expectations) bool { return e.Revisions != KeepRevisions }},
 }
 
-func notes(of func(*ingest.Document) []*ingest.Note) func(*ingest.Document, func(int, string, string)) {
-	return func(d *ingest.Document, add func(int, string, string)) {
+// tables keys a table by its size and first cell. When the changes are
+// accepted or rejected, the rows inserted or deleted as a whole go or stay
+// (a table whose rows all go goes too), cell texts change with the text,
+// which the paragraphs compare, and the key is the size.
+func tables(d *ingest.Document, e Expectations, add func(int, string, string)) {
+	for _, t := range d.Tables {
+		first := ""
+		if len(t.Cells) > 0 && len(t.Cells[0]) > 0 {
+			first = normalise(t.Cells[0][0])
+		}
+		label := firstOf(t.Caption, first, "a table")
+		rows := t.Rows
+		switch e.Revisions {
+		case KeepRevisions:
+			add(t.Paragraph, fmt.Sprintf("%dx%d %s", rows, t.Cols, first), label)
+			continue
+		case AcceptRevisions:
+			rows -= t.DeletedRows
+		case RejectRevisions:
+			rows -= t.InsertedRows
+		}
+		if rows == 0 && t.Rows > 0 {
+			continue
+		}
+		add(t.Paragraph, fmt.Sprintf("%dx%d", rows, t.Cols), label)
+	}
+}
+
+// notes keys a note by its text in the view the revision mode gives.
+func notes(of func(*ingest.Document) []*ingest.Note) func(*ingest.Document, Expectations, func(int, string, string)) {
+	return func(d *ingest.Document, e Expectations, add func(int, string, string)) {
 		for _, n := range of(d) {
-			add(0, normalise(n.Text), n.Text)
+			text := n.Text
+			if e.Revisions == RejectRevisions {
+				text = n.Original
+			}
+			add(0, normalise(text), text)
 		}
 	}
+}
+
+// commentsPart names the document's comments part, "" when it has none
+// (or no package, as a document built in memory).
+func commentsPart(d *ingest.Document) string {
+	if d.Package == nil {
+		return ""
+	}
+	main, err := d.Package.MainDocument()
+	if err != nil {
+		return ""
+	}
+	return d.Package.RelatedPart(main, opc.RelComments)
 }
 
 func firstOf(ss ...string) string {
@@ -101,7 +151,7 @@ func compareItems(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 			if n := len(in.FrontMatter); n > 0 {
 				lastFront = in.FrontMatter[n-1].Index
 			}
-			k.collect(in, func(p int, key, label string) {
+			k.collect(in, expect, func(p int, key, label string) {
 				switch {
 				case p == 0:
 					src.add("", key, label)
@@ -110,7 +160,7 @@ func compareItems(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 				}
 			})
 		}
-		k.collect(out, func(p int, key, label string) {
+		k.collect(out, expect, func(p int, key, label string) {
 			if w, ok := where(p); ok {
 				dst.add(w, key, label)
 			}
