@@ -15,7 +15,9 @@ import (
 // TestCorpus consolidates every readable file of the shared corpus alone,
 // as Africa's contribution: the output must keep Word's invariants, and
 // the region must say in the output what the file says (its text after
-// the front matter, its anchored comments, its notes and pictures).
+// the front matter, its anchored comments, its notes and pictures), by
+// this test's own comparison and by validate.Content, which the command
+// runs before it writes (known differences aside: contentKnown).
 func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the corpus walk is skipped in -short mode")
@@ -41,10 +43,17 @@ func TestCorpus(t *testing.T) {
 				for _, msg := range keepsContent(d, back, rep.Regions[0], opts) {
 					t.Errorf("%s: %s", modeName(opts), msg)
 				}
-				if testing.Verbose() {
-					for _, p := range validate.Content(back, []*ingest.Document{d}, expectations(opts)) {
-						t.Logf("%s: validate.Content: %s", modeName(opts), p.Error())
+				probs := validate.Content(back, []*ingest.Document{d}, expectations(opts))
+				known := contentKnown[filepath.Base(f)+" "+modeName(opts)]
+				for _, p := range probs {
+					if known == "" {
+						t.Errorf("%s: validate.Content: %s", modeName(opts), p.Error())
+					} else {
+						t.Logf("%s: validate.Content (known: %s): %s", modeName(opts), known, p.Error())
 					}
+				}
+				if known != "" && len(probs) == 0 {
+					t.Errorf("%s: validate.Content finds nothing; take the file off contentKnown", modeName(opts))
 				}
 			}
 		})
@@ -53,6 +62,18 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("only %d corpus files could be read", read)
 	}
 }
+
+// contentKnown lists, by file and mode, the corpus files validate.Content
+// rightly finds wanting, and why.
+var contentKnown = map[string]string{
+	"Open-Xml-PowerTools__TestFiles_RA001-Tracked-Revisions-01.docx accepted": emptyTables,
+	"Open-Xml-PowerTools__TestFiles_RA001-Tracked-Revisions-01.docx rejected": emptyTables,
+	"Open-Xml-PowerTools__TestFiles_RA001-Tracked-Revisions-02.docx accepted": emptyTables,
+	"Open-Xml-PowerTools__TestFiles_RA001-Tracked-Revisions-02.docx rejected": emptyTables,
+	"Open-Xml-PowerTools__TestFiles_RP_RP051-Arabic.docx rejected":            emptyTables,
+}
+
+const emptyTables = "tables whose rows were all inserted or deleted with tracked changes are left as a w:tbl without rows"
 
 // corpusModes are the draft, the publication and the rejection of changes.
 var corpusModes = []Options{{}, {Comments: CommentsDrop, Revisions: RevisionsAccept}, {Revisions: RevisionsReject}}
@@ -84,23 +105,9 @@ func keepsContent(src, back *ingest.Document, rr RegionReport, opts Options) []s
 	}
 	view := func(p *ingest.Paragraph) string { return p.Text }
 	if opts.Revisions == RevisionsReject {
-		// The model's text before the changes does not take out rows
-		// inserted as a whole (w:trPr/w:ins), which rejecting removes, so
-		// table cells are compared in the draft and the publication only.
-		view = func(p *ingest.Paragraph) string {
-			if p.InTable {
-				return ""
-			}
-			return p.Original
-		}
+		view = func(p *ingest.Paragraph) string { return p.Original }
 	}
-	outView := func(p *ingest.Paragraph) string {
-		if p.InTable && opts.Revisions == RevisionsReject {
-			return ""
-		}
-		return p.Text
-	}
-	want, got := texts(body, view), texts(back.Paragraphs[start+1:], outView)
+	want, got := texts(body, view), texts(back.Paragraphs[start+1:], func(p *ingest.Paragraph) string { return p.Text })
 	for i := range max(len(want), len(got)) {
 		w, g := at(want, i), at(got, i)
 		if w != g {
