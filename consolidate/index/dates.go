@@ -77,7 +77,7 @@ const (
 // dateForm is one way of writing a date: a pattern and which of its
 // groups hold the day, month and year of the first and last date.
 type dateForm struct {
-	re *regexp.Regexp
+	re *startRegexp
 	// group numbers; 0 when the form has no such part
 	d1, m1, y1, d2, m2, y2 int
 	// numeric month groups (ISO dates)
@@ -89,28 +89,28 @@ type dateForm struct {
 
 var dateForms = []dateForm{
 	// 2025-09-05, optionally "to 2025-09-07"
-	{re: regexp.MustCompile(`\b((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b(?:` + reTo + `((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b)?`),
+	{re: mustStartRegexp(`\b((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b(?:` + reTo + `((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b)?`),
 		y1: 1, m1: 2, d1: 3, y2: 4, m2: 5, d2: 6, iso: true},
 	// 30 November – 2 December 2025; 14 Oct and 22 Oct 2024; 19 Aug & 16 Aug
-	{re: regexp.MustCompile(reLead + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: mustStartRegexp(reLead + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		d1: 1, m1: 2, y1: 3, d2: 4, m2: 5, y2: 6},
 	// 9-12 September; 15–16 December 2025; from 9 to 11 June 2025; 5 and 6 May
-	{re: regexp.MustCompile(reLead + reDay + `(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: mustStartRegexp(reLead + reDay + `(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		d1: 1, d2: 2, m1: 3, m2: 3, y1: 4, y2: 4},
 	// 5th September 2025; 28 October; 5th of September
-	{re: regexp.MustCompile(reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: mustStartRegexp(reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		d1: 1, m1: 2, y1: 3},
 	// September 5, 2025; September 5-7, 2025
-	{re: regexp.MustCompile(`\b` + reMonth + `\s+` + reDay + `(?:` + reTo + reDay + `)?(?:,?\s+` + reYear + `)?`),
+	{re: mustStartRegexp(`\b` + reMonth + `\s+` + reDay + `(?:` + reTo + reDay + `)?(?:,?\s+` + reYear + `)?`),
 		m1: 1, d1: 2, d2: 3, y1: 4, m2: 1, y2: 4},
 	// July–December 2025; Between July and December 2025; August and
 	// December 2025; December 2025 – January 2026
-	{re: regexp.MustCompile(reLead + `\b` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: mustStartRegexp(reLead + `\b` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		m1: 1, y1: 2, m2: 3, y2: 4},
 	// September 2025
-	{re: regexp.MustCompile(`\b` + reMonth + `,?\s+` + reYear), m1: 1, y1: 2},
+	{re: mustStartRegexp(`\b` + reMonth + `,?\s+` + reYear), m1: 1, y1: 2},
 	// in October, during May: a bare month only after a preposition
-	{re: regexp.MustCompile(`\b(?i:in|during|since|until|by|early|mid|late|end of|beginning of)[\s-]+` + reMonthFl),
+	{re: mustStartRegexp(`\b(?i:in|during|since|until|by|early|mid|late|end of|beginning of)[\s-]+` + reMonthFl),
 		m1: 1, from: 1},
 }
 
@@ -140,7 +140,7 @@ func findDates(s string) []dateMention {
 	var cands []dateMention
 	for _, w := range dateWindows(s) {
 		for _, f := range dateForms {
-			for _, g := range f.re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+			for _, g := range f.re.findAll(s[w[0]:w[1]]) {
 				for i := range g {
 					if g[i] >= 0 {
 						g[i] += w[0]

@@ -1,7 +1,6 @@
 package index
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -45,7 +44,7 @@ var numberWords = map[string]int{
 
 // participantsPattern is matched against the text lower-cased (ASCII
 // only, so that byte offsets stay those of the text).
-var participantsPattern = regexp.MustCompile(`\b` +
+var participantsPattern = mustStartRegexp(`\b` +
 	`(?:(more than|over|above|in excess of|at least|no fewer than|no less than|a minimum of|about|around|approximately|approx\.|some|nearly|almost|close to|roughly|an estimated|up to|a maximum of|a combined total of|a total of|total of|a combined)\s+)?` +
 	`(\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred)` +
 	// up to three describing words ("civil", "government", "female"), but
@@ -74,7 +73,7 @@ func findParticipants(s string) []Participants {
 	if !containsAny(lower, peopleStems) {
 		return nil
 	}
-	for _, g := range participantsPattern.FindAllStringSubmatchIndex(lower, -1) {
+	for _, g := range participantsPattern.findAll(lower) {
 		if g[6] >= 0 && describesOther(s[g[6]:g[7]]) || collectiveNouns[firstWord(lower[g[1]:])] {
 			continue
 		}

@@ -85,7 +85,7 @@ func otherSector(s string, pos int) bool {
 // recPattern finds ITU-T Recommendations: "X.1280", "Y.3172",
 // "X.1220/X.nspam", "Recommendation ITU-T X.1280", and a draft's name alone
 // after "ITU-T" ("ITU-T X.nspam").
-var recPattern = regexp.MustCompile(`(?:\b(?:ITU-T\s+)?\b([A-Z])\.([0-9]{1,4}(?:\.[0-9]{1,4})*)(/[A-Z]\.(?:[a-z][\w-]*|[0-9]{1,4}))?\b)|(?:\bITU-T\s+([A-Z]\.[a-z][a-z0-9-]+)\b)`)
+var recPattern = mustStartRegexp(`(?:\b(?:ITU-T\s+)?\b([A-Z])\.([0-9]{1,4}(?:\.[0-9]{1,4})*)(/[A-Z]\.(?:[a-z][\w-]*|[0-9]{1,4}))?\b)|(?:\bITU-T\s+([A-Z]\.[a-z][a-z0-9-]+)\b)`)
 
 // notRecBefore are words after which "A.1" is a part of a document.
 var notRecBefore = map[string]bool{"annex": true, "appendix": true, "table": true, "figure": true, "section": true,
@@ -95,7 +95,7 @@ var notRecBefore = map[string]bool{"annex": true, "appendix": true, "table": tru
 func findRecommendations(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, g := range recPattern.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range recPattern.findAll(s) {
 		if notRecBefore[strings.ToLower(lastWord(s[:g[0]]))] {
 			continue
 		}

@@ -1,0 +1,108 @@
+package index
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// startPatterns are the patterns startRegexp is checked on: the package's
+// own, and some that use what they do not (case folding, \B, non-ASCII
+// classes, a word boundary after an optional lead).
+func startPatterns() map[string]*startRegexp {
+	m := map[string]*startRegexp{}
+	for _, p := range []string{
+		`(?i:from|between)?\s*\b\d+`,
+		`\Bab+`,
+		`[^a-z ]+x`,
+		`é+|\bñ`,
+		`(?i)k\w*`,
+		`(?:foo\s+)?\bbar\b`,
+		`_\w+|\b-\d`,
+		`.a`,
+	} {
+		m[p] = mustStartRegexp(p)
+	}
+	return m
+}
+
+// startTexts are texts to try the patterns on: every paragraph and
+// sentence of the sample contributions, lower-cased too, and edge cases.
+func startTexts(t *testing.T) []string {
+	texts := []string{
+		"", "x", "therefrom 5 to 7 May", "x5 September 2025", "a_5 September", "from5 May", "Between 1 and 2 June",
+		"bar foo  bar foobar", "éé ñx ñ", "\ufffd5 May", "\xff5 May\xe2\x80", "K\u212a kelvin", "_ab -1 a-1",
+		"SG20 and SG3RG-LAC met; ITU-T X.1280 and X.1220/X.nspam", "approx. 40 participants, over 1,200 people",
+	}
+	for _, d := range textDocs(t) {
+		for _, p := range d.Paragraphs {
+			texts = append(texts, p.Text, asciiLower(p.Text))
+			for _, s := range splitSentences(p.Text) {
+				texts = append(texts, s.Text)
+			}
+		}
+	}
+	return texts
+}
+
+func TestStartRegexpFindsWhatRegexpFinds(t *testing.T) {
+	patterns := startPatterns()
+	for i, f := range dateForms {
+		patterns["date form "+string(rune('0'+i))] = f.re
+	}
+	patterns["participants"] = participantsPattern
+	patterns["recommendations"] = recPattern
+	texts := startTexts(t)
+	// and random texts made of the pieces dates, counts and names are
+	// made of
+	pieces := []string{" ", "  ", "-", "–", ",", ".", "(", ")", "5", "12", "31", "2025", "th", "of", "from", "Between",
+		"and", "to", "May", "Sept", "September", "Dec.", "in", "late", "more than", "40", "participants", "X.", "1280",
+		"ITU-T", "SG", "é", "_", "\xff", "period", "this"}
+	r := rand.New(rand.NewSource(1))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.Intn(12) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for name, x := range patterns {
+		for _, s := range texts {
+			want := x.re.FindAllStringSubmatchIndex(s, -1)
+			if got := x.findAll(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: found %v, want %v", name, s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzStartRegexp(f *testing.F) {
+	for _, s := range []string{"from 5 to 7 May 2025", "x5 May", "more than 40 participants", "ITU-T X.1280", "é_ab"} {
+		f.Add(s)
+	}
+	patterns := startPatterns()
+	patterns["date form 1"] = dateForms[1].re
+	patterns["participants"] = participantsPattern
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, x := range patterns {
+			want := x.re.FindAllStringSubmatchIndex(s, -1)
+			if got := x.findAll(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: found %v, want %v", name, s, got, want)
+			}
+		}
+	})
+}
+
+func TestStartRegexpRefusesEmptyMatches(t *testing.T) {
+	for _, p := range []string{`\b`, `a*`, `(?:x|)`, `\s*\b`} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: accepted a pattern that can match the empty text", p)
+				}
+			}()
+			mustStartRegexp(p)
+		}()
+	}
+}
