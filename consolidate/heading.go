@@ -1,7 +1,6 @@
 package consolidate
 
 import (
-	"regexp"
 	"strings"
 
 	"tsagmerge/ingest"
@@ -57,17 +56,15 @@ func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
 			}
 		}
 	}
-	plan.title = strings.TrimSpace(typedNumber.ReplaceAllString(plan.title, ""))
+	// A number may still stand before the title (typed twice, or in the
+	// report's own heading); ingest's rule takes it off.
+	_, plan.title = ingest.SplitHeadingNumber(plan.title)
 	if plan.title == "" {
 		plan.title = info.Heading
 	}
 	plan.planLevels(doc, subFrom, regionLevel)
 	return plan
 }
-
-// typedNumber matches a number typed before a heading's title ("8\t",
-// "3 ", "3.1. "), in case the model left one on the title.
-var typedNumber = regexp.MustCompile(`^\s*\d{1,3}(\.\d{1,3})*\.?[\t ]+`)
 
 // planLevels moves the sub-headings under the region heading, keeping
 // their relative levels: under a level-L region heading, level L+k
