@@ -11,7 +11,7 @@ import (
 // sentence still reports an activity when it names something specific: a
 // date other than the whole reporting period, a venue, a head count or an
 // ITU-T group. The markers are matched against the lower-cased sentence.
-var generalMarkers = regexp.MustCompile(strings.Join([]string{
+var generalMarkers = mustAnyOf(
 	`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?tsb`,
 	`close\s+coordination\s+with\s+(?:the\s+)?tsb`,
 	`coordinates\s+closely`,
@@ -28,12 +28,12 @@ var generalMarkers = regexp.MustCompile(strings.Join([]string{
 	`\bperiodic(?:al)?(?:ly)?\b`,
 	`\b(?:is|are)\s+(?:closely\s+)?(?:supporting|facilitating|promoting)\s+(?:tsb|itu|the\s+organization)`,
 	`as\s+per\s+tsb\s+request`,
-}, "|"))
+)
 
 // framingMarkers find sentences that introduce or describe rather than
 // report, whatever they name: "What follows are …", "The project aims to
 // …", "Please refer to …".
-var framingMarkers = regexp.MustCompile(strings.Join([]string{
+var framingMarkers = mustAnyOf(
 	`what\s+follows`,
 	`the\s+following\s+activities`,
 	`please\s+refer\s+to`,
@@ -41,7 +41,7 @@ var framingMarkers = regexp.MustCompile(strings.Join([]string{
 	`\bseeks?\s+to\b`,
 	`main\s+objective`,
 	`\bobjectives?\s+(?:is|are|was|were)\b`,
-}, "|"))
+)
 
 // generalHints and framingHints are words every match of the markers
 // holds: a sentence without them need not be matched.

@@ -3,6 +3,7 @@ package index
 import (
 	"math/rand"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -104,5 +105,41 @@ func TestStartRegexpRefusesEmptyMatches(t *testing.T) {
 			}()
 			mustStartRegexp(p)
 		}()
+	}
+}
+
+func TestAnyOfMatchesAsTheAlternation(t *testing.T) {
+	for name, patterns := range map[string][]string{
+		"general": {`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?tsb`, `\bcontinu(?:e|es|ed)\s+to\b`, `\bperiodic(?:al)?(?:ly)?\b`,
+			`(?:has|have)\s+(?:also\s+)?been\s+providing\s+support`, `as\s+per\s+tsb\s+request`},
+		"framing": {`what\s+follows`, `\baims?\s+to\b`, `main\s+objective`},
+		"folded":  {`(?i)tsb\s+x`, `(?i:abc)d`, `x`},
+	} {
+		a := mustAnyOf(patterns...)
+		alt := regexp.MustCompile("(?:" + strings.Join(patterns, ")|(?:") + ")")
+		texts := append(startTexts(t), "continues to", "it continued  to", "periodically", "PERIODIC", "TSB X", "ABCd", "abcD",
+			"have also been providing support", "coordinated closely with the tsb")
+		for _, s := range texts {
+			for _, s := range []string{s, strings.ToLower(s)} {
+				if got, want := a.MatchString(s), alt.MatchString(s); got != want {
+					t.Errorf("%s on %q: %v, the alternation says %v", name, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestLongestLiteral(t *testing.T) {
+	for _, c := range []struct{ pattern, want string }{
+		{`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?tsb`, "coordinat"},
+		{`\bcontinu(?:e|es|ed)\s+to\b`, "continu"},
+		{`(?:has|have)\s+been`, "been"},
+		{`(?i)tsb\s+x`, ""},
+		{`abc`, "abc"},
+		{`a|b`, ""},
+	} {
+		if got := longestLiteral(c.pattern); got != c.want {
+			t.Errorf("longestLiteral(%q) = %q, want %q", c.pattern, got, c.want)
+		}
 	}
 }
