@@ -85,6 +85,7 @@ func nounKey(w string) string {
 // activity.
 type facts struct {
 	s        sentence
+	toks     []token // the sentence's tokens, for names
 	dates    []dateMention
 	places   placeScan
 	heads    []Participants
@@ -124,10 +125,12 @@ func (f *facts) reports() bool {
 
 // study gathers the facts of a sentence.
 func study(s sentence, period Period) *facts {
+	toks := tokenize(s.Text)
 	f := &facts{
 		s:      s,
+		toks:   toks,
 		dates:  findDates(s.Text),
-		places: scanPlaces(s.Text),
+		places: scanPlaces(toks),
 		heads:  findParticipants(s.Text),
 		groups: findGroups(s.Text),
 		recs:   findRecommendations(s.Text),

@@ -246,7 +246,7 @@ func (s *seg) activity(period Period) Activity {
 		}
 		a.Groups = appendNew(a.Groups, f.groups...)
 		a.Recs = appendNew(a.Recs, f.recs...)
-		a.Partners = appendNew(a.Partners, findPartners(f.s.Text)...)
+		a.Partners = appendNew(a.Partners, findPartners(f.toks)...)
 	}
 	return a
 }

@@ -34,9 +34,9 @@ var eventNameEnds = map[string]bool{"Week": true, "Forum": true, "Summit": true,
 // venue ("the Area Office in Delhi").
 var officeWords = map[string]bool{"Office": true, "Offices": true, "office": true, "offices": true}
 
-// scanPlaces finds the event place and the countries named in s.
-func scanPlaces(s string) placeScan {
-	toks := tokenize(s)
+// scanPlaces finds the event place and the countries named in a text, given
+// as its tokens.
+func scanPlaces(toks []token) placeScan {
 	var out placeScan
 	cities := gaz.cityNames.find(toks)
 	countries := gaz.countryNames.find(toks)

@@ -35,7 +35,7 @@ func TestEventPlace(t *testing.T) {
 		{"Three clinics were delivered in Africa.", "", ""},
 	}
 	for _, tc := range tests {
-		p := scanPlaces(tc.text).event
+		p := scanPlaces(tokenize(tc.text)).event
 		if p.City != tc.city || p.Country.Name != tc.country {
 			t.Errorf("%q: got %q, %q; want %q, %q", tc.text, p.City, p.Country.Name, tc.city, tc.country)
 		}
@@ -58,7 +58,7 @@ func TestCountriesNamed(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		for _, c := range scanPlaces(tc.text).named {
+		for _, c := range scanPlaces(tokenize(tc.text)).named {
 			got = append(got, c.ISO3)
 		}
 		if strings.Join(got, " ") != tc.want {

@@ -117,11 +117,11 @@ func findRecommendations(s string) []string {
 }
 
 // findPartners lists the partner organizations of partners.tsv a text
-// names, by their short names, once each, in order.
-func findPartners(s string) []string {
+// (given as its tokens) names, by their short names, once each, in order.
+func findPartners(toks []token) []string {
 	var out []string
 	seen := map[int]bool{}
-	for _, m := range gaz.partnerNames.find(tokenize(s)) {
+	for _, m := range gaz.partnerNames.find(toks) {
 		if !seen[m.Entry] {
 			seen[m.Entry] = true
 			out = append(out, gaz.partners[m.Entry])

@@ -48,7 +48,7 @@ func TestPartners(t *testing.T) {
 		{"the ITU team and TSB", ""},
 	}
 	for _, tc := range tests {
-		if got := strings.Join(findPartners(tc.text), " "); got != tc.want {
+		if got := strings.Join(findPartners(tokenize(tc.text)), " "); got != tc.want {
 			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
 		}
 	}

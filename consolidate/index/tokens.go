@@ -16,29 +16,38 @@ type token struct {
 }
 
 // tokenize splits s into words (letters, digits and apostrophes) and single
-// punctuation marks; white space separates tokens and is dropped.
+// punctuation marks; white space separates tokens and is dropped. A key is
+// a slice of s unless folding changes it, so most tokens cost no copy.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/4)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):
 			i += n
 		case isWordRune(r):
-			j := i
-			var b strings.Builder
+			j, folded := i, false
 			for j < len(s) {
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if !isWordRune(r2) {
 					break
 				}
-				b.WriteRune(foldPunct(r2))
+				folded = folded || foldPunct(r2) != r2
 				j += n2
 			}
-			toks = append(toks, token{Key: b.String(), Start: i, End: j, Word: true})
+			key := s[i:j]
+			if folded {
+				key = strings.Map(foldPunct, key)
+			}
+			toks = append(toks, token{Key: key, Start: i, End: j, Word: true})
 			i = j
 		default:
-			toks = append(toks, token{Key: string(foldPunct(r)), Start: i, End: i + n})
+			key := s[i : i+n]
+			// a byte that is not UTF-8 reads as U+FFFD, as it is written
+			if f := foldPunct(r); f != r || r == utf8.RuneError {
+				key = string(f)
+			}
+			toks = append(toks, token{Key: key, Start: i, End: i + n})
 			i += n
 		}
 	}
