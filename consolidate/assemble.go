@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
 )
 
 // mergedPart is an output part made of a template part (or a root made
@@ -267,16 +268,16 @@ func (m *merger) contentTypes(added []*mergedPart) []byte {
 		`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
 	for _, ext := range sortedKeys(defaults) {
 		out = append(out, `<Default Extension="`...)
-		out = appendEscaped(out, ext)
+		out = xmltok.AppendEscaped(out, ext)
 		out = append(out, `" ContentType="`...)
-		out = appendEscaped(out, defaults[ext])
+		out = xmltok.AppendEscaped(out, defaults[ext])
 		out = append(out, `"/>`...)
 	}
 	for _, name := range sortedKeys(overrides) {
 		out = append(out, `<Override PartName="`...)
-		out = appendEscaped(out, name)
+		out = xmltok.AppendEscaped(out, name)
 		out = append(out, `" ContentType="`...)
-		out = appendEscaped(out, overrides[name])
+		out = xmltok.AppendEscaped(out, overrides[name])
 		out = append(out, `"/>`...)
 	}
 	return append(out, "</Types>"...)

@@ -11,7 +11,7 @@
 // onto the template's; lists, notes, comments, bookmarks, revisions and
 // drawings get new ids; namespace prefixes that clash are renamed.
 //
-// The XML is never decoded and encoded again: a scanner (xmlscan.go)
+// The XML is never decoded and encoded again: ingest/xmltok's scanner
 // finds the tags, and the rewriter (rewrite.go, handle.go) copies the
 // bytes it does not change and writes anew only the tags whose attributes
 // do. The merge runs in three phases: prepare (merge.go, prepare.go) maps

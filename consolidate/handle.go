@@ -1,9 +1,11 @@
 package consolidate
 
+import "tsagmerge/ingest/xmltok"
+
 // handle decides what becomes of the element just started: it returns
 // false to leave the element (and all it holds) out, or true to carry it,
 // after editing its attributes and setting the frame's flags.
-func (rw *rewriter) handle(sc *scanner, fr *frame) bool {
+func (rw *rewriter) handle(sc *xmltok.Scanner, fr *frame) bool {
 	depth := len(rw.stack)
 	if !rw.inside {
 		return rw.outside(fr, depth)
@@ -99,7 +101,7 @@ func (rw *rewriter) afterEnd(fr *frame) {
 // and the body-level section properties are left out, the region heading
 // is rewritten and sub-headings restyled. done is false when the element
 // is to be handled as any other.
-func (rw *rewriter) topLevel(sc *scanner, fr *frame) (keep, done bool) {
+func (rw *rewriter) topLevel(sc *xmltok.Scanner, fr *frame) (keep, done bool) {
 	rw.top++
 	plan := &rw.r.plan
 	local := string(fr.local)
@@ -115,12 +117,12 @@ func (rw *rewriter) topLevel(sc *scanner, fr *frame) (keep, done bool) {
 // paragraph counts a body paragraph as ingest does (those in tables
 // included, those in text boxes not) and marks the region heading and the
 // sub-headings to restyle.
-func (rw *rewriter) paragraph(sc *scanner, fr *frame) {
+func (rw *rewriter) paragraph(sc *xmltok.Scanner, fr *frame) {
 	if rw.kind != partBody || rw.openP > 0 {
 		return
 	}
 	rw.para++
-	if sc.tok.selfClose {
+	if sc.Tok.SelfClosing {
 		return
 	}
 	plan := &rw.r.plan
@@ -243,7 +245,7 @@ func (rw *rewriter) noteMap() map[string]string {
 }
 
 // handleW handles the WordprocessingML elements the merge looks into.
-func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
+func (rw *rewriter) handleW(sc *xmltok.Scanner, fr *frame) bool {
 	local := string(fr.local)
 	if p := rw.parent(); p != nil && p.flags&fHeadingPPr != 0 && !headingPPrKeeps[local] {
 		return false
@@ -252,7 +254,7 @@ func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
 	case "p":
 		rw.paragraph(sc, fr)
 	case "pPr":
-		if fr.flags&fRestylePPr != 0 && sc.tok.selfClose {
+		if fr.flags&fRestylePPr != 0 && sc.Tok.SelfClosing {
 			p := frame{level: fr.level}
 			if fr.flags&fHeadingPPr != 0 {
 				p.flags = fHeading
@@ -334,7 +336,7 @@ func (rw *rewriter) handleW(sc *scanner, fr *frame) bool {
 			return rw.revision(sc, fr)
 		}
 	}
-	if rw.r.opts.Revisions == RevisionsReject && changeHolders[local] && !sc.tok.selfClose {
+	if rw.r.opts.Revisions == RevisionsReject && changeHolders[local] && !sc.Tok.SelfClosing {
 		return rw.rejectProps(sc, fr)
 	}
 	return true

@@ -1,10 +1,11 @@
 package consolidate
 
 import (
-	"bytes"
 	"sort"
 	"strconv"
 	"strings"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // Namespaces the merge looks into (transitional spelling; Strict URIs are
@@ -68,63 +69,51 @@ type nsDecl struct {
 
 // rootInfo is what a part's root start tag declares.
 type rootInfo struct {
-	name      []byte   // qualified root element name
-	decls     []nsDecl // in the order written, URIs made transitional
-	ignorable []string // mc:Ignorable prefixes
-	others    []attr   // the root's other attributes, as written
-	start     int      // offset of the root start tag
-	end       int      // offset just after it
+	name      []byte        // qualified root element name
+	decls     []nsDecl      // in the order written, URIs made transitional
+	ignorable []string      // mc:Ignorable prefixes
+	others    []xmltok.Attr // the root's other attributes, as written
+	start     int           // offset of the root start tag
+	end       int           // offset just after it
 	selfClose bool
 }
 
 // readRoot finds and reads the root start tag of a part.
 func readRoot(where string, data []byte) (rootInfo, error) {
 	sc := newScanner(where, data)
-	for sc.next() {
-		if sc.tok.kind != tokStart {
+	for sc.Next() {
+		if sc.Tok.Kind != xmltok.StartTag {
 			continue
 		}
-		t := &sc.tok
-		ri := rootInfo{name: t.name, start: t.start, end: t.end, selfClose: t.selfClose}
+		t := &sc.Tok
+		ri := rootInfo{name: t.Name, start: t.Start, end: t.End, selfClose: t.SelfClosing}
 		mcPrefix := ""
-		for _, a := range t.attrs {
-			if p, ok := xmlnsPrefix(a.name); ok {
-				uri := transitionalURI(unescape(a.val))
-				ri.decls = append(ri.decls, nsDecl{p, uri})
+		for _, a := range t.Attrs {
+			if p, ok := xmltok.DeclaredPrefix(a.Name); ok {
+				uri := transitionalURI(xmltok.Unescape(a.Value))
+				ri.decls = append(ri.decls, nsDecl{string(p), uri})
 				if uri == uriMC {
-					mcPrefix = p
+					mcPrefix = string(p)
 				}
 			}
 		}
-		for _, a := range t.attrs {
-			if _, ok := xmlnsPrefix(a.name); ok {
+		for _, a := range t.Attrs {
+			if _, ok := xmltok.DeclaredPrefix(a.Name); ok {
 				continue
 			}
-			p, l := splitName(a.name)
+			p, l := xmltok.SplitName(a.Name)
 			if mcPrefix != "" && string(p) == mcPrefix && string(l) == "Ignorable" {
-				ri.ignorable = strings.Fields(unescape(a.val))
+				ri.ignorable = strings.Fields(xmltok.Unescape(a.Value))
 				continue
 			}
 			ri.others = append(ri.others, a)
 		}
 		return ri, nil
 	}
-	if sc.err != nil {
-		return rootInfo{}, sc.err
+	if err := scanErr(sc); err != nil {
+		return rootInfo{}, err
 	}
 	return rootInfo{}, errorf("%s has no root element; save the file again from Word", where)
-}
-
-// xmlnsPrefix tells whether an attribute name declares a namespace, and
-// which prefix ("" for the default namespace).
-func xmlnsPrefix(name []byte) (string, bool) {
-	if bytes.Equal(name, []byte("xmlns")) {
-		return "", true
-	}
-	if p, ok := bytes.CutPrefix(name, []byte("xmlns:")); ok {
-		return string(p), true
-	}
-	return "", false
 }
 
 // nsUnion builds the namespace declarations of one merged part's root: the
@@ -220,7 +209,7 @@ func (u *nsUnion) rootTag(ri rootInfo) []byte {
 			out = append(out, p...)
 		}
 		out = append(out, `="`...)
-		out = appendEscaped(out, u.uris[p])
+		out = xmltok.AppendEscaped(out, u.uris[p])
 		out = append(out, '"')
 	}
 	for _, a := range ri.others {
@@ -232,18 +221,18 @@ func (u *nsUnion) rootTag(ri rootInfo) []byte {
 		out = append(out, ' ')
 		out = append(out, u.prefixOf(uriMC)...)
 		out = append(out, `:Ignorable="`...)
-		out = appendEscaped(out, strings.Join(ign, " "))
+		out = xmltok.AppendEscaped(out, strings.Join(ign, " "))
 		out = append(out, '"')
 	}
 	return append(out, '>')
 }
 
-func appendAttr(out []byte, a attr) []byte {
+func appendAttr(out []byte, a xmltok.Attr) []byte {
 	out = append(out, ' ')
-	out = append(out, a.name...)
-	out = append(out, '=', a.quote)
-	out = append(out, a.val...)
-	return append(out, a.quote)
+	out = append(out, a.Name...)
+	out = append(out, '=', a.Quote)
+	out = append(out, a.Value...)
+	return append(out, a.Quote)
 }
 
 func contains(list []string, s string) bool {
@@ -255,70 +244,13 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// nsScope resolves prefixes while a part is rewritten: the root's
-// bindings, shadowed by declarations made further down.
-type nsScope struct {
-	root  map[string]nsKind
-	local []localBinding
-	// lastPrefix/lastKind cache the most recent lookup ("w" almost always).
-	lastPrefix []byte
-	lastKind   nsKind
-}
-
-type localBinding struct {
-	prefix string
-	kind   nsKind
-	depth  int
-}
-
-func newNSScope(ri rootInfo) *nsScope {
-	s := &nsScope{root: map[string]nsKind{}}
+// newNSScope returns the scope in which a part's content is rewritten:
+// the root's bindings beneath every element, so that only declarations
+// made further down shadow them (and stop a rename of the root's prefix).
+func newNSScope(ri rootInfo) *xmltok.Scope[nsKind] {
+	s := xmltok.NewScope(func(uri string) nsKind { return kindOfURI[transitionalURI(uri)] })
 	for _, d := range ri.decls {
-		s.root[d.prefix] = kindOfURI[d.uri]
+		s.Declare(d.prefix, d.uri)
 	}
 	return s
-}
-
-// kind resolves a prefix ("" is the default namespace).
-func (s *nsScope) kind(prefix []byte) nsKind {
-	if len(s.local) == 0 && s.lastPrefix != nil && bytes.Equal(prefix, s.lastPrefix) {
-		return s.lastKind
-	}
-	for i := len(s.local) - 1; i >= 0; i-- {
-		if s.local[i].prefix == string(prefix) {
-			return s.local[i].kind
-		}
-	}
-	k := s.root[string(prefix)]
-	if len(s.local) == 0 {
-		s.lastPrefix, s.lastKind = prefix, k
-	}
-	return k
-}
-
-// shadowed reports whether prefix was redeclared below the root, in which
-// case a rename of the root's binding does not apply to it.
-func (s *nsScope) shadowed(prefix string) bool {
-	for i := len(s.local) - 1; i >= 0; i-- {
-		if s.local[i].prefix == prefix {
-			return true
-		}
-	}
-	return false
-}
-
-// push records the declarations of a start tag at depth; pop drops those
-// made at depth or deeper.
-func (s *nsScope) push(t *token, depth int) {
-	for _, a := range t.attrs {
-		if p, ok := xmlnsPrefix(a.name); ok {
-			s.local = append(s.local, localBinding{p, kindOfURI[transitionalURI(unescape(a.val))], depth})
-		}
-	}
-}
-
-func (s *nsScope) pop(depth int) {
-	for len(s.local) > 0 && s.local[len(s.local)-1].depth >= depth {
-		s.local = s.local[:len(s.local)-1]
-	}
 }

@@ -3,6 +3,8 @@ package consolidate
 import (
 	"fmt"
 	"strconv"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // Every region's list definitions are copied under new ids, abstract
@@ -38,22 +40,22 @@ func parseNumbering(where string, data []byte) (*numberingPart, error) {
 	np := &numberingPart{root: root, absAt: -1, numAt: -1, maxAbs: -1, maxNum: 0, nsids: map[string]bool{}}
 	sc := newScanner(where, data)
 	firstNum := -1
-	for sc.next() {
-		t := &sc.tok
-		if t.kind == tokEnd && sc.depth() == 0 {
+	for sc.Next() {
+		t := &sc.Tok
+		if t.Kind == xmltok.EndTag && sc.Depth() == 0 {
 			if np.numAt < 0 {
-				np.numAt = t.start
+				np.numAt = t.Start
 			}
 			continue
 		}
-		if t.kind != tokStart || sc.depth() != 1+boolInt(!t.selfClose) {
+		if t.Kind != xmltok.StartTag || sc.Depth() != 1+boolInt(!t.SelfClosing) {
 			continue
 		}
-		start := t.start
-		_, local := splitName(t.name)
+		start := t.Start
+		_, local := xmltok.SplitName(t.Name)
 		switch string(local) {
 		case "abstractNum":
-			id, _ := t.attrValLocal("abstractNumId")
+			id, _ := t.LocalAttr("abstractNumId")
 			end := elementEnd(sc)
 			np.abstracts = append(np.abstracts, numElem{id, data[start:end]})
 			np.absAt = end
@@ -61,7 +63,7 @@ func parseNumbering(where string, data []byte) (*numberingPart, error) {
 				np.maxAbs = max(np.maxAbs, n)
 			}
 		case "num":
-			id, _ := t.attrValLocal("numId")
+			id, _ := t.LocalAttr("numId")
 			if firstNum < 0 {
 				firstNum = start
 			}
@@ -76,11 +78,11 @@ func parseNumbering(where string, data []byte) (*numberingPart, error) {
 			elementEnd(sc)
 		}
 	}
-	if sc.err != nil {
-		return nil, sc.err
+	if err := scanErr(sc); err != nil {
+		return nil, err
 	}
-	forEachTag(data, "nsid", func(t *token) {
-		v, _ := t.attrValLocal("val")
+	forEachTag(data, "nsid", func(t *xmltok.Token) {
+		v, _ := t.LocalAttr("val")
 		np.nsids[v] = true
 	})
 	if np.absAt < 0 {
@@ -93,11 +95,11 @@ func parseNumbering(where string, data []byte) (*numberingPart, error) {
 }
 
 // elementEnd consumes the element just started and returns its end offset.
-func elementEnd(sc *scanner) int {
-	if sc.tok.selfClose {
-		return sc.tok.end
+func elementEnd(sc *xmltok.Scanner) int {
+	if sc.Tok.SelfClosing {
+		return sc.Tok.End
 	}
-	return sc.skipElement()
+	return sc.SkipElement()
 }
 
 // numRegistry hands out abstract and concrete numbering ids and nsids.

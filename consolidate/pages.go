@@ -1,5 +1,7 @@
 package consolidate
 
+import "tsagmerge/ingest/xmltok"
+
 // A region's own section breaks are kept (a landscape page for a wide
 // table is content), but their pages take the TD's size and margins: a
 // contribution written on Letter paper would otherwise print a few Letter
@@ -15,14 +17,14 @@ type pageSetup struct {
 // readPageSetup reads the w:pgSz and w:pgMar of the template's last section.
 func readPageSetup(sectPr []byte) pageSetup {
 	ps := pageSetup{mar: map[string]string{}}
-	forEachTag(sectPr, "pgSz", func(t *token) {
-		ps.w, _ = t.attrValLocal("w")
-		ps.h, _ = t.attrValLocal("h")
+	forEachTag(sectPr, "pgSz", func(t *xmltok.Token) {
+		ps.w, _ = t.LocalAttr("w")
+		ps.h, _ = t.LocalAttr("h")
 	})
-	forEachTag(sectPr, "pgMar", func(t *token) {
-		for _, a := range t.attrs {
-			_, l := splitName(a.name)
-			ps.mar[string(l)] = unescape(a.val)
+	forEachTag(sectPr, "pgMar", func(t *xmltok.Token) {
+		for _, a := range t.Attrs {
+			_, l := xmltok.SplitName(a.Name)
+			ps.mar[string(l)] = xmltok.Unescape(a.Value)
 		}
 	})
 	return ps

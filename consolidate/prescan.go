@@ -3,6 +3,8 @@ package consolidate
 import (
 	"bytes"
 	"strconv"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // Regions are rewritten concurrently, yet every id in the output must be
@@ -71,13 +73,13 @@ type partBookmarks struct {
 func scanBookmarks(data []byte) partBookmarks {
 	pb := partBookmarks{ends: map[string]bool{}}
 	for _, want := range []string{"bookmarkStart", "bookmarkEnd"} {
-		forEachTag(data, want, func(t *token) {
-			id, _ := t.attrValLocal("id")
+		forEachTag(data, want, func(t *xmltok.Token) {
+			id, _ := t.LocalAttr("id")
 			if want == "bookmarkEnd" {
 				pb.ends[id] = true
 				return
 			}
-			name, _ := t.attrValLocal("name")
+			name, _ := t.LocalAttr("name")
 			pb.starts = append(pb.starts, bookmarkRef{id: id, name: name})
 		})
 	}
@@ -85,7 +87,7 @@ func scanBookmarks(data []byte) partBookmarks {
 }
 
 // forEachTag calls fn for every start tag whose local name is local.
-func forEachTag(data []byte, local string, fn func(*token)) {
+func forEachTag(data []byte, local string, fn func(*xmltok.Token)) {
 	pat := []byte(local)
 	for off := 0; ; {
 		i := bytes.Index(data[off:], pat)
@@ -103,8 +105,8 @@ func forEachTag(data []byte, local string, fn func(*token)) {
 			continue
 		}
 		sc := newScanner("", data[lt:])
-		if sc.next() && sc.tok.kind == tokStart {
-			fn(&sc.tok)
+		if sc.Next() && sc.Tok.Kind == xmltok.StartTag {
+			fn(&sc.Tok)
 		}
 	}
 }
@@ -130,17 +132,6 @@ func isNameEnd(c byte) bool {
 	return c == ' ' || c == '/' || c == '>' || c == '\t' || c == '\r' || c == '\n'
 }
 
-// attrValLocal returns the value of the first attribute with the given
-// local name, whatever its prefix.
-func (t *token) attrValLocal(local string) (string, bool) {
-	for _, a := range t.attrs {
-		if _, l := splitName(a.name); string(l) == local {
-			return unescape(a.val), true
-		}
-	}
-	return "", false
-}
-
 // templateIDs are the largest ids the template already uses.
 type templateIDs struct {
 	annot, docPr, hex int64
@@ -149,17 +140,17 @@ type templateIDs struct {
 // scanTemplateIDs reads the ids of one template part.
 func (m *templateIDs) scan(where string, data []byte) error {
 	sc := newScanner(where, data)
-	for sc.next() {
-		t := &sc.tok
-		if t.kind != tokStart {
+	for sc.Next() {
+		t := &sc.Tok
+		if t.Kind != xmltok.StartTag {
 			continue
 		}
-		_, el := splitName(t.name)
-		for _, a := range t.attrs {
-			_, l := splitName(a.name)
+		_, el := xmltok.SplitName(t.Name)
+		for _, a := range t.Attrs {
+			_, l := xmltok.SplitName(a.Name)
 			switch string(l) {
 			case "id":
-				n, err := strconv.ParseInt(unescape(a.val), 10, 64)
+				n, err := strconv.ParseInt(xmltok.Unescape(a.Value), 10, 64)
 				if err != nil {
 					continue
 				}
@@ -169,18 +160,18 @@ func (m *templateIDs) scan(where string, data []byte) error {
 					m.annot = max(m.annot, n)
 				}
 			case "paraId", "textId", "durableId", "anchorId", "editId":
-				if n, err := strconv.ParseInt(unescape(a.val), 16, 64); err == nil {
+				if n, err := strconv.ParseInt(xmltok.Unescape(a.Value), 16, 64); err == nil {
 					m.hex = max(m.hex, n)
 				}
 			}
 		}
 		if string(el) == "id" { // w:sdtPr/w:id
-			if v, ok := t.attrValLocal("val"); ok {
+			if v, ok := t.LocalAttr("val"); ok {
 				if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 					m.annot = max(m.annot, n)
 				}
 			}
 		}
 	}
-	return sc.err
+	return scanErr(sc)
 }

@@ -87,8 +87,8 @@ func (r *region) rewritePeople() error {
 			continue
 		}
 		sc := newScanner("", k.raw)
-		sc.next()
-		author, _ := sc.tok.attrValLocal("author")
+		sc.Next()
+		author, _ := sc.Tok.LocalAttr("author")
 		xml, err := r.rewriteFragment(part, k.raw, "")
 		if err != nil {
 			return err

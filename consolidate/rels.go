@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
 )
 
 // outRel is one relationship of an output part.
@@ -64,11 +65,11 @@ func relsXML(rels []outRel) []byte {
 		`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
 	for _, r := range rels {
 		out = append(out, `<Relationship Id="`...)
-		out = appendEscaped(out, r.id)
+		out = xmltok.AppendEscaped(out, r.id)
 		out = append(out, `" Type="`...)
-		out = appendEscaped(out, r.typ)
+		out = xmltok.AppendEscaped(out, r.typ)
 		out = append(out, `" Target="`...)
-		out = appendEscaped(out, r.target)
+		out = xmltok.AppendEscaped(out, r.target)
 		out = append(out, '"')
 		if r.external {
 			out = append(out, ` TargetMode="External"`...)
@@ -254,7 +255,7 @@ func (cp *copiedPart) content() ([]byte, error) {
 	return relIDAttr.ReplaceAllFunc(data, func(m []byte) []byte {
 		old := string(relIDAttr.FindSubmatch(m)[1])
 		if nv, ok := cp.docRels[old]; ok {
-			return []byte(`relId="` + escapeAttr(nv) + `"`)
+			return []byte(`relId="` + xmltok.EscapeAttr(nv) + `"`)
 		}
 		return m
 	}), nil

@@ -3,6 +3,8 @@ package consolidate
 import (
 	"bytes"
 	"strings"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // Tracked changes are kept (with fresh ids: pandoc writes two changes
@@ -26,7 +28,7 @@ var changeHolders = map[string]bool{"rPr": true, "pPr": true, "tblPr": true, "tr
 	"sectPr": true, "tblGrid": true, "tblPrEx": true}
 
 // revision handles one tracked-change element.
-func (rw *rewriter) revision(sc *scanner, fr *frame) bool {
+func (rw *rewriter) revision(sc *xmltok.Scanner, fr *frame) bool {
 	local := string(fr.local)
 	mode := rw.r.opts.Revisions
 	if strings.HasSuffix(local, "RangeStart") || strings.HasSuffix(local, "RangeEnd") {
@@ -56,10 +58,10 @@ func (rw *rewriter) revision(sc *scanner, fr *frame) bool {
 // runChange accepts or rejects an insertion or deletion: content that goes
 // is left out, content that stays is unwrapped. As a paragraph-mark or row
 // marker (inside w:rPr or w:trPr) it only decides the row's fate.
-func (rw *rewriter) runChange(sc *scanner, fr *frame, deletion bool) bool {
+func (rw *rewriter) runChange(sc *xmltok.Scanner, fr *frame, deletion bool) bool {
 	goes := deletion == (rw.r.opts.Revisions == RevisionsAccept)
 	parent := string(rw.parent().local)
-	if parent == "rPr" || parent == "trPr" || sc.tok.selfClose {
+	if parent == "rPr" || parent == "trPr" || sc.Tok.SelfClosing {
 		if goes && parent == "trPr" {
 			rw.dropEnclosing("tr")
 		}
@@ -91,13 +93,13 @@ func (rw *rewriter) dropEnclosing(local string) {
 // records a change (w:rPr holding w:rPrChange, …): the element is rebuilt
 // from the recorded properties and rewritten as usual. It returns false
 // (the source element is then skipped) when it did so.
-func (rw *rewriter) rejectProps(sc *scanner, fr *frame) bool {
-	start := sc.tok.start
-	end := elementEndAt(sc.src, start)
-	if end < 0 || !bytes.Contains(sc.src[start:end], []byte("Change")) {
+func (rw *rewriter) rejectProps(sc *xmltok.Scanner, fr *frame) bool {
+	start := sc.Tok.Start
+	end := elementEndAt(sc.Src(), start)
+	if end < 0 || !bytes.Contains(sc.Src()[start:end], []byte("Change")) {
 		return true
 	}
-	frag, changed := restoreProps(sc.src[start:end], string(fr.local))
+	frag, changed := restoreProps(sc.Src()[start:end], string(fr.local))
 	if !changed {
 		return true
 	}
@@ -110,9 +112,9 @@ func (rw *rewriter) rejectProps(sc *scanner, fr *frame) bool {
 // elementEndAt returns the end of the element whose start tag is at off.
 func elementEndAt(src []byte, off int) int {
 	sc := newScanner("", src[off:])
-	for sc.next() {
-		if sc.tok.kind == tokEnd && sc.depth() == 0 || sc.tok.kind == tokStart && sc.tok.selfClose && sc.depth() == 0 {
-			return off + sc.tok.end
+	for sc.Next() {
+		if sc.Tok.Kind == xmltok.EndTag && sc.Depth() == 0 || sc.Tok.Kind == xmltok.StartTag && sc.Tok.SelfClosing && sc.Depth() == 0 {
+			return off + sc.Tok.End
 		}
 	}
 	return -1
@@ -128,18 +130,18 @@ type child struct {
 // tag; text between children is dropped.
 func children(raw []byte) (open, close []byte, kids []child) {
 	sc := newScanner("", raw)
-	if !sc.next() || sc.tok.kind != tokStart || sc.tok.selfClose {
+	if !sc.Next() || sc.Tok.Kind != xmltok.StartTag || sc.Tok.SelfClosing {
 		return nil, nil, nil
 	}
-	open = raw[:sc.tok.end]
-	for sc.next() {
-		t := &sc.tok
+	open = raw[:sc.Tok.End]
+	for sc.Next() {
+		t := &sc.Tok
 		switch {
-		case t.kind == tokEnd && sc.depth() == 0:
-			return open, raw[t.start:t.end], kids
-		case t.kind == tokStart:
-			s := t.start
-			_, l := splitName(t.name)
+		case t.Kind == xmltok.EndTag && sc.Depth() == 0:
+			return open, raw[t.Start:t.End], kids
+		case t.Kind == xmltok.StartTag:
+			s := t.Start
+			_, l := xmltok.SplitName(t.Name)
 			local := string(l)
 			e := elementEnd(sc)
 			kids = append(kids, child{local, raw[s:e]})

@@ -3,6 +3,8 @@ package consolidate
 import (
 	"bytes"
 	"strconv"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // partKind is the sort of part a rewriter works on; it decides what of the
@@ -60,7 +62,7 @@ type rewriter struct {
 	kind   partKind
 	part   string            // source part name
 	rels   map[string]string // old rId -> new rId
-	ns     *nsScope
+	ns     *xmltok.Scope[nsKind]
 	rename map[string]string // prefix renames
 	wp     string            // the output's prefix for w:
 
@@ -92,6 +94,13 @@ type rewriter struct {
 	styleName string // the output name of the style being written
 	curAbs    string // the output id of the list definition being written
 	noRefs    bool   // style references met are not uses (a style's own basedOn)
+}
+
+// nsOf resolves a prefix ("" is the default namespace); an undeclared
+// one is nsOther.
+func (rw *rewriter) nsOf(prefix []byte) nsKind {
+	k, _ := rw.ns.Lookup(prefix)
+	return k
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
@@ -127,20 +136,20 @@ func newRewriter(r *region, kind partKind, part string) *rewriter {
 }
 
 // run rewrites the tokens of sc.
-func (rw *rewriter) run(sc *scanner) error {
-	for sc.next() {
-		switch sc.tok.kind {
-		case tokStart:
+func (rw *rewriter) run(sc *xmltok.Scanner) error {
+	for sc.Next() {
+		switch sc.Tok.Kind {
+		case xmltok.StartTag:
 			rw.start(sc)
-		case tokEnd:
+		case xmltok.EndTag:
 			rw.end(sc)
-		case tokText:
+		case xmltok.Text:
 			rw.text(sc)
 		default:
-			rw.write(sc.tok.raw(sc.src))
+			rw.write(sc.Raw())
 		}
 	}
-	return sc.err
+	return scanErr(sc)
 }
 
 // fragment rewrites a balanced piece of XML in the current context.
@@ -176,48 +185,39 @@ func (rw *rewriter) parentIs(local string) bool {
 	return p != nil && string(p.local) == local
 }
 
-func (rw *rewriter) start(sc *scanner) {
-	t := &sc.tok
+func (rw *rewriter) start(sc *xmltok.Scanner) {
+	t := &sc.Tok
 	depth := len(rw.stack)
 	// The root's declarations are the scope's base (and the merged root
 	// declares them); only those made further down shadow them.
-	hasDecl := false
-	for _, a := range t.attrs {
-		if _, ok := xmlnsPrefix(a.name); ok {
-			hasDecl = depth > 0 || rw.kind == partDefs
-			break
-		}
+	if depth > 0 || rw.kind == partDefs {
+		rw.ns.Open(t.Attrs)
+	} else {
+		rw.ns.Open(nil)
 	}
-	if hasDecl {
-		rw.ns.push(t, depth)
-	}
-	prefix, local := splitName(t.name)
-	kind := rw.ns.kind(prefix)
+	prefix, local := xmltok.SplitName(t.Name)
+	kind := rw.nsOf(prefix)
 	rw.loadAttrs(t)
 	fr := frame{kind: kind, local: local, mark: len(rw.out)}
 	pendingBefore := len(rw.pending)
 	keep := rw.handle(sc, &fr)
 	if !keep {
 		rw.skip(sc, kind, local)
-		if hasDecl {
-			rw.ns.pop(depth)
-		}
+		rw.ns.Close()
 		return
 	}
 	sealing := len(rw.pending) > pendingBefore
 	if fr.flags&(fHidden|fQuiet) == 0 {
 		rw.emitStart(sc, &fr)
 	}
-	if sealing && t.selfClose {
+	if sealing && t.SelfClosing {
 		rw.sealPending()
 	} else if sealing {
 		fr.flags |= fSeal
 	}
-	rw.afterStart(&fr, t.selfClose)
-	if t.selfClose {
-		if hasDecl {
-			rw.ns.pop(depth)
-		}
+	rw.afterStart(&fr, t.SelfClosing)
+	if t.SelfClosing {
+		rw.ns.Close()
 		return
 	}
 	if fr.flags&fQuiet != 0 {
@@ -232,52 +232,52 @@ func (rw *rewriter) start(sc *scanner) {
 // skip leaves out the element just started. In the body it counts the
 // paragraphs left out (the front matter's), so the paragraphs after them
 // keep their Index.
-func (rw *rewriter) skip(sc *scanner, kind nsKind, local []byte) {
+func (rw *rewriter) skip(sc *xmltok.Scanner, kind nsKind, local []byte) {
 	if rw.kind != partBody || rw.openP > 0 || !rw.inside {
-		if !sc.tok.selfClose {
-			sc.skipElement()
+		if !sc.Tok.SelfClosing {
+			sc.SkipElement()
 		}
 		return
 	}
 	if kind == nsW && string(local) == "p" {
 		rw.para++ // a paragraph is counted in handle only when carried
-		if !sc.tok.selfClose {
-			sc.skipElement()
+		if !sc.Tok.SelfClosing {
+			sc.SkipElement()
 		}
 		return
 	}
-	if sc.tok.selfClose {
+	if sc.Tok.SelfClosing {
 		return
 	}
-	depth, open := sc.depth()-1, 0
-	for sc.next() {
-		t := &sc.tok
-		if t.kind == tokEnd && sc.depth() == depth {
+	depth, open := sc.Depth()-1, 0
+	for sc.Next() {
+		t := &sc.Tok
+		if t.Kind == xmltok.EndTag && sc.Depth() == depth {
 			return
 		}
-		prefix, l := splitName(t.name)
-		if string(l) != "p" || rw.ns.kind(prefix) != nsW {
+		prefix, l := xmltok.SplitName(t.Name)
+		if string(l) != "p" || rw.nsOf(prefix) != nsW {
 			continue
 		}
 		switch {
-		case t.kind == tokStart && open == 0:
+		case t.Kind == xmltok.StartTag && open == 0:
 			rw.para++
-			if !t.selfClose {
+			if !t.SelfClosing {
 				open++
 			}
-		case t.kind == tokStart && !t.selfClose:
+		case t.Kind == xmltok.StartTag && !t.SelfClosing:
 			open++
-		case t.kind == tokEnd:
+		case t.Kind == xmltok.EndTag:
 			open--
 		}
 	}
 }
 
-func (rw *rewriter) end(sc *scanner) {
+func (rw *rewriter) end(sc *xmltok.Scanner) {
 	rw.beforeEnd(&rw.stack[len(rw.stack)-1])
 	fr := rw.stack[len(rw.stack)-1]
 	rw.stack = rw.stack[:len(rw.stack)-1]
-	rw.ns.pop(len(rw.stack))
+	rw.ns.Close()
 	if fr.flags&fQuiet != 0 {
 		rw.quiet--
 	}
@@ -287,7 +287,7 @@ func (rw *rewriter) end(sc *scanner) {
 			rw.write(fr.outName)
 			rw.writeString(">")
 		} else {
-			rw.write(sc.tok.raw(sc.src))
+			rw.write(sc.Raw())
 		}
 	}
 	if fr.flags&fSeal != 0 {
@@ -296,43 +296,43 @@ func (rw *rewriter) end(sc *scanner) {
 	rw.afterEnd(&fr)
 }
 
-func (rw *rewriter) text(sc *scanner) {
+func (rw *rewriter) text(sc *xmltok.Scanner) {
 	if !rw.writing() {
 		return
 	}
 	if p := rw.parent(); rw.strip != nil && p != nil && p.kind == nsW &&
 		(string(p.local) == "t" || string(p.local) == "delText" && rw.rejectDel > 0) {
-		rw.writeString(escapeText(rw.strip.text(unescape(sc.tok.raw(sc.src)))))
+		rw.writeString(xmltok.EscapeText(rw.strip.text(xmltok.Unescape(sc.Raw()))))
 		return
 	}
 	if p := rw.parent(); p != nil && p.flags&fInstr != 0 && len(rw.r.anchors) > 0 {
-		instr := renameFieldTargets(unescape(sc.tok.raw(sc.src)), rw.r.anchors)
-		rw.writeString(escapeText(instr))
+		instr := renameFieldTargets(xmltok.Unescape(sc.Raw()), rw.r.anchors)
+		rw.writeString(xmltok.EscapeText(instr))
 		return
 	}
-	rw.write(sc.tok.raw(sc.src))
+	rw.write(sc.Raw())
 }
 
 // loadAttrs copies a start tag's attributes for editing, applying the
 // edits every element gets: relationship ids, fresh paragraph ids and
 // renamed prefixes.
-func (rw *rewriter) loadAttrs(t *token) {
+func (rw *rewriter) loadAttrs(t *xmltok.Token) {
 	rw.attrs = rw.attrs[:0]
 	rw.changed = false
-	rw.elName = t.name
+	rw.elName = t.Name
 	if len(rw.rename) > 0 {
-		rw.elName = rw.renamed(t.name)
-		rw.changed = !bytes.Equal(rw.elName, t.name)
+		rw.elName = rw.renamed(t.Name)
+		rw.changed = !bytes.Equal(rw.elName, t.Name)
 	}
-	for _, a := range t.attrs {
-		oa := outAttr{name: a.name, val: a.val, quote: a.quote}
+	for _, a := range t.Attrs {
+		oa := outAttr{name: a.Name, val: a.Value, quote: a.Quote}
 		rw.attrs = append(rw.attrs, oa)
-		prefix, local := splitName(a.name)
+		prefix, local := xmltok.SplitName(a.Name)
 		if prefix == nil {
 			continue
 		}
 		i := len(rw.attrs) - 1
-		switch rw.ns.kind(prefix) {
+		switch rw.nsOf(prefix) {
 		case nsR:
 			rw.mapRel(i)
 		case nsO:
@@ -341,7 +341,7 @@ func (rw *rewriter) loadAttrs(t *token) {
 			}
 		case nsW14:
 			if string(local) == "paraId" || string(local) == "textId" {
-				old := unescape(a.val)
+				old := xmltok.Unescape(a.Value)
 				nv := rw.freshHex()
 				if string(local) == "paraId" {
 					rw.paraIDs[old] = nv
@@ -354,12 +354,12 @@ func (rw *rewriter) loadAttrs(t *token) {
 			}
 		case nsMC:
 			if len(rw.rename) > 0 && mcPrefixList[string(local)] {
-				rw.setVal(i, rw.renamePrefixList(unescape(a.val)))
+				rw.setVal(i, rw.renamePrefixList(xmltok.Unescape(a.Value)))
 			}
 		}
 		if len(rw.rename) > 0 {
-			if _, isDecl := xmlnsPrefix(a.name); !isDecl && prefix != nil {
-				if n := rw.renamed(a.name); !bytes.Equal(n, a.name) {
+			if _, isDecl := xmltok.DeclaredPrefix(a.Name); !isDecl && prefix != nil {
+				if n := rw.renamed(a.Name); !bytes.Equal(n, a.Name) {
 					rw.attrs[i].name = n
 					rw.changed = true
 				}
@@ -378,7 +378,7 @@ func (rw *rewriter) renamePrefixList(v string) string {
 		if i > 0 {
 			out = append(out, ' ')
 		}
-		p, l := splitName(f)
+		p, l := xmltok.SplitName(f)
 		switch {
 		case p != nil:
 			out = append(out, rw.prefixFor(string(p))...)
@@ -392,7 +392,7 @@ func (rw *rewriter) renamePrefixList(v string) string {
 }
 
 func (rw *rewriter) prefixFor(p string) string {
-	if to, ok := rw.rename[p]; ok && !rw.ns.shadowed(p) {
+	if to, ok := rw.rename[p]; ok && !rw.ns.Shadowed([]byte(p)) {
 		return to
 	}
 	return p
@@ -400,9 +400,9 @@ func (rw *rewriter) prefixFor(p string) string {
 
 // renamed returns a qualified name with its prefix renamed, if it is.
 func (rw *rewriter) renamed(qn []byte) []byte {
-	prefix, local := splitName(qn)
+	prefix, local := xmltok.SplitName(qn)
 	to, ok := rw.rename[string(prefix)]
-	if !ok || rw.ns.shadowed(string(prefix)) {
+	if !ok || rw.ns.Shadowed(prefix) {
 		return qn
 	}
 	out := make([]byte, 0, len(to)+1+len(local))
@@ -412,7 +412,7 @@ func (rw *rewriter) renamed(qn []byte) []byte {
 }
 
 func (rw *rewriter) mapRel(i int) {
-	old := unescape(rw.attrs[i].val)
+	old := xmltok.Unescape(rw.attrs[i].val)
 	if nv, ok := rw.rels[old]; ok {
 		rw.setVal(i, nv)
 		return
@@ -425,7 +425,7 @@ func (rw *rewriter) mapRel(i int) {
 
 // setVal gives attribute i a new (unescaped) value.
 func (rw *rewriter) setVal(i int, v string) {
-	rw.attrs[i].val = appendEscaped(nil, v)
+	rw.attrs[i].val = xmltok.AppendEscaped(nil, v)
 	rw.attrs[i].quote = '"'
 	rw.changed = true
 }
@@ -433,11 +433,11 @@ func (rw *rewriter) setVal(i int, v string) {
 // attrIndex finds an attribute by local name in the given namespace.
 func (rw *rewriter) attrIndex(kind nsKind, local string) int {
 	for i, a := range rw.attrs {
-		p, l := splitName(a.name)
+		p, l := xmltok.SplitName(a.name)
 		if string(l) != local {
 			continue
 		}
-		if p == nil && kind == nsOther || p != nil && rw.ns.kind(p) == kind {
+		if p == nil && kind == nsOther || p != nil && rw.nsOf(p) == kind {
 			return i
 		}
 	}
@@ -450,7 +450,7 @@ func (rw *rewriter) attrGet(kind nsKind, local string) (string, int) {
 	if i < 0 {
 		return "", -1
 	}
-	return unescape(rw.attrs[i].val), i
+	return xmltok.Unescape(rw.attrs[i].val), i
 }
 
 // setAttr sets an attribute that exists; it reports whether it did.
@@ -470,13 +470,13 @@ func (rw *rewriter) dropAttr(kind nsKind, local string) {
 }
 
 // emitStart writes a start tag: the source bytes when nothing changed.
-func (rw *rewriter) emitStart(sc *scanner, fr *frame) {
-	t := &sc.tok
+func (rw *rewriter) emitStart(sc *xmltok.Scanner, fr *frame) {
+	t := &sc.Tok
 	if !rw.writing() {
 		return
 	}
 	if !rw.changed {
-		rw.out = append(rw.out, t.raw(sc.src)...)
+		rw.out = append(rw.out, sc.Raw()...)
 		return
 	}
 	rw.out = append(rw.out, '<')
@@ -491,12 +491,12 @@ func (rw *rewriter) emitStart(sc *scanner, fr *frame) {
 		rw.out = append(rw.out, a.val...)
 		rw.out = append(rw.out, a.quote)
 	}
-	if t.selfClose {
+	if t.SelfClosing {
 		rw.out = append(rw.out, "/>"...)
 	} else {
 		rw.out = append(rw.out, '>')
 	}
-	if !bytes.Equal(rw.elName, t.name) {
+	if !bytes.Equal(rw.elName, t.Name) {
 		fr.outName = rw.elName
 	}
 }
@@ -529,7 +529,7 @@ func (rw *rewriter) synth(format string, args ...string) {
 			rw.out = append(rw.out, rw.wp...)
 			i++
 		case c == '%' && i+1 < len(format) && format[i+1] == 's':
-			rw.out = appendEscaped(rw.out, args[0])
+			rw.out = xmltok.AppendEscaped(rw.out, args[0])
 			args = args[1:]
 			i++
 		default:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // Styles are matched by name (w:name), never by id: ids change with Word's
@@ -37,27 +39,27 @@ func parseStyles(where string, data []byte) (*styleSheet, error) {
 	ss := &styleSheet{root: root, end: -1}
 	sc := newScanner(where, data)
 	var cur *styleDef
-	for sc.next() {
-		t := &sc.tok
+	for sc.Next() {
+		t := &sc.Tok
 		switch {
-		case t.kind == tokEnd && sc.depth() == 0:
-			ss.end = t.start
-		case t.kind != tokStart:
-		case sc.depth() == 2 && !t.selfClose && localIs(t.name, "style"):
+		case t.Kind == xmltok.EndTag && sc.Depth() == 0:
+			ss.end = t.Start
+		case t.Kind != xmltok.StartTag:
+		case sc.Depth() == 2 && !t.SelfClosing && localIs(t.Name, "style"):
 			cur = &styleDef{}
-			cur.typ, _ = t.attrValLocal("type")
-			cur.id, _ = t.attrValLocal("styleId")
-			d, _ := t.attrValLocal("default")
+			cur.typ, _ = t.LocalAttr("type")
+			cur.id, _ = t.LocalAttr("styleId")
+			d, _ := t.LocalAttr("default")
 			cur.isDefault = d == "1" || d == "true" || d == "on"
-			start := t.start
-			depth := sc.depth()
-			for sc.next() && !(sc.tok.kind == tokEnd && sc.depth() == depth-1) {
-				c := &sc.tok
-				if c.kind != tokStart || sc.depth() != depth+boolInt(!c.selfClose) {
+			start := t.Start
+			depth := sc.Depth()
+			for sc.Next() && !(sc.Tok.Kind == xmltok.EndTag && sc.Depth() == depth-1) {
+				c := &sc.Tok
+				if c.Kind != xmltok.StartTag || sc.Depth() != depth+boolInt(!c.SelfClosing) {
 					continue
 				}
-				v, _ := c.attrValLocal("val")
-				switch _, l := splitName(c.name); string(l) {
+				v, _ := c.LocalAttr("val")
+				switch _, l := xmltok.SplitName(c.Name); string(l) {
 				case "name":
 					cur.name = v
 				case "basedOn":
@@ -68,15 +70,15 @@ func parseStyles(where string, data []byte) (*styleSheet, error) {
 					cur.link = v
 				}
 			}
-			cur.raw = data[start:sc.tok.end]
+			cur.raw = data[start:sc.Tok.End]
 			if cur.name == "" {
 				cur.name = cur.id
 			}
 			ss.styles = append(ss.styles, cur)
 		}
 	}
-	if sc.err != nil {
-		return nil, sc.err
+	if err := scanErr(sc); err != nil {
+		return nil, err
 	}
 	if ss.end < 0 {
 		return nil, errorf("%s has no end tag", where)
@@ -93,7 +95,7 @@ func boolInt(b bool) int {
 
 // localIs reports whether a qualified name has the given local part.
 func localIs(qn []byte, local string) bool {
-	_, l := splitName(qn)
+	_, l := xmltok.SplitName(qn)
 	return string(l) == local
 }
 
@@ -247,7 +249,7 @@ func (reg *styleRegistry) headingID(n int) string {
 	}
 	id := reg.uniqueID(fmt.Sprintf("Heading%d", n), "")
 	xml := fmt.Sprintf(`<w:style w:type="paragraph" w:styleId="%s"><w:name w:val="%s"/><w:basedOn w:val="%s"/><w:next w:val="%s"/><w:uiPriority w:val="9"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="%d"/></w:pPr></w:style>`,
-		escapeAttr(id), name, escapeAttr(based), escapeAttr(reg.defaults["paragraph"]), n-1)
+		xmltok.EscapeAttr(id), name, xmltok.EscapeAttr(based), xmltok.EscapeAttr(reg.defaults["paragraph"]), n-1)
 	a := &addedStyle{id: id, name: name, xml: []byte(xml), deps: []string{based}}
 	reg.ids[id] = true
 	reg.names[name] = true

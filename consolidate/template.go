@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
 	"tsagmerge/templates"
 )
 
@@ -165,8 +166,8 @@ func (b *base) countHeadings() int {
 		return 0
 	}
 	n := 0
-	forEachTag(b.doc[:b.insertAt], "pStyle", func(t *token) {
-		if v, _ := t.attrValLocal("val"); v == h1 {
+	forEachTag(b.doc[:b.insertAt], "pStyle", func(t *xmltok.Token) {
+		if v, _ := t.LocalAttr("val"); v == h1 {
 			n++
 		}
 	})
@@ -182,9 +183,9 @@ type topItem struct {
 // w:id and w:type, in document order.
 func topItems(data []byte, local string) []topItem {
 	var out []topItem
-	forEachTag(data, local, func(t *token) {
-		id, _ := t.attrValLocal("id")
-		typ, _ := t.attrValLocal("type")
+	forEachTag(data, local, func(t *xmltok.Token) {
+		id, _ := t.LocalAttr("id")
+		typ, _ := t.LocalAttr("type")
 		out = append(out, topItem{id, typ})
 	})
 	return out

@@ -1,0 +1,140 @@
+package xmltok
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Unescape resolves the predefined entities and character references of
+// an attribute value or text, and turns line ends written \r\n or \r into
+// \n, as every XML reader does. A reference that is not valid is kept as
+// written (a Strict scanner refuses it before).
+func Unescape(b []byte) string {
+	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	return string(AppendUnescaped(nil, b))
+}
+
+// AppendUnescaped appends b unescaped, as Unescape does, to dst.
+func AppendUnescaped(dst, b []byte) []byte {
+	for len(b) > 0 {
+		i := bytes.IndexAny(b, "&\r")
+		if i < 0 {
+			return append(dst, b...)
+		}
+		dst = append(dst, b[:i]...)
+		b = b[i:]
+		if b[0] == '\r' {
+			dst = append(dst, '\n')
+			b = b[1:]
+			if len(b) > 0 && b[0] == '\n' {
+				b = b[1:]
+			}
+			continue
+		}
+		n := refLen(b)
+		if n == 0 {
+			dst = append(dst, '&')
+			b = b[1:]
+			continue
+		}
+		dst = appendRef(dst, b[1:n-1])
+		b = b[n:]
+	}
+	return dst
+}
+
+// appendRef appends what a valid reference (without '&' and ';') stands for.
+func appendRef(dst, name []byte) []byte {
+	switch string(name) {
+	case "amp":
+		return append(dst, '&')
+	case "lt":
+		return append(dst, '<')
+	case "gt":
+		return append(dst, '>')
+	case "quot":
+		return append(dst, '"')
+	case "apos":
+		return append(dst, '\'')
+	}
+	r, _ := charRef(name)
+	return utf8.AppendRune(dst, r)
+}
+
+// Text returns the character data of the current Text or CData token:
+// unescaped, line ends made \n. It is a slice of the source when nothing
+// had to change, else built in buf, which it may reuse.
+func (s *Scanner) Text(buf []byte) []byte {
+	raw := s.Raw()
+	if s.Tok.Kind == CData {
+		raw = raw[len("<![CDATA[") : len(raw)-len("]]>")]
+		if bytes.IndexByte(raw, '\r') < 0 {
+			return raw
+		}
+		return normalizeLines(buf[:0], raw)
+	}
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+		return raw
+	}
+	return AppendUnescaped(buf[:0], raw)
+}
+
+// normalizeLines appends b with \r\n and \r made \n.
+func normalizeLines(dst, b []byte) []byte {
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '\r')
+		if i < 0 {
+			return append(dst, b...)
+		}
+		dst = append(dst, b[:i]...)
+		dst = append(dst, '\n')
+		b = b[i+1:]
+		if len(b) > 0 && b[0] == '\n' {
+			b = b[1:]
+		}
+	}
+	return dst
+}
+
+// AppendEscaped appends s escaped for an attribute value: quotes, tabs
+// and line ends become references too, so they survive attribute-value
+// normalization.
+func AppendEscaped(dst []byte, s string) []byte { return appendEscaped(dst, s, true) }
+
+// EscapeAttr escapes s for an attribute value.
+func EscapeAttr(s string) string { return string(appendEscaped(nil, s, true)) }
+
+// EscapeText escapes s for character data (quotes, tabs and line ends
+// kept as they are).
+func EscapeText(s string) string { return string(appendEscaped(nil, s, false)) }
+
+func appendEscaped(dst []byte, s string, attr bool) []byte {
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch c := s[i]; {
+		case c == '&':
+			esc = "&amp;"
+		case c == '<':
+			esc = "&lt;"
+		case c == '>':
+			esc = "&gt;"
+		case !attr:
+		case c == '"':
+			esc = "&quot;"
+		case c == '\t':
+			esc = "&#9;"
+		case c == '\n':
+			esc = "&#10;"
+		case c == '\r':
+			esc = "&#13;"
+		}
+		if esc == "" {
+			dst = append(dst, s[i])
+		} else {
+			dst = append(dst, esc...)
+		}
+	}
+	return dst
+}
