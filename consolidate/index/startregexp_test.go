@@ -22,6 +22,11 @@ func startPatterns() map[string]*startRegexp {
 		`(?:foo\s+)?\bbar\b`,
 		`_\w+|\b-\d`,
 		`.a`,
+		`ab|a`,
+		`x(?:y|)z?`,
+		`(?i:xy)+q`,
+		`[a-c]{2,}d|\d{1}e`,
+		`ñ[^a]`,
 	} {
 		m[p] = mustStartRegexp(p)
 	}
