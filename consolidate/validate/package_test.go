@@ -46,6 +46,12 @@ func TestPackageRules(t *testing.T) {
 		{"document type declaration", func(t *testing.T, f files) files {
 			return f.edit(t, "word/endnotes.xml", "<w:endnotes ", "<!DOCTYPE x><w:endnotes ")
 		}, []string{RuleXML}},
+		{"undefined entity", func(t *testing.T, f files) files {
+			return f.edit(t, doc, "<w:t>Africa</w:t>", "<w:t>Africa&nbsp;</w:t>")
+		}, []string{RuleXML}},
+		{"text outside the root element", func(t *testing.T, f files) files {
+			return f.edit(t, "word/endnotes.xml", "</w:endnotes>", "</w:endnotes>x")
+		}, []string{RuleXML}},
 		{"duplicate attribute", func(t *testing.T, f files) files {
 			return f.edit(t, doc, `<w:ins w:id="1"`, `<w:ins w:id="1" w:id="9"`)
 		}, []string{RuleXML}},

@@ -1,11 +1,10 @@
 package validate
 
 import (
-	"bytes"
-	"encoding/xml"
 	"errors"
-	"io"
 	"strings"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // scanned is what one pass over an XML part found: the problems local to
@@ -20,36 +19,23 @@ type scanned struct {
 	broken bool
 }
 
-// binding is an undo record for a namespace declaration.
-type binding struct {
-	prefix, prev string
-	had          bool
-}
-
-// open is an element that has started and not yet ended.
-type open struct {
-	raw  xml.Name // as written, to match the end tag
-	mark int      // len(scanner.undo) before the element's declarations
-}
-
-// scanner reads one part with RawToken, resolving prefixes itself: encoding/xml's
-// Token would do it too, but silently accepts undeclared prefixes, which
-// is one of the things to catch.
+// scanner reads one part with xmltok's strict scanner, resolving prefixes
+// in a namespace Scope that reports undeclared prefixes, which is one of
+// the things to catch.
 type scanner struct {
 	out   *scanned
-	dec   *xml.Decoder
-	ns    map[string]string
-	undo  []binding
-	stack []open
+	sc    *xmltok.Scanner
+	ns    *xmltok.Scope[string]
+	names xmltok.Names
 	attrs []rattr // resolved attributes of the current element, reused
-	roots int
-	// fallback is the stack depth of the mc:Fallback being read, 0 outside
-	// one. A Fallback repeats its Choice's content (a text box's paragraphs,
-	// with their ids) for older readers, so ids in it are not counted twice.
+	// fallback is the depth of the mc:Fallback being read (its ancestors
+	// and itself), 0 outside one. A Fallback repeats its Choice's content
+	// (a text box's paragraphs, with their ids) for older readers, so ids
+	// in it are not counted twice.
 	fallback int
 
 	// The body-level sectPr rule, for the main document only.
-	bodyLevel int  // stack depth of the body's children; 0 before the body, -1 after
+	bodyLevel int  // depth of the body's children; 0 before the body, -1 after
 	lastChild name // last child element of the body so far
 	sectPrs   int  // body-level sectPr count
 }
@@ -57,164 +43,118 @@ type scanner struct {
 // rattr is a namespace-resolved attribute.
 type rattr struct {
 	name  name
-	value string
+	value []byte // as written, still escaped
 }
 
 // scan reads one XML part and returns what it found.
 func scan(partName string, r role, data []byte) *scanned {
 	s := &scanner{
 		out: &scanned{name: partName, role: r},
-		dec: xml.NewDecoder(bytes.NewReader(data)),
-		ns:  map[string]string{"xml": nsXML},
+		sc:  xmltok.New(data, xmltok.Options{Strict: true}),
+		ns:  xmltok.NewScope(canonical),
 	}
 	s.run()
 	return s.out
 }
 
+// problem reports a problem at the end of the current token.
 func (s *scanner) problem(rule, format string, args ...any) {
-	args = append(args, s.dec.InputOffset())
+	s.problemAt(s.sc.Tok.End, rule, format, args...)
+}
+
+func (s *scanner) problemAt(at int, rule, format string, args ...any) {
+	args = append(args, at)
 	s.out.rep.add(s.out.name, rule, format+" (at byte %d)", args...)
 }
 
 func (s *scanner) run() {
-	for {
-		tok, err := s.dec.RawToken()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			s.problem(RuleXML, "not well-formed: %v", err)
-			s.out.broken = true
-			return
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+	for s.sc.Next() {
+		switch t := &s.sc.Tok; t.Kind {
+		case xmltok.StartTag:
 			s.start(t)
-		case xml.EndElement:
-			if !s.end(t) {
-				s.out.broken = true
-				return
+			if t.SelfClosing {
+				s.end()
 			}
-		case xml.CharData:
-			// White space and a byte-order mark may stand outside the root.
-			if len(s.stack) == 0 && len(bytes.Trim(t, " \t\r\n\ufeff")) > 0 {
-				s.problem(RuleXML, "text outside the root element")
-			}
-		case xml.Directive:
-			s.problem(RuleXML, "has a document type declaration, which Word never writes")
+		case xmltok.EndTag:
+			s.end()
 		}
 	}
-	switch {
-	case len(s.stack) > 0:
-		s.problem(RuleXML, "ends inside <%s>", rawName(s.stack[len(s.stack)-1].raw))
+	var se *xmltok.SyntaxError
+	if errors.As(s.sc.Err(), &se) {
+		if se.Err == xmltok.ErrMalformed {
+			s.problemAt(se.Offset, RuleXML, "not well-formed: %s (line %d)", se.Msg, se.Line)
+		} else {
+			s.problemAt(se.Offset, RuleXML, "%s", se.Msg)
+		}
 		s.out.broken = true
-	case s.roots == 0:
-		s.problem(RuleXML, "has no root element")
-		s.out.broken = true
+		return
 	}
 	if s.out.role == roleMain && s.bodyLevel == 0 {
 		s.problem(RuleBodySectPr, "the main document has no w:body")
 	}
 }
 
-func (s *scanner) start(t xml.StartElement) {
-	if len(s.stack) == 0 {
-		s.roots++
-		if s.roots == 2 {
-			s.problem(RuleXML, "has a second root element <%s>", rawName(t.Name))
-		}
+func (s *scanner) start(t *xmltok.Token) {
+	s.ns.Open(t.Attrs)
+	parents := s.sc.Depth()
+	if !t.SelfClosing {
+		parents--
 	}
-	mark := len(s.undo)
-	for _, a := range t.Attr {
-		switch {
-		case a.Name.Space == "xmlns":
-			s.bind(a.Name.Local, a.Value)
-		case a.Name.Space == "" && a.Name.Local == "xmlns":
-			s.bind("", a.Value)
-		}
+	uri, local, ok := s.ns.Element(t.Name)
+	if !ok {
+		s.undeclared(t.Name)
 	}
-	el := s.resolve(t.Name, true)
+	el := name{uri, s.names.String(local)}
 	if el == (name{nsMC, "Fallback"}) && s.fallback == 0 {
-		s.fallback = len(s.stack) + 1
+		s.fallback = parents + 1
 	}
-	s.resolveAttrs(t.Attr)
-	s.body(el)
+	s.resolveAttrs(t.Attrs)
+	s.body(el, parents)
 	s.collect(el)
-	s.stack = append(s.stack, open{raw: t.Name, mark: mark})
 }
 
-func (s *scanner) end(t xml.EndElement) bool {
-	if len(s.stack) == 0 {
-		s.problem(RuleXML, "end tag </%s> without a start tag", rawName(t.Name))
-		return false
-	}
-	top := s.stack[len(s.stack)-1]
-	if top.raw != t.Name {
-		s.problem(RuleXML, "end tag </%s> closes <%s>", rawName(t.Name), rawName(top.raw))
-		return false
-	}
-	if len(s.stack) == s.fallback {
+// end closes the element just ended (or the self-closing one just read).
+func (s *scanner) end() {
+	depth := s.sc.Depth() // the element's ancestors
+	if depth+1 == s.fallback {
 		s.fallback = 0
 	}
-	s.stack = s.stack[:len(s.stack)-1]
-	for len(s.undo) > top.mark {
-		b := s.undo[len(s.undo)-1]
-		s.undo = s.undo[:len(s.undo)-1]
-		if b.had {
-			s.ns[b.prefix] = b.prev
-		} else {
-			delete(s.ns, b.prefix)
-		}
-	}
-	if s.bodyLevel > 0 && len(s.stack) == s.bodyLevel-1 {
+	s.ns.Close()
+	if s.bodyLevel > 0 && depth == s.bodyLevel-1 {
 		s.endBody()
 	}
-	return true
 }
 
-func (s *scanner) bind(prefix, uri string) {
-	prev, had := s.ns[prefix]
-	s.undo = append(s.undo, binding{prefix: prefix, prev: prev, had: had})
-	s.ns[prefix] = uri
+func (s *scanner) undeclared(qname []byte) {
+	prefix, _ := xmltok.SplitName(qname)
+	s.problem(RuleNamespace, "prefix %q of <%s> is not declared", prefix, qname)
 }
 
-// resolve maps a raw name to its namespace. Unprefixed elements take the
-// default namespace; unprefixed attributes have none.
-func (s *scanner) resolve(n xml.Name, element bool) name {
-	if n.Space == "" {
-		if element {
-			return name{canonical(s.ns[""]), n.Local}
-		}
-		return name{"", n.Local}
-	}
-	uri, ok := s.ns[n.Space]
-	if !ok {
-		s.problem(RuleNamespace, "prefix %q of <%s> is not declared", n.Space, rawName(n))
-	}
-	return name{canonical(uri), n.Local}
-}
-
-func (s *scanner) resolveAttrs(attrs []xml.Attr) {
+func (s *scanner) resolveAttrs(attrs []xmltok.Attr) {
 	s.attrs = s.attrs[:0]
 	for _, a := range attrs {
-		if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+		if _, decl := xmltok.DeclaredPrefix(a.Name); decl {
 			continue
 		}
-		n := s.resolve(a.Name, false)
+		uri, local, ok := s.ns.Attr(a.Name)
+		if !ok {
+			s.undeclared(a.Name)
+		}
+		n := name{uri, s.names.String(local)}
 		for _, b := range s.attrs {
 			if b.name == n {
-				s.problem(RuleXML, "attribute %s appears twice", rawName(a.Name))
+				s.problem(RuleXML, "attribute %s appears twice", a.Name)
 			}
 		}
 		s.attrs = append(s.attrs, rattr{name: n, value: a.Value})
 		switch {
 		case n.ns == nsR:
-			s.fact(factRelRef, a.Value, rawName(a.Name))
+			s.fact(factRelRef, xmltok.Unescape(a.Value), string(a.Name))
 		case n == name{nsW14, "paraId"}:
-			s.fact(factParaID, a.Value, "")
+			s.fact(factParaID, xmltok.Unescape(a.Value), "")
 		case n == name{nsMC, "Ignorable"}:
-			for _, p := range strings.Fields(a.Value) {
-				if _, ok := s.ns[p]; !ok {
+			for _, p := range strings.Fields(xmltok.Unescape(a.Value)) {
+				if _, ok := s.ns.Lookup([]byte(p)); !ok {
 					s.problem(RuleIgnorable, "mc:Ignorable names prefix %q, which is not declared", p)
 				}
 			}
@@ -223,14 +163,14 @@ func (s *scanner) resolveAttrs(attrs []xml.Attr) {
 }
 
 // body tracks the main document body's children for RuleBodySectPr.
-func (s *scanner) body(el name) {
+func (s *scanner) body(el name, parents int) {
 	if s.out.role != roleMain {
 		return
 	}
 	switch {
-	case s.bodyLevel == 0 && el == w("body") && len(s.stack) == 1:
+	case s.bodyLevel == 0 && el == w("body") && parents == 1:
 		s.bodyLevel = 2
-	case s.bodyLevel > 0 && len(s.stack) == s.bodyLevel:
+	case s.bodyLevel > 0 && parents == s.bodyLevel:
 		s.lastChild = el
 		if el == w("sectPr") {
 			s.sectPrs++
@@ -266,7 +206,7 @@ func (s *scanner) collect(el name) {
 func (s *scanner) attr(n name) (string, bool) {
 	for _, a := range s.attrs {
 		if a.name == n {
-			return a.value, true
+			return xmltok.Unescape(a.value), true
 		}
 	}
 	return "", false
@@ -277,11 +217,4 @@ func (s *scanner) fact(k kind, id, extra string) {
 		return // relationships a Fallback uses must still exist
 	}
 	s.out.facts = append(s.out.facts, fact{kind: k, id: id, extra: extra})
-}
-
-func rawName(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
-	}
-	return n.Space + ":" + n.Local
 }
