@@ -94,7 +94,8 @@ func numberActivities(acts []Activity) {
 	}
 }
 
-// extractDoc finds the activities of one document.
+// extractDoc finds the activities of one document, its paragraphs studied
+// in parallel.
 func extractDoc(d *ingest.Document, period Period) []Activity {
 	captions := map[string]bool{}
 	for _, f := range d.Figures {
@@ -113,30 +114,43 @@ func extractDoc(d *ingest.Document, period Period) []Activity {
 	for _, p := range d.FrontMatter {
 		front[p] = true
 	}
-	var acts []Activity
-	for _, p := range d.Paragraphs {
+	found := make([][]Activity, len(d.Paragraphs))
+	forEach(len(d.Paragraphs), func(i int) {
+		p := d.Paragraphs[i]
 		text := strings.TrimSpace(p.Text)
 		// Outside any section is front matter, unless the file has no
 		// headings at all: then its body is all there is.
 		outside := front[p] || p.Section < 0 && len(d.Sections) > 0
 		if outside || p.Heading > 0 || p.InTable || text == "" || captions[text] ||
 			strings.Contains(strings.ToLower(p.Style), "caption") {
-			continue
+			return
 		}
-		segs := segment(p.Text, period)
-		start := len(acts)
-		for _, s := range segs {
-			a := s.activity(period)
-			a.Region = d.Region.Code
-			a.Section = sectionTitle(d, p.Section)
-			a.Source = d.Path
-			a.Paragraph = p.Index
-			acts = append(acts, a)
-		}
-		if len(segs) > 0 {
-			attachComments(acts[start:], segs, open[p.Index])
-		}
+		found[i] = extractParagraph(d, p, period, open[p.Index])
+	})
+	var acts []Activity
+	for _, a := range found {
+		acts = append(acts, a...)
 	}
+	return acts
+}
+
+// extractParagraph finds the activities of paragraph p of d, counting the
+// open comments anchored in it.
+func extractParagraph(d *ingest.Document, p *ingest.Paragraph, period Period, comments []*ingest.Comment) []Activity {
+	segs := segment(p.Text, period)
+	if len(segs) == 0 {
+		return nil
+	}
+	acts := make([]Activity, len(segs))
+	for i, s := range segs {
+		a := s.activity(period)
+		a.Region = d.Region.Code
+		a.Section = sectionTitle(d, p.Section)
+		a.Source = d.Path
+		a.Paragraph = p.Index
+		acts[i] = a
+	}
+	attachComments(acts, segs, comments)
 	return acts
 }
 

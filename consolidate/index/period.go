@@ -73,21 +73,25 @@ func ParsePeriod(s string) (Period, error) {
 // most of the fully written dates. ok is false when the documents give no
 // dates at all.
 func DerivePeriod(docs []*ingest.Document) (p Period, ok bool) {
+	var paras []*ingest.Paragraph
+	for _, d := range docs {
+		paras = append(paras, d.Paragraphs...)
+	}
+	found := make([][]dateMention, len(paras))
+	forEach(len(paras), func(i int) { found[i] = findDates(paras[i].Text) })
 	stated := map[Period]int{}
 	dated := map[Period]int{}
-	for _, d := range docs {
-		for _, para := range d.Paragraphs {
-			for _, m := range findDates(para.Text) {
-				if !m.hasYear() {
-					continue
-				}
-				s := m.span(0, "")
-				if h, isHalf := asHalfYear(s); isHalf {
-					stated[h]++
-				}
-				if m.prec == Day {
-					dated[halfYear(s.Start.Year(), 1+int(s.Start.Month()-1)/6)]++
-				}
+	for _, ms := range found {
+		for _, m := range ms {
+			if !m.hasYear() {
+				continue
+			}
+			s := m.span(0, "")
+			if h, isHalf := asHalfYear(s); isHalf {
+				stated[h]++
+			}
+			if m.prec == Day {
+				dated[halfYear(s.Start.Year(), 1+int(s.Start.Month()-1)/6)]++
 			}
 		}
 	}
