@@ -63,22 +63,14 @@ func appendRef(dst, name []byte) []byte {
 	return utf8.AppendRune(dst, r)
 }
 
-// Text returns the character data of the current Text or CData token:
-// unescaped, line ends made \n. It is a slice of the source when nothing
-// had to change, else built in buf, which it may reuse.
-func (s *Scanner) Text(buf []byte) []byte {
+// AppendText appends the character data of the current Text or CData
+// token to dst: unescaped, line ends made \n.
+func (s *Scanner) AppendText(dst []byte) []byte {
 	raw := s.Raw()
 	if s.Tok.Kind == CData {
-		raw = raw[len("<![CDATA[") : len(raw)-len("]]>")]
-		if bytes.IndexByte(raw, '\r') < 0 {
-			return raw
-		}
-		return normalizeLines(buf[:0], raw)
+		return normalizeLines(dst, raw[len("<![CDATA["):len(raw)-len("]]>")])
 	}
-	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
-		return raw
-	}
-	return AppendUnescaped(buf[:0], raw)
+	return AppendUnescaped(dst, raw)
 }
 
 // normalizeLines appends b with \r\n and \r made \n.

@@ -212,8 +212,11 @@ func (s *Scanner) endTag() bool {
 	if p >= len(s.src) || s.src[p] != '>' || len(t.Name) == 0 {
 		return s.fail(s.pos, ErrMalformed, "has a malformed end tag")
 	}
-	if len(s.open) == 0 || !bytes.Equal(s.open[len(s.open)-1], t.Name) {
+	switch {
+	case len(s.open) == 0:
 		return s.fail(s.pos, ErrMalformed, "has </%s> that closes nothing open", t.Name)
+	case !bytes.Equal(s.open[len(s.open)-1], t.Name):
+		return s.fail(s.pos, ErrMalformed, "has </%s> where </%s> is due", t.Name, s.open[len(s.open)-1])
 	}
 	s.open = s.open[:len(s.open)-1]
 	s.pos = p + 1
