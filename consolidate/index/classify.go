@@ -72,6 +72,10 @@ func wordSet(words string) map[string]bool {
 	return m
 }
 
+// notInWord tells the characters between the words event verbs and nouns
+// are looked up by: all but letters, digits, apostrophes and hyphens.
+func notInWord(r rune) bool { return !(r == '-' || isWordRune(r)) }
+
 // nounKey is a word as eventNouns lists it: lower case, singular.
 func nounKey(w string) string {
 	w = strings.ToLower(w)
@@ -135,12 +139,12 @@ func study(s sentence, period Period) *facts {
 		groups: findGroups(s.Text),
 		recs:   findRecommendations(s.Text),
 	}
-	for _, w := range strings.FieldsFunc(s.Text, func(r rune) bool { return !(r == '-' || isWordRune(r)) }) {
+	for w := range strings.FieldsFuncSeq(s.Text, notInWord) {
 		lw := strings.ToLower(w)
 		if eventVerbs[lw] {
 			f.verb = true
 		}
-		if eventNouns[nounKey(w)] {
+		if eventNouns[nounKey(lw)] {
 			f.noun = true
 		}
 	}
@@ -193,7 +197,7 @@ var backReference = map[string]bool{"the": true, "this": true, "these": true, "t
 // mentions reports whether any sentence of seg has the event noun w.
 func mentions(seg []*facts, w string) bool {
 	for _, f := range seg {
-		for _, x := range strings.FieldsFunc(f.s.Text, func(r rune) bool { return !(r == '-' || isWordRune(r)) }) {
+		for x := range strings.FieldsFuncSeq(f.s.Text, notInWord) {
 			if nounKey(x) == w {
 				return true
 			}

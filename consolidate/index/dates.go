@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Precision says how exactly a date was written.
@@ -279,7 +281,13 @@ func (f dateForm) mention(s string, g []int) (dateMention, bool) {
 		}
 		return s[g[2*n]:g[2*n+1]]
 	}
-	num := func(n int) int { v, _ := strconv.Atoi(part(n)); return v }
+	num := func(n int) int {
+		if n == 0 || g[2*n] < 0 {
+			return 0 // (strconv.Atoi of "" would allocate its error)
+		}
+		v, _ := strconv.Atoi(part(n))
+		return v
+	}
 	mon := func(n int) int {
 		if f.iso {
 			return num(n)
@@ -393,19 +401,23 @@ func insideParens(s string, pos int) bool {
 	return depth > 0
 }
 
-// lastWord is the last word of s.
+// lastWord is the last word of s (as strings.Fields splits it), without
+// the punctuation ",;:()" around it. It is asked of the text before every
+// date and every period, so it looks only at the end of s.
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = s[i+n:]
 	}
-	return strings.Trim(f[len(f)-1], ",;:()")
+	return strings.Trim(s, ",;:()")
 }
 
+// firstWord is the first word of s, as strings.Fields splits it.
 func firstWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i]
 	}
-	return f[0]
+	return s
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -133,5 +134,29 @@ func TestDateLimitsAndBrackets(t *testing.T) {
 	ms := findDates("It is funded until February 2026 (Athens, September 2025).")
 	if len(ms) != 2 || !ms[0].bound || ms[0].inParens || ms[1].bound || !ms[1].inParens {
 		t.Fatalf("got %+v, want a limit then a bracketed date", ms)
+	}
+}
+
+// TestFirstAndLastWord holds the words to what strings.Fields makes of
+// the texts.
+func TestFirstAndLastWord(t *testing.T) {
+	texts := append(startTexts(t), " \t", "a", " (b) ", "x\u00a0y", "c\u2003", "d\xff e", "p;", "é ")
+	for _, s := range texts {
+		f := strings.Fields(s)
+		first, last := "", ""
+		if len(f) > 0 {
+			first, last = f[0], strings.Trim(f[len(f)-1], ",;:()")
+		}
+		if got := firstWord(s); got != first {
+			t.Errorf("firstWord(%q) = %q, want %q", s, got, first)
+		}
+		if got := lastWord(s); got != last {
+			t.Errorf("lastWord(%q) = %q, want %q", s, got, last)
+		}
+		for i := 0; i < len(s) && i < 300; i++ {
+			if f := strings.Fields(s[:i]); len(f) > 0 && lastWord(s[:i]) != strings.Trim(f[len(f)-1], ",;:()") {
+				t.Errorf("lastWord(%q) = %q", s[:i], lastWord(s[:i]))
+			}
+		}
 	}
 }

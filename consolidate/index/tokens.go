@@ -6,20 +6,19 @@ import (
 	"unicode/utf8"
 )
 
-// token is one word or punctuation mark of a text, with its byte span in
-// that text. Key is the text as matched: apostrophes unified to ' and
-// dashes to -, so that "N’Djamena" and "N'Djamena" compare equal.
+// token is one word or punctuation mark of a text. Key is the text as
+// matched: apostrophes unified to ' and dashes to -, so that "N’Djamena"
+// and "N'Djamena" compare equal.
 type token struct {
-	Key        string
-	Start, End int
-	Word       bool
+	Key  string
+	Word bool
 }
 
 // tokenize splits s into words (letters, digits and apostrophes) and single
 // punctuation marks; white space separates tokens and is dropped. A key is
 // a slice of s unless folding changes it, so most tokens cost no copy.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/4)
+	toks := make([]token, 0, len(s)/4+1) // rarely more than a token every four bytes
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -39,7 +38,7 @@ func tokenize(s string) []token {
 			if folded {
 				key = strings.Map(foldPunct, key)
 			}
-			toks = append(toks, token{Key: key, Start: i, End: j, Word: true})
+			toks = append(toks, token{Key: key, Word: true})
 			i = j
 		default:
 			key := s[i : i+n]
@@ -47,7 +46,7 @@ func tokenize(s string) []token {
 			if f := foldPunct(r); f != r || r == utf8.RuneError {
 				key = string(f)
 			}
-			toks = append(toks, token{Key: key, Start: i, End: i + n})
+			toks = append(toks, token{Key: key})
 			i += n
 		}
 	}
