@@ -103,7 +103,8 @@ func stdWellFormed(data []byte) error {
 // on small inputs. The two differ on purpose in a few places (encoding/xml
 // accepts attributes without space between them, duplicate attributes,
 // "a:" names, surrogate character references and XML declarations
-// anywhere, and checks characters only in text and values), so
+// anywhere, checks characters only in text and values, and judges names
+// by the 4th edition's tables where xmltok takes the 5th's), so
 // disagreements are logged, not failed: the target's job is to find
 // panics and to show where the verdicts part.
 func FuzzWellFormed(f *testing.F) {

@@ -2,6 +2,7 @@ package xmltok
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -207,5 +208,20 @@ func TestText(t *testing.T) {
 	want := []string{"x&y\nz", "&amp;\n", "plain"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestDuplicateInLargeTag(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<a")
+	for i := range 40 {
+		b.WriteString(" a" + strconv.Itoa(i) + `=""`)
+	}
+	distinct := b.String()
+	if _, _, err := scanAll(distinct+"/>", Options{Strict: true}); err != nil {
+		t.Errorf("40 distinct attributes refused: %v", err)
+	}
+	if _, _, err := scanAll(distinct+` a17=""/>`, Options{Strict: true}); err == nil || !strings.Contains(err.Error(), "a17 twice") {
+		t.Errorf("a duplicate 41st attribute: %v", err)
 	}
 }
