@@ -1,7 +1,6 @@
 package index
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -118,7 +117,7 @@ var dateForms = []dateForm{
 
 // refPattern finds a date given by reference: "during this period" (the
 // date of the sentence before) or "in the reporting period".
-var refPattern = regexp.MustCompile(`(?i)\b(?:during|in|over|for|throughout|within)\s+(this|that|the same|the reporting|this reporting|the review)\s+period\b`)
+var refPattern = mustStartRegexp(`(?i)\b(?:during|in|over|for|throughout|within)\s+(this|that|the same|the reporting|this reporting|the review)\s+period\b`)
 
 // boundWords before a date make it a limit, not the time of an event.
 var boundWords = map[string]bool{"until": true, "till": true, "by": true, "before": true, "since": true, "after": true, "through": true}
@@ -157,7 +156,7 @@ func findDates(s string) []dateMention {
 	if !strings.Contains(s, "period") && !strings.Contains(s, "Period") {
 		return keepLongest(s, cands)
 	}
-	for _, g := range refPattern.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range refPattern.findAll(s) {
 		ref := "previous"
 		if w := strings.ToLower(s[g[2]:g[3]]); strings.Contains(w, "reporting") || strings.Contains(w, "review") {
 			ref = "reporting"

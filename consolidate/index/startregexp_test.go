@@ -59,6 +59,7 @@ func TestStartRegexpFindsWhatRegexpFinds(t *testing.T) {
 	}
 	patterns["participants"] = participantsPattern
 	patterns["recommendations"] = recPattern
+	patterns["period reference"] = refPattern
 	texts := startTexts(t)
 	// and random texts made of the pieces dates, counts and names are
 	// made of
