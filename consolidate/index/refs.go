@@ -7,13 +7,14 @@ import (
 
 // ITU-T groups as the reports write them: "SG20", "Study Group 3",
 // regional groups "SG3RG-LAC", "TSAG", focus groups "FG-CD" or "Focus Group
-// on …", joint coordination activities "JCA-…".
+// on …", joint coordination activities "JCA-…". (Their leading \b keeps
+// Go's regexp from skipping to their first letters; startRegexp does.)
 var (
-	sgPattern    = regexp.MustCompile(`\bSG ?([1-9][0-9]?)(RG-[A-Z]{2,8})?\b`)
-	studyGroup   = regexp.MustCompile(`\bStudy Group ([1-9][0-9]?)\b`)
-	fgAcronym    = regexp.MustCompile(`\b(?:FG|JCA)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b`)
-	fgLong       = regexp.MustCompile(`\bFocus Group on ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|and|for|the|in|on))*)`)
-	tsagPattern  = regexp.MustCompile(`\bTSAG\b`)
+	sgPattern    = mustStartRegexp(`\bSG ?([1-9][0-9]?)(RG-[A-Z]{2,8})?\b`)
+	studyGroup   = mustStartRegexp(`\bStudy Group ([1-9][0-9]?)\b`)
+	fgAcronym    = mustStartRegexp(`\b(?:FG|JCA)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b`)
+	fgLong       = mustStartRegexp(`\bFocus Group on ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|and|for|the|in|on))*)`)
+	tsagPattern  = mustStartRegexp(`\bTSAG\b`)
 	otherSectors = regexp.MustCompile(`ITU-[DR]\s*$`)
 )
 
@@ -32,7 +33,7 @@ func findGroups(s string) []string {
 	}
 	var hits []hit
 	add := func(pos int, name string) { hits = append(hits, hit{pos, name}) }
-	for _, g := range sgPattern.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range sgPattern.findAll(s) {
 		if otherSector(s, g[0]) {
 			continue
 		}
@@ -41,21 +42,21 @@ func findGroups(s string) []string {
 			add(g[0]+1, "SG"+s[g[2]:g[3]]+s[g[4]:g[5]])
 		}
 	}
-	for _, g := range studyGroup.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range studyGroup.findAll(s) {
 		if !otherSector(s, g[0]) {
 			add(g[0], "SG"+s[g[2]:g[3]])
 		}
 	}
-	for _, g := range fgAcronym.FindAllStringIndex(s, -1) {
+	for _, g := range fgAcronym.findAll(s) {
 		add(g[0], s[g[0]:g[1]])
 	}
-	for _, g := range fgLong.FindAllStringSubmatchIndex(s, -1) {
+	for _, g := range fgLong.findAll(s) {
 		// "Focus Group on Cost of Data (FG-CD)" is named by its acronym.
 		if !strings.HasPrefix(strings.TrimSpace(s[g[1]:]), "(FG-") {
 			add(g[0], "Focus Group on "+strings.TrimSpace(s[g[2]:g[3]]))
 		}
 	}
-	for _, g := range tsagPattern.FindAllStringIndex(s, -1) {
+	for _, g := range tsagPattern.findAll(s) {
 		add(g[0], "TSAG")
 	}
 	// order by position (stable for the SG before its regional group)

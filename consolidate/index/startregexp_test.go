@@ -60,6 +60,10 @@ func TestStartRegexpFindsWhatRegexpFinds(t *testing.T) {
 	patterns["participants"] = participantsPattern
 	patterns["recommendations"] = recPattern
 	patterns["period reference"] = refPattern
+	for name, x := range map[string]*startRegexp{"SG": sgPattern, "Study Group": studyGroup, "FG": fgAcronym,
+		"Focus Group": fgLong, "TSAG": tsagPattern} {
+		patterns[name] = x
+	}
 	texts := startTexts(t)
 	// and random texts made of the pieces dates, counts and names are
 	// made of
