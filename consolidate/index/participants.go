@@ -70,7 +70,7 @@ var peopleStems = []string{"particip", "attend", "delegat", "registr", "expert",
 func findParticipants(s string) []Participants {
 	var out []Participants
 	lower := asciiLower(s)
-	if !containsAny(lower, peopleStems) {
+	if !hasCount(lower) || !containsAny(lower, peopleStems) {
 		return nil
 	}
 	for _, g := range participantsPattern.findAll(lower) {
@@ -93,6 +93,29 @@ func findParticipants(s string) []Participants {
 		out = append(out, Participants{N: n, Qualifier: q, Written: strings.TrimSpace(s[g[0]:g[1]])})
 	}
 	return out
+}
+
+// hasCount reports whether a lower-cased text has a number the pattern can
+// read as a count: a digit or a number word ("seventy", "twenty-five")
+// starting a word. Most sentences have none, and the pattern, which cannot
+// match without one, need not be tried on them.
+func hasCount(lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if i > 0 && isWordByte(lower[i-1]) {
+			continue // not the start of a word
+		}
+		if lower[i] >= '0' && lower[i] <= '9' {
+			return true
+		}
+		j := i
+		for j < len(lower) && lower[j] >= 'a' && lower[j] <= 'z' {
+			j++
+		}
+		if numberWords[lower[i:j]] > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func describesOther(words string) bool {

@@ -51,3 +51,21 @@ func TestNotParticipants(t *testing.T) {
 		}
 	}
 }
+
+// TestHasCountBeforeEveryMatch: hasCount is asked before the pattern is
+// tried, so it must hold wherever the pattern matches.
+func TestHasCountBeforeEveryMatch(t *testing.T) {
+	texts := append(startTexts(t), "twenty-five trainees", "one hundred people", "about 40 people", "x9 experts",
+		"some nineteen women", "a total of 1,200 attendees")
+	for _, s := range texts {
+		lower := asciiLower(s)
+		if participantsPattern.re.MatchString(lower) && !hasCount(lower) {
+			t.Errorf("hasCount(%q) is false, but the pattern matches", lower)
+		}
+	}
+	for _, s := range []string{"no figures here", "someone attended", "often", "x9 experts"} {
+		if hasCount(s) {
+			t.Errorf("hasCount(%q) is true", s)
+		}
+	}
+}
