@@ -29,6 +29,9 @@ type startRegexp struct {
 	// bytes that can follow a first byte b.
 	first  [2]byteSet
 	second *[256]byteSet
+	// starts is first[0] and first[1] together: an ASCII byte outside it
+	// is passed over without looking at its context.
+	starts byteSet
 }
 
 // mustStartRegexp compiles pattern; it panics when the pattern does not
@@ -49,6 +52,8 @@ func mustStartRegexp(pattern string) *startRegexp {
 		}
 	}
 	x.second = secondBytes(re)
+	x.starts = x.first[0]
+	x.starts.addAll(&x.first[1])
 	return x
 }
 
@@ -58,6 +63,10 @@ func mustStartRegexp(pattern string) *startRegexp {
 func (x *startRegexp) findAll(s string) [][]int {
 	var out [][]int
 	for c := 0; c < len(s); {
+		if s[c] < utf8.RuneSelf && !x.starts.has(s[c]) {
+			c++
+			continue
+		}
 		if g := x.matchAt(s, c); g != nil {
 			out = append(out, g)
 			c = g[1]
