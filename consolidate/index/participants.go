@@ -104,7 +104,7 @@ func hasCount(lower string) bool {
 		if i > 0 && isWordByte(lower[i-1]) {
 			continue // not the start of a word
 		}
-		if lower[i] >= '0' && lower[i] <= '9' {
+		if isDigit(lower[i]) {
 			return true
 		}
 		j := i

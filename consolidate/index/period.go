@@ -78,7 +78,11 @@ func DerivePeriod(docs []*ingest.Document) (p Period, ok bool) {
 		paras = append(paras, d.Paragraphs...)
 	}
 	found := make([][]dateMention, len(paras))
-	forEach(len(paras), func(i int) { found[i] = findDates(paras[i].Text) })
+	forEach(len(paras), func(i int) {
+		if mayHoldYear(paras[i].Text) {
+			found[i] = findDates(paras[i].Text)
+		}
+	})
 	stated := map[Period]int{}
 	dated := map[Period]int{}
 	for _, ms := range found {
@@ -100,6 +104,19 @@ func DerivePeriod(docs []*ingest.Document) (p Period, ok bool) {
 	}
 	return mostFrequent(dated)
 }
+
+// mayHoldYear reports whether s has four digits that can be a year (19xx,
+// 20xx): only dates with a year count here, and most paragraphs have none.
+func mayHoldYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // asHalfYear reports whether a span is exactly a calendar half-year.
 func asHalfYear(s DateSpan) (Period, bool) {

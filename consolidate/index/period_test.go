@@ -42,3 +42,20 @@ func TestYearNear(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHoldYearBeforeEveryYear: DerivePeriod looks for dates only where
+// mayHoldYear holds, so it must hold wherever a date gives its year.
+func TestMayHoldYearBeforeEveryYear(t *testing.T) {
+	for _, s := range append(startTexts(t), "2025-09-05", "May 1999", "in 2019") {
+		for _, m := range findDates(s) {
+			if m.hasYear() && !mayHoldYear(s) {
+				t.Errorf("mayHoldYear(%q) is false, but %q has a year", s, m.written)
+			}
+		}
+	}
+	for _, s := range []string{"5 September", "in 1899", "2 0 2 5", "210"} {
+		if mayHoldYear(s) {
+			t.Errorf("mayHoldYear(%q) is true", s)
+		}
+	}
+}
