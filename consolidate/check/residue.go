@@ -14,24 +14,39 @@ import (
 // residuePattern is one sort of review left-over that people paste into
 // the text by accident, and what to call it.
 type residuePattern struct {
-	re   *regexp.Regexp
-	what string
+	re *regexp.Regexp
+	// hints are literals of which every match holds one. A text without
+	// any is not searched: almost no paragraph has residue, and a search
+	// for a pattern with no literal start (\b, (?i), a class) tries it at
+	// every byte of the text.
+	hints []string
+	what  string
+}
+
+// mayMatch reports whether text holds one of the pattern's hints.
+func (p residuePattern) mayMatch(text string) bool {
+	for _, h := range p.hints {
+		if strings.Contains(text, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // residuePatterns are matched against every paragraph and note. Each was
 // seen in a published report or is what Word leaves when a field breaks.
 var residuePatterns = []residuePattern{
 	// Word's "Comment by NAME:" from copying a commented passage.
-	{regexp.MustCompile(`Comment by \p{Lu}[^:\n]{0,60}?:`), "a reviewer's comment pasted into the text"},
-	{regexp.MustCompile(`(?i)\[bookmark:[^\]]*\]`), "a Word bookmark pasted as text"},
-	{regexp.MustCompile(`(?i)\[(?:TBC|TBD)\b[^\]]{0,80}\]`), "a placeholder left in"},
-	{regexp.MustCompile(`\bTB[CD]\b`), "a placeholder left in"},
+	{regexp.MustCompile(`Comment by \p{Lu}[^:\n]{0,60}?:`), []string{"Comment by "}, "a reviewer's comment pasted into the text"},
+	{regexp.MustCompile(`(?i)\[bookmark:[^\]]*\]`), []string{"["}, "a Word bookmark pasted as text"},
+	{regexp.MustCompile(`(?i)\[(?:TBC|TBD)\b[^\]]{0,80}\]`), []string{"["}, "a placeholder left in"},
+	{regexp.MustCompile(`\bTB[CD]\b`), []string{"TB"}, "a placeholder left in"},
 	// XX, XXX, xxx as words: not XXI (a numeral) nor X.1280 (a Recommendation).
-	{regexp.MustCompile(`\b(?:XX+|xx+)\b`), "a placeholder left in"},
-	{regexp.MustCompile(`\?{3,}`), "a placeholder left in"},
+	{regexp.MustCompile(`\b(?:XX+|xx+)\b`), []string{"XX", "xx"}, "a placeholder left in"},
+	{regexp.MustCompile(`\?{3,}`), []string{"???"}, "a placeholder left in"},
 	// A broken field: "Error! Reference source not found.", "Error! Bookmark not defined." …
-	{regexp.MustCompile(`Error! [A-Z][A-Za-z -]{3,60}\.`), "a broken cross-reference (Word field error)"},
-	{mention, "an @mention left from a review"},
+	{regexp.MustCompile(`Error! [A-Z][A-Za-z -]{3,60}\.`), []string{"Error! "}, "a broken cross-reference (Word field error)"},
+	{mention, []string{"@"}, "an @mention left from a review"},
 }
 
 // mention is an @mention as Word writes it: "@Name" or "@Name Surname". An
@@ -51,6 +66,9 @@ type span struct {
 func residueSpans(text string) []span {
 	var all []span
 	for _, p := range residuePatterns {
+		if !p.mayMatch(text) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringIndex(text, -1) {
 			if p.re == mention && !isMention(text, m[0], m[1]) {
 				continue
