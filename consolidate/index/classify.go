@@ -3,6 +3,7 @@ package index
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // generalMarkers find the sentences that describe how an office works in
@@ -139,16 +140,8 @@ func study(s sentence, period Period) *facts {
 		groups: findGroups(s.Text),
 		recs:   findRecommendations(s.Text),
 	}
-	for w := range strings.FieldsFuncSeq(s.Text, notInWord) {
-		lw := strings.ToLower(w)
-		if eventVerbs[lw] {
-			f.verb = true
-		}
-		if eventNouns[nounKey(lw)] {
-			f.noun = true
-		}
-	}
 	lower := strings.ToLower(s.Text)
+	f.verb, f.noun = eventWords(s.Text, lower)
 	f.general = containsAny(lower, generalHints) && generalMarkers.MatchString(lower)
 	f.framing = containsAny(lower, framingHints) && framingMarkers.MatchString(lower)
 	f.specific = !f.places.event.IsZero() || len(f.heads) > 0 || len(f.groups)+len(f.recs) > 0
@@ -158,6 +151,35 @@ func study(s sentence, period Period) *facts {
 		}
 	}
 	return f
+}
+
+// eventWords reports whether a sentence has an event verb and an event
+// noun; lower is the sentence lower-cased. An ASCII sentence lower-cased
+// whole splits into its words lower-cased, which spares lower-casing each;
+// others are lower-cased word by word, as lower-casing may change the
+// length of a text.
+func eventWords(text, lower string) (verb, noun bool) {
+	src, each := lower, !isASCII(text)
+	if each {
+		src = text
+	}
+	for w := range strings.FieldsFuncSeq(src, notInWord) {
+		if each {
+			w = strings.ToLower(w)
+		}
+		verb = verb || eventVerbs[w]
+		noun = noun || eventNouns[nounKey(w)]
+	}
+	return verb, noun
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // continuation markers: a sentence that starts with one of these goes on
