@@ -74,6 +74,7 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 	if fr.flags&fHeading != 0 {
 		rw.endHeading()
 	}
+	rw.closeBlock(fr)
 	if fr.kind == nsW && string(fr.local) == "p" && rw.kind == partBody {
 		rw.openP--
 	}
@@ -88,6 +89,8 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 func (rw *rewriter) afterEnd(fr *frame) {
 	if fr.flags&fDrop != 0 {
 		rw.truncate(fr.mark)
+	} else {
+		rw.blockCarried(fr)
 	}
 	if fr.flags&fHeadingPPr != 0 {
 		rw.writeNumber()

@@ -78,14 +78,11 @@ func (rw *rewriter) runChange(sc *xmltok.Scanner, fr *frame, deletion bool) bool
 	return true
 }
 
-// dropEnclosing marks the nearest open element named local for removal
-// when it ends.
+// dropEnclosing marks the nearest open w: element named local for removal
+// when it ends (a table left without rows goes too: closeBlock).
 func (rw *rewriter) dropEnclosing(local string) {
-	for i := len(rw.stack) - 1; i >= 0; i-- {
-		if string(rw.stack[i].local) == local {
-			rw.stack[i].flags |= fDrop
-			return
-		}
+	if fr := rw.enclosing(local); fr != nil {
+		fr.flags |= fDrop
 	}
 }
 

@@ -35,6 +35,7 @@ const (
 	fRejectDel                     // a w:del unwrapped when rejecting
 	fHeadingPPr                    // the w:pPr of the region heading
 	fSeal                          // a pending mark whose length is known at its end
+	fRows                          // a table with a row carried
 )
 
 // frame is one open element.
@@ -45,6 +46,7 @@ type frame struct {
 	flags   uint16
 	mark    int // output length when the element started
 	level   int // the new heading level of a restyled paragraph
+	tail    blockTail
 }
 
 // outAttr is an attribute on its way out.
@@ -217,6 +219,7 @@ func (rw *rewriter) start(sc *xmltok.Scanner) {
 	}
 	rw.afterStart(&fr, t.SelfClosing)
 	if t.SelfClosing {
+		rw.blockCarried(&fr)
 		rw.ns.Close()
 		return
 	}
