@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,17 +16,6 @@ const (
 	maxItemWords = 5 // longer pieces are prose, not items
 	minRun       = 2 // short pieces in a row that make an enumeration
 )
-
-var (
-	// clauseBreak ends a clause: sentence punctuation or a bracket, so that
-	// a list in parentheses is a clause of its own.
-	clauseBreak = regexp.MustCompile(`[.;:!?]\s+|[()\[\]]`)
-	// finalConjunction joins the last two items.
-	finalConjunction = regexp.MustCompile(`\s(?:and|or|&)\s`)
-)
-
-// piece is a stretch of a paragraph's text, by byte offsets.
-type piece struct{ start, end int }
 
 // duplicates reports items named twice in one enumeration of a sentence,
 // and list paragraphs repeated in one list.
@@ -58,8 +46,17 @@ type duplicate struct {
 // enumerationDuplicates finds the enumerations of a text that name an item
 // twice.
 func enumerationDuplicates(text string) []duplicate {
+	// A clause without a comma has at most two items ("A and B"): fewer
+	// than minItems even with the piece before them. So a text without a
+	// comma is not cut at all, and clauses without one are passed over.
+	if !hasComma(text, piece{0, len(text)}) {
+		return nil
+	}
 	var out []duplicate
-	for _, clause := range split(text, piece{0, len(text)}, clauseBreak) {
+	for _, clause := range clauses(text) {
+		if !hasComma(text, clause) {
+			continue
+		}
 		items := splitItems(text, clause)
 		for _, run := range shortRuns(text, items) {
 			if dup, ok := repeated(text, items, run); ok {
@@ -70,28 +67,18 @@ func enumerationDuplicates(text string) []duplicate {
 	return out
 }
 
-// split cuts the stretch in of text at every match of sep.
-func split(text string, in piece, sep *regexp.Regexp) []piece {
-	var out []piece
-	start := in.start
-	for _, m := range sep.FindAllStringIndex(text[in.start:in.end], -1) {
-		out = append(out, piece{start, in.start + m[0]})
-		start = in.start + m[1]
-	}
-	return append(out, piece{start, in.end})
+func hasComma(text string, p piece) bool {
+	return strings.IndexByte(text[p.start:p.end], ',') >= 0
 }
-
-var comma = regexp.MustCompile(`,`)
 
 // splitItems cuts a clause at its commas and its last piece at its
 // conjunction ("Burkina Faso and Gabon"). Only the last piece is cut there,
 // so "Trinidad and Tobago" inside a list stays one item.
 func splitItems(text string, clause piece) []piece {
-	items := split(text, clause, comma)
+	items := commaItems(text, clause)
 	last := items[len(items)-1]
-	if m := finalConjunction.FindAllStringIndex(text[last.start:last.end], -1); len(m) > 0 {
-		cut := m[len(m)-1]
-		before, after := piece{last.start, last.start + cut[0]}, piece{last.start + cut[1], last.end}
+	if cut, ok := lastConjunction(text[last.start:last.end]); ok {
+		before, after := piece{last.start, last.start + cut.start}, piece{last.start + cut.end, last.end}
 		items = items[:len(items)-1]
 		if strings.TrimSpace(text[before.start:before.end]) != "" { // not ", and Gabon"
 			items = append(items, before)
@@ -121,7 +108,7 @@ func shortRuns(text string, items []piece) [][2]int {
 }
 
 func isShort(s string) bool {
-	n := len(strings.Fields(s))
+	n := countFields(s, maxItemWords)
 	return n >= 1 && n <= maxItemWords
 }
 
@@ -217,16 +204,6 @@ func leadIn(text string, p piece, keys map[string]bool) (piece, string, bool) {
 		return at, key, true
 	}
 	return piece{}, "", false
-}
-
-var word = regexp.MustCompile(`\S+`)
-
-func wordSpans(text string, p piece) []piece {
-	var out []piece
-	for _, m := range word.FindAllStringIndex(text[p.start:p.end], -1) {
-		out = append(out, piece{p.start + m[0], p.start + m[1]})
-	}
-	return out
 }
 
 // normalise makes list items comparable: lower case, single spaces, no

@@ -39,7 +39,13 @@ func clip(text string) string {
 	return text
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine collapses the spaces of s to single ASCII spaces and trims it.
+func oneLine(s string) string {
+	if isOneLine(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // sectionTitle is the title of the section holding p; "" for front matter.
 func sectionTitle(d *ingest.Document, p *ingest.Paragraph) string {

@@ -1,0 +1,148 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The cutters of this file split a paragraph into clauses, list items and
+// words. They are hand-written scanners, not regular expressions: they run
+// on every paragraph, and Go's regexp tries a pattern that starts with a
+// class at every byte of the text. Each is the regexp named in its comment
+// (pieces_test.go holds them and checks the two agree), so "blank" below is
+// \s as Go's regexp has it: ASCII tab, newline, form feed, return, space.
+
+// piece is a stretch of a paragraph's text, by byte offsets.
+type piece struct{ start, end int }
+
+// isBlank reports whether b is a blank (\s).
+func isBlank(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
+// clauses cuts text at every clause break, `[.;:!?]\s+|[()\[\]]`: sentence
+// punctuation followed by blanks, or a bracket, so that a list in
+// parentheses is a clause of its own.
+func clauses(text string) []piece {
+	var out []piece
+	start := 0
+	for i := 0; i < len(text); i++ {
+		end := i // end of the break starting at i, if one does
+		switch text[i] {
+		case '(', ')', '[', ']':
+			end = i + 1
+		case '.', ';', ':', '!', '?':
+			if end = blanksAfter(text, i+1); end == i+1 {
+				end = i // no blank follows: "X.1280", "3:2", the text's end
+			}
+		}
+		if end > i {
+			out = append(out, piece{start, i})
+			start, i = end, end-1
+		}
+	}
+	return append(out, piece{start, len(text)})
+}
+
+// blanksAfter returns the end of the run of blanks starting at i.
+func blanksAfter(text string, i int) int {
+	for i < len(text) && isBlank(text[i]) {
+		i++
+	}
+	return i
+}
+
+// commaItems cuts the stretch in of text at its commas.
+func commaItems(text string, in piece) []piece {
+	var out []piece
+	start := in.start
+	for {
+		i := strings.IndexByte(text[start:in.end], ',')
+		if i < 0 {
+			return append(out, piece{start, in.end})
+		}
+		out = append(out, piece{start, start + i})
+		start += i + 1
+	}
+}
+
+// conjunctions join the last two items of a list.
+var conjunctions = []string{"and", "or", "&"}
+
+// lastConjunction finds in s the last match of `\s(?:and|or|&)\s` when the
+// matches are taken left to right without overlapping, as a regexp's
+// FindAll takes them: in " and and " that is the first " and ", whose
+// closing blank the second would need.
+func lastConjunction(s string) (piece, bool) {
+	var last piece
+	found := false
+	for i := 0; i < len(s); i++ {
+		if !isBlank(s[i]) {
+			continue
+		}
+		for _, c := range conjunctions {
+			end := i + 1 + len(c)
+			if end < len(s) && s[i+1:end] == c && isBlank(s[end]) {
+				last, found = piece{i, end + 1}, true
+				i = end // the next match starts after this one
+				break
+			}
+		}
+	}
+	return last, found
+}
+
+// wordSpans returns the words of the stretch p of text: its runs of
+// non-blanks (`\S+`).
+func wordSpans(text string, p piece) []piece {
+	var out []piece
+	for i := p.start; i < p.end; {
+		if isBlank(text[i]) {
+			i++
+			continue
+		}
+		start := i
+		for i < p.end && !isBlank(text[i]) {
+			i++
+		}
+		out = append(out, piece{start, i})
+	}
+	return out
+}
+
+// countFields returns how many words strings.Fields would find in s (words
+// separated by Unicode spaces), counting no further than limit, without
+// making the slice.
+func countFields(s string, limit int) int {
+	n, inWord := 0, false
+	for i := 0; i < len(s) && n <= limit; {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// isOneLine reports whether s is already what oneLine makes of it: words
+// separated by single ASCII spaces, nothing before the first nor after the
+// last. Most texts are, and then need no copy.
+func isOneLine(s string) bool {
+	afterSpace := true // at the start, a space would be leading
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || afterSpace) {
+			return false
+		}
+		afterSpace = space
+	}
+	return !afterSpace || s == ""
+}
