@@ -62,19 +62,28 @@ func mustStartRegexp(pattern string) *startRegexp {
 // (*regexp.Regexp).FindAllStringSubmatchIndex(s, -1).
 func (x *startRegexp) findAll(s string) [][]int {
 	var out [][]int
-	for c := 0; c < len(s); {
+	for g := x.find(s, 0); g != nil; g = x.find(s, g[1]) {
+		out = append(out, g)
+	}
+	return out
+}
+
+// matchString reports whether the pattern matches somewhere in s.
+func (x *startRegexp) matchString(s string) bool { return x.find(s, 0) != nil }
+
+// find returns the leftmost match in s that starts at byte from or later.
+func (x *startRegexp) find(s string, from int) []int {
+	for c := from; c < len(s); {
 		if s[c] < utf8.RuneSelf && !x.starts.has(s[c]) {
 			c++
 			continue
 		}
 		if g := x.matchAt(s, c); g != nil {
-			out = append(out, g)
-			c = g[1]
-			continue
+			return g
 		}
 		c += runeLen(s, c)
 	}
-	return out
+	return nil
 }
 
 // matchAt returns the match starting at byte c of s, if any.

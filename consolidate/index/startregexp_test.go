@@ -124,11 +124,12 @@ func TestAnyOfMatchesAsTheAlternation(t *testing.T) {
 			`(?:has|have)\s+(?:also\s+)?been\s+providing\s+support`, `as\s+per\s+tsb\s+request`},
 		"framing": {`what\s+follows`, `\baims?\s+to\b`, `main\s+objective`},
 		"folded":  {`(?i)tsb\s+x`, `(?i:abc)d`, `x`},
+		"choices": {`\b(?:is|are)\s+(?:supporting|promoting)\s+(?:tsb|itu)`, `(?:a|bc)d`},
 	} {
 		a := mustAnyOf(patterns...)
 		alt := regexp.MustCompile("(?:" + strings.Join(patterns, ")|(?:") + ")")
 		texts := append(startTexts(t), "continues to", "it continued  to", "periodically", "PERIODIC", "TSB X", "ABCd", "abcD",
-			"have also been providing support", "coordinated closely with the tsb")
+			"have also been providing support", "coordinated closely with the tsb", "is promoting itu", "are  supporting tsb", "bcd", "ad")
 		for _, s := range texts {
 			for _, s := range []string{s, strings.ToLower(s)} {
 				if got, want := a.MatchString(s), alt.MatchString(s); got != want {
@@ -139,17 +140,22 @@ func TestAnyOfMatchesAsTheAlternation(t *testing.T) {
 	}
 }
 
-func TestLongestLiteral(t *testing.T) {
-	for _, c := range []struct{ pattern, want string }{
-		{`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?tsb`, "coordinat"},
-		{`\bcontinu(?:e|es|ed)\s+to\b`, "continu"},
-		{`(?:has|have)\s+been`, "been"},
-		{`(?i)tsb\s+x`, ""},
-		{`abc`, "abc"},
-		{`a|b`, ""},
+func TestRequiredLiterals(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    []string
+	}{
+		{`coordinat\w*\s+(?:closely\s+)?with\s+(?:the\s+)?tsb`, []string{"coordinat"}},
+		{`\bcontinu(?:e|es|ed)\s+to\b`, []string{"continu"}},
+		{`(?:has|have)\s+been`, []string{"been"}},
+		{`\b(?:is|are)\s+(?:supporting|facilitating|promoting)\s+(?:tsb|the\s+x)`, []string{"supporting", "facilitating", "promoting"}},
+		{`(?i)tsb\s+x`, nil},
+		{`abc`, []string{"abc"}},
+		{`a|bc`, []string{"a", "bc"}},
+		{`a|b+`, nil},
 	} {
-		if got := longestLiteral(c.pattern); got != c.want {
-			t.Errorf("longestLiteral(%q) = %q, want %q", c.pattern, got, c.want)
+		if got := requiredLiterals(c.pattern); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", c.pattern, got, c.want)
 		}
 	}
 }
