@@ -187,7 +187,7 @@ func looksLikeName(s string) bool {
 // before them must not be capitalised, or they are the end of a longer
 // name ("North Las Vegas" is not "Las Vegas").
 func leadIn(text string, p piece, keys map[string]bool) (piece, string, bool) {
-	words := wordSpans(text, p)
+	words := lastWords(text, p, maxItemWords+1) // the item and the word before it
 	for n := 1; n <= min(maxItemWords, len(words)); n++ {
 		first := len(words) - n
 		at := piece{words[first].start, words[len(words)-1].end}

@@ -93,22 +93,26 @@ func lastConjunction(s string) (piece, bool) {
 	return last, found
 }
 
-// wordSpans returns the words of the stretch p of text: its runs of
-// non-blanks (`\S+`).
-func wordSpans(text string, p piece) []piece {
-	var out []piece
-	for i := p.start; i < p.end; {
-		if isBlank(text[i]) {
-			i++
+// lastWords returns the last n words of the stretch p of text (all of
+// them when it has fewer), in text order. Words are runs of non-blanks
+// (`\S+`). Only the end of a piece can hold a lead-in's item, and the
+// piece may be a long stretch of prose.
+func lastWords(text string, p piece, n int) []piece {
+	out := make([]piece, n)
+	k := n
+	for i := p.end; i > p.start && k > 0; {
+		if isBlank(text[i-1]) {
+			i--
 			continue
 		}
-		start := i
-		for i < p.end && !isBlank(text[i]) {
-			i++
+		end := i
+		for i > p.start && !isBlank(text[i-1]) {
+			i--
 		}
-		out = append(out, piece{start, i})
+		k--
+		out[k] = piece{i, end}
 	}
-	return out
+	return out[k:]
 }
 
 // countFields returns how many words strings.Fields would find in s (words
@@ -117,11 +121,8 @@ func wordSpans(text string, p piece) []piece {
 func countFields(s string, limit int) int {
 	n, inWord := 0, false
 	for i := 0; i < len(s) && n <= limit; {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
+		space, size := spaceAt(s, i)
+		if space {
 			inWord = false
 		} else if !inWord {
 			inWord = true
@@ -132,17 +133,28 @@ func countFields(s string, limit int) int {
 	return n
 }
 
+// spaceAt reports whether the character at s[i] is a Unicode space, and
+// its length in bytes. ASCII, nearly all of the text, is not decoded.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
+}
+
 // isOneLine reports whether s is already what oneLine makes of it: words
 // separated by single ASCII spaces, nothing before the first nor after the
 // last. Most texts are, and then need no copy.
 func isOneLine(s string) bool {
 	afterSpace := true // at the start, a space would be leading
-	for _, r := range s {
-		space := unicode.IsSpace(r)
-		if space && (r != ' ' || afterSpace) {
+	for i := 0; i < len(s); {
+		space, size := spaceAt(s, i)
+		if space && (s[i] != ' ' || afterSpace) {
 			return false
 		}
 		afterSpace = space
+		i += size
 	}
 	return !afterSpace || s == ""
 }

@@ -67,15 +67,18 @@ func TestLastConjunction(t *testing.T) {
 	}
 }
 
-func TestWordSpans(t *testing.T) {
+func TestLastWords(t *testing.T) {
 	for _, text := range cutterTexts {
 		in := piece{len(text) / 4, len(text)}
-		var want []piece
-		for _, m := range wordRE.FindAllStringIndex(text[in.start:in.end], -1) {
-			want = append(want, piece{in.start + m[0], in.start + m[1]})
-		}
-		if got := wordSpans(text, in); !reflect.DeepEqual(got, want) {
-			t.Errorf("wordSpans(%q, %v) = %v; the regexp gives %v", text, in, got, want)
+		words := wordRE.FindAllStringIndex(text[in.start:in.end], -1)
+		for _, n := range []int{1, 3, len(words), len(words) + 1} {
+			var want []piece
+			for _, m := range words[max(len(words)-n, 0):] {
+				want = append(want, piece{in.start + m[0], in.start + m[1]})
+			}
+			if got := lastWords(text, in, n); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+				t.Errorf("lastWords(%q, %v, %d) = %v; the regexp gives %v", text, in, n, got, want)
+			}
 		}
 	}
 }
@@ -117,8 +120,8 @@ func FuzzCutters(f *testing.F) {
 		for _, m := range wordRE.FindAllStringIndex(text, -1) {
 			words = append(words, piece{m[0], m[1]})
 		}
-		if got := wordSpans(text, all); !reflect.DeepEqual(got, words) {
-			t.Errorf("wordSpans(%q) = %v; the regexp gives %v", text, got, words)
+		if got := lastWords(text, all, 3); len(got)+len(words) > 0 && !reflect.DeepEqual(got, words[max(len(words)-3, 0):]) {
+			t.Errorf("lastWords(%q, 3) = %v; the regexp gives %v", text, got, words)
 		}
 		fields := strings.Fields(text)
 		if got := countFields(text, len(text)); got != len(fields) {
