@@ -157,6 +157,25 @@ func TestPackageRules(t *testing.T) {
 		{"two body-level sectPr", func(t *testing.T, f files) files {
 			return f.edit(t, doc, `<w:tbl>`, `<w:sectPr/><w:tbl>`)
 		}, []string{RuleBodySectPr}},
+		{"table without rows", func(t *testing.T, f files) files {
+			return f.edit(t, doc, `<w:tr><w:tc><w:p w14:paraId="10000005"/></w:tc></w:tr>`, ``)
+		}, []string{RuleTableRow}},
+		{"cell without paragraph", func(t *testing.T, f files) files {
+			return f.edit(t, doc, `<w:tc><w:p w14:paraId="10000005"/></w:tc>`, `<w:tc><w:tcPr/></w:tc>`)
+		}, []string{RuleCellEnd}},
+		{"cell ending with a table", func(t *testing.T, f files) files {
+			return f.edit(t, doc, `<w:p w14:paraId="10000005"/></w:tc>`,
+				`<w:p w14:paraId="10000005"/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:tc>`)
+		}, []string{RuleCellEnd}},
+		{"cell ending with a content control's table", func(t *testing.T, f files) files {
+			return f.edit(t, doc, `<w:p w14:paraId="10000005"/></w:tc>`,
+				`<w:p w14:paraId="10000005"/><w:sdt><w:sdtContent><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:sdtContent></w:sdt></w:tc>`)
+		}, []string{RuleCellEnd}},
+		{"rows and paragraphs in content controls, marks after the last paragraph", func(t *testing.T, f files) files {
+			return f.edit(t, doc, `<w:tr><w:tc><w:p w14:paraId="10000005"/></w:tc></w:tr>`,
+				`<w:sdt><w:sdtContent><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>`+
+					`<w:sdt><w:sdtContent><w:p w14:paraId="10000005"/></w:sdtContent></w:sdt><w:bookmarkStart w:id="8" w:name="cell"/><w:bookmarkEnd w:id="8"/></w:tc></w:tr></w:sdtContent></w:sdt>`)
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,6 +58,8 @@ const (
 	RuleNumbering       = "numbering"      // every numId and abstractNumId used exists
 	RuleStyle           = "style"          // every style id used exists in styles.xml
 	RuleBodySectPr      = "body-sectpr"    // one body-level sectPr, the body's last child
+	RuleTableRow        = "table-row"      // every w:tbl has a w:tr
+	RuleCellEnd         = "cell-end"       // every w:tc ends with a w:p
 	RuleRegionMissing   = "region-missing" // Content: a source region is not in the output
 	RuleTextLost        = "text-lost"      // Content: source text missing from the output
 	RuleTextAdded       = "text-added"     // Content: output text that no source has

@@ -38,6 +38,8 @@ type scanner struct {
 	bodyLevel int  // depth of the body's children; 0 before the body, -1 after
 	lastChild name // last child element of the body so far
 	sectPrs   int  // body-level sectPr count
+
+	shape []shapeFrame // the open elements, for the table rules
 }
 
 // rattr is a namespace-resolved attribute.
@@ -109,6 +111,7 @@ func (s *scanner) start(t *xmltok.Token) {
 		s.fallback = parents + 1
 	}
 	s.resolveAttrs(t.Attrs)
+	s.openShape(el)
 	s.body(el, parents)
 	s.collect(el)
 }
@@ -120,6 +123,7 @@ func (s *scanner) end() {
 		s.fallback = 0
 	}
 	s.ns.Close()
+	s.closeShape()
 	if s.bodyLevel > 0 && depth == s.bodyLevel-1 {
 		s.endBody()
 	}
