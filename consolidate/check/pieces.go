@@ -121,7 +121,10 @@ func lastWords(text string, p piece, n int) []piece {
 func countFields(s string, limit int) int {
 	n, inWord := 0, false
 	for i := 0; i < len(s) && n <= limit; {
-		space, size := spaceAt(s, i)
+		space, size := asciiSpace[s[i]&0x7f], 1 // spaceAt, inlined for ASCII
+		if s[i] >= utf8.RuneSelf {
+			space, size = spaceAt(s, i)
+		}
 		if space {
 			inWord = false
 		} else if !inWord {
@@ -134,11 +137,22 @@ func countFields(s string, limit int) int {
 }
 
 // spaceAt reports whether the character at s[i] is a Unicode space, and
-// its length in bytes. ASCII, nearly all of the text, is not decoded.
+// its length in bytes. It is too big for Go to inline, so the loops over
+// whole paragraphs look ASCII, nearly all of the text, up in asciiSpace
+// themselves and call it for the other characters.
 func spaceAt(s string, i int) (bool, int) {
 	if c := s[i]; c < utf8.RuneSelf {
-		return c == ' ' || c >= '\t' && c <= '\r', 1
+		return asciiSpace[c], 1
 	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
+}
+
+// asciiSpace tells the ASCII characters that unicode.IsSpace calls spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// wideSpaceAt is spaceAt for a character beyond ASCII.
+func wideSpaceAt(s string, i int) (bool, int) {
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsSpace(r), size
 }
@@ -149,7 +163,10 @@ func spaceAt(s string, i int) (bool, int) {
 func isOneLine(s string) bool {
 	afterSpace := true // at the start, a space would be leading
 	for i := 0; i < len(s); {
-		space, size := spaceAt(s, i)
+		space, size := asciiSpace[s[i]&0x7f], 1 // spaceAt, inlined for ASCII
+		if s[i] >= utf8.RuneSelf {
+			space, size = spaceAt(s, i)
+		}
 		if space && (s[i] != ' ' || afterSpace) {
 			return false
 		}
