@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"tsagmerge/ingest"
@@ -63,14 +64,12 @@ func contentParagraphs(d *ingest.Document) []int {
 }
 
 // hasContent reports whether a content paragraph lies strictly between
-// two paragraph indexes.
+// two paragraph indexes. content is in paragraph order, so the first
+// after the heading is found by bisection: a report has thousands of
+// sections and tens of thousands of paragraphs.
 func hasContent(content []int, after, before int) bool {
-	for _, i := range content {
-		if i > after && i < before {
-			return true
-		}
-	}
-	return false
+	i, _ := slices.BinarySearch(content, after+1)
+	return i < len(content) && content[i] < before
 }
 
 // frontMatterStyles are the styles a title block may use.
