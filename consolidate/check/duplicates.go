@@ -53,7 +53,7 @@ func enumerationDuplicates(text string) []duplicate {
 		return nil
 	}
 	var out []duplicate
-	for _, clause := range clauses(text) {
+	for clause := range clauses(text) {
 		if !hasComma(text, clause) {
 			continue
 		}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,28 +22,45 @@ func isBlank(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
 }
 
-// clauses cuts text at every clause break, `[.;:!?]\s+|[()\[\]]`: sentence
-// punctuation followed by blanks, or a bracket, so that a list in
-// parentheses is a clause of its own.
-func clauses(text string) []piece {
-	var out []piece
-	start := 0
-	for i := 0; i < len(text); i++ {
-		end := i // end of the break starting at i, if one does
-		switch text[i] {
-		case '(', ')', '[', ']':
-			end = i + 1
-		case '.', ';', ':', '!', '?':
-			if end = blanksAfter(text, i+1); end == i+1 {
-				end = i // no blank follows: "X.1280", "3:2", the text's end
+// clauses yields the clauses of text, cut at every clause break,
+// `[.;:!?]\s+|[()\[\]]`: sentence punctuation followed by blanks, or a
+// bracket, so that a list in parentheses is a clause of its own. They are
+// yielded, not collected, as most are passed over.
+func clauses(text string) iter.Seq[piece] {
+	return func(yield func(piece) bool) {
+		start := 0
+		for i := 0; i < len(text); i++ {
+			end := i // end of the break starting at i, if one does
+			switch clauseBreaks[text[i]] {
+			case breakBracket:
+				end = i + 1
+			case breakStop:
+				if end = blanksAfter(text, i+1); end == i+1 {
+					end = i // no blank follows: "X.1280", "3:2", the text's end
+				}
+			}
+			if end > i {
+				if !yield(piece{start, i}) {
+					return
+				}
+				start, i = end, end-1
 			}
 		}
-		if end > i {
-			out = append(out, piece{start, i})
-			start, i = end, end-1
-		}
+		yield(piece{start, len(text)})
 	}
-	return append(out, piece{start, len(text)})
+}
+
+// The bytes that may break a clause: a bracket always does, sentence
+// punctuation when blanks follow it. A table, as clauses looks up every
+// byte of a paragraph.
+const (
+	breakBracket = 1 + iota
+	breakStop
+)
+
+var clauseBreaks = [256]uint8{
+	'(': breakBracket, ')': breakBracket, '[': breakBracket, ']': breakBracket,
+	'.': breakStop, ';': breakStop, ':': breakStop, '!': breakStop, '?': breakStop,
 }
 
 // blanksAfter returns the end of the run of blanks starting at i.
