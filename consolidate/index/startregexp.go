@@ -25,10 +25,10 @@ type startRegexp struct {
 	// tried from the byte before the start, so that \b sees it.
 	afterWord *regexp.Regexp
 	// first holds the bytes a match can start with after a non-word
-	// character ([0]) and after a word character ([1]); second[b] the
-	// bytes that can follow a first byte b.
-	first  [2]byteSet
-	second *[256]byteSet
+	// character ([0]) and after a word character ([1]); prefixes the
+	// bytes it can start with together (nil when there are too many).
+	first    [2]byteSet
+	prefixes *prefixSet
 	// starts is first[0] and first[1] together: an ASCII byte outside it
 	// is passed over without looking at its context.
 	starts byteSet
@@ -51,7 +51,7 @@ func mustStartRegexp(pattern string) *startRegexp {
 			panic("index: pattern can match empty text: " + pattern)
 		}
 	}
-	x.second = secondBytes(re)
+	x.prefixes = matchPrefixes(re)
 	x.starts = x.first[0]
 	x.starts.addAll(&x.first[1])
 	return x
@@ -98,18 +98,14 @@ func (x *startRegexp) matchAt(s string, c int) []int {
 	return shifted(x.afterNonWord.FindStringSubmatchIndex(s[c:]), c, c)
 }
 
-// mayStart reports whether a match can start at byte c of s by its first
-// two bytes (the second byte of a multi-byte character is not looked at).
+// mayStart reports whether a match can start at byte c of s by the byte
+// before and the first bytes.
 func (x *startRegexp) mayStart(s string, c int, prevWord bool) bool {
 	ctx := 0
 	if prevWord {
 		ctx = 1
 	}
-	b := s[c]
-	if !x.first[ctx].has(b) {
-		return false
-	}
-	return b >= utf8.RuneSelf || c+1 == len(s) || x.second[b].has(s[c+1])
+	return x.first[ctx].has(s[c]) && (x.prefixes == nil || x.prefixes.allows(s[c:]))
 }
 
 // shifted moves the offsets of a match found in a text starting at byte

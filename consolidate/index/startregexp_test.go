@@ -27,6 +27,11 @@ func startPatterns() map[string]*startRegexp {
 		`(?i:xy)+q`,
 		`[a-c]{2,}d|\d{1}e`,
 		`ñ[^a]`,
+		`x{2,3}y`,
+		`(?:ab){2}c|\b(?:a|b){0,2}x`,
+		`Côte d\w`,
+		`a?b?c?d`,
+		`\d{1,3}(?:,\d{3})+|\d+ ?ab`,
 	} {
 		m[p] = mustStartRegexp(p)
 	}
@@ -39,7 +44,7 @@ func startTexts(t *testing.T) []string {
 	texts := []string{
 		"", "x", "therefrom 5 to 7 May", "x5 September 2025", "a_5 September", "from5 May", "Between 1 and 2 June",
 		"bar foo  bar foobar", "éé ñx ñ", "\ufffd5 May", "\xff5 May\xe2\x80", "K\u212a kelvin", "_ab -1 a-1",
-		"SG20 and SG3RG-LAC met; ITU-T X.1280 and X.1220/X.nspam", "approx. 40 participants, over 1,200 people",
+		"SG20 and SG3RG-LAC met; ITU-T X.1280 and X.1220/X.nspam", "approx. 40 participants, over 1,200 people", "la Côte dIvoire", "xxy xxxy", "ababc abx", "Le 5–7 May",
 	}
 	for _, d := range textDocs(t) {
 		for _, p := range d.Paragraphs {
@@ -67,7 +72,7 @@ func TestStartRegexpFindsWhatRegexpFinds(t *testing.T) {
 	texts := startTexts(t)
 	// and random texts made of the pieces dates, counts and names are
 	// made of
-	pieces := []string{" ", "  ", "-", "–", ",", ".", "(", ")", "5", "12", "31", "2025", "th", "of", "from", "Between",
+	pieces := []string{" ", "  ", "-", "–", ",", ".", "(", ")", "ab", "x", "y", "c", "d", "Côte", "1,200", "5", "12", "31", "2025", "th", "of", "from", "Between",
 		"and", "to", "May", "Sept", "September", "Dec.", "in", "late", "more than", "40", "participants", "X.", "1280",
 		"ITU-T", "SG", "é", "_", "\xff", "period", "this"}
 	r := rand.New(rand.NewSource(1))

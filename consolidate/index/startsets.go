@@ -6,9 +6,10 @@ import (
 )
 
 // The analysis behind startRegexp: which bytes a pattern's matches can
-// start with, and which bytes can follow each of those. Both are worked out
-// generously (a set may hold a byte no match starts with, never miss one),
-// so that trying the pattern only where they allow finds every match.
+// start with, given the character before them. It is worked out
+// generously (the set may hold a byte no match starts with, never miss
+// one), so that trying the pattern only where it allows finds every match.
+// (startprefixes.go looks further, at the first bytes together.)
 
 // byteSet is a set of bytes.
 type byteSet [4]uint64
@@ -19,83 +20,6 @@ func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
 func (s *byteSet) addAll(o *byteSet) {
 	for i := range s {
 		s[i] |= o[i]
-	}
-}
-
-// allBytes holds every byte.
-var allBytes = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
-
-// secondBytes gives, for each byte b, the bytes that can follow b at the
-// start of a match of re (and at any byte that can be the whole match,
-// every byte: the text goes on after it).
-func secondBytes(re *syntax.Regexp) *[256]byteSet {
-	second := new([256]byteSet)
-	addPairs(re, &allBytes, second)
-	return second
-}
-
-// addPairs adds to second the first two bytes of the matches of re, given
-// follow, the bytes that can come after a match of re.
-func addPairs(re *syntax.Regexp, follow *byteSet, second *[256]byteSet) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return
-		}
-		next := follow
-		if len(re.Rune) > 1 {
-			next = new(byteSet)
-			addRune(next, re.Rune[1], re.Flags&syntax.FoldCase != 0, anyNext)
-		}
-		var first byteSet
-		addRune(&first, re.Rune[0], re.Flags&syntax.FoldCase != 0, anyNext)
-		pairUp(&first, next, second)
-	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		var first byteSet
-		firstBytes(re, noBoundary, &first)
-		pairUp(&first, follow, second)
-	case syntax.OpCapture, syntax.OpQuest:
-		addPairs(re.Sub[0], follow, second)
-	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
-		// a repeated part may follow itself
-		next := *follow
-		if re.Op != syntax.OpRepeat || re.Max != 1 {
-			firstBytes(re.Sub[0], noBoundary, &next)
-		}
-		addPairs(re.Sub[0], &next, second)
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			addPairs(sub, follow, second)
-		}
-	case syntax.OpConcat:
-		// what follows each part: the first bytes of the parts after it,
-		// up to one that cannot be empty, else what follows the whole
-		follows := make([]byteSet, len(re.Sub))
-		next := *follow
-		for i := len(re.Sub) - 1; i >= 0; i-- {
-			follows[i] = next
-			var first byteSet
-			if !firstBytes(re.Sub[i], noBoundary, &first) {
-				next = byteSet{}
-			}
-			next.addAll(&first)
-		}
-		// a match starts in the first part that is not empty
-		for i, sub := range re.Sub {
-			addPairs(sub, &follows[i], second)
-			if !firstBytes(sub, noBoundary, new(byteSet)) {
-				return
-			}
-		}
-	}
-}
-
-// pairUp adds every pair of a byte of first and a byte of next to second.
-func pairUp(first, next *byteSet, second *[256]byteSet) {
-	for b := 0; b < 256; b++ {
-		if first.has(byte(b)) {
-			second[b].addAll(next)
-		}
 	}
 }
 
