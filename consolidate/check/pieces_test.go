@@ -33,6 +33,7 @@ var cutterTexts = []string{
 	"(a, b) [c] ((", "X.1280 and 3:2, etc.  Next",
 	"Chad, Gabon, Niger, and Gabon.", " and and ", "a and or b", "a & b &\tc", "x\u00a0and\u00a0y, z and",
 	"Trinidad and Tobago, Jamaica or Barbados", "and", " or", "band orchestra and",
+	" Eswatini", "\u3000Ghana Kenya\u00a0", " two  spaces ",
 	"tabs\tand\nnewlines\vvertical\u0085next\u2003em", "\xffbad, utf8 \xfe and x",
 	"Ethiopia, Eswatini, The Gambia, South Sudan, Ghana, Zimbabwe, Malawi, Lesotho, Ethiopia, Burkina Faso and Gabon.",
 }

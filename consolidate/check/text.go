@@ -40,9 +40,11 @@ func clip(text string) string {
 }
 
 // oneLine collapses the spaces of s to single ASCII spaces and trims it.
+// Most texts need at most trimming (a list item cut after a comma starts
+// with a space), and then no copy is made.
 func oneLine(s string) string {
-	if isOneLine(s) {
-		return s
+	if t := strings.TrimSpace(s); isOneLine(t) {
+		return t
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
