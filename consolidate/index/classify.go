@@ -173,6 +173,7 @@ func eventWords(text, lower string) (verb, noun bool) {
 	return verb, noun
 }
 
+// isASCII reports whether s is all ASCII.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

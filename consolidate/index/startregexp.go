@@ -47,7 +47,7 @@ func mustStartRegexp(pattern string) *startRegexp {
 		afterWord:    regexp.MustCompile(`^[0-9A-Za-z_](?:` + pattern + `)`),
 	}
 	for i, prevWord := range []bool{false, true} {
-		if firstBytes(re, boundaryFree(prevWord), &x.first[i]) {
+		if firstBytes(re, boundaryAfter(prevWord), &x.first[i]) {
 			panic("index: pattern can match empty text: " + pattern)
 		}
 	}

@@ -37,9 +37,9 @@ const (
 	nonWordNext
 )
 
-// boundaryFree is the requirement \b makes of the next character after a
+// boundaryAfter is the requirement \b makes of the next character after a
 // previous character of the given kind.
-func boundaryFree(prevWord bool) func(syntax.Op) boundary {
+func boundaryAfter(prevWord bool) func(syntax.Op) boundary {
 	return func(op syntax.Op) boundary {
 		switch {
 		case op == syntax.OpWordBoundary && prevWord, op == syntax.OpNoWordBoundary && !prevWord:
