@@ -9,6 +9,7 @@ import (
 
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/testkit"
 	"tsagmerge/templates"
 )
 
@@ -22,7 +23,7 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the corpus walk is skipped in -short mode")
 	}
-	files, _ := filepath.Glob(filepath.Join(sharedDir(t, "corpus/docx"), "*"))
+	files, _ := filepath.Glob(filepath.Join(testkit.Shared(t, "corpus/docx"), "*"))
 	tpl := templates.Default()
 	read := 0
 	for _, f := range files {

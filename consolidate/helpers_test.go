@@ -1,10 +1,6 @@
 package consolidate
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -13,48 +9,11 @@ import (
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/testkit"
 	"tsagmerge/templates"
 )
 
 const samplesDir = "../testdata/samples"
-
-// sharedDir returns a folder of ../shared, skipping the test when it is
-// absent (failing on CI, where it must be there).
-func sharedDir(t testing.TB, rel string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "shared", rel)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing on CI: %v", dir, err)
-		}
-		t.Skipf("%s is not here: %v", dir, err)
-	}
-	return dir
-}
-
-// readDir reads every .docx of a folder, closing them after the test.
-func readDir(t testing.TB, dir string) []*ingest.Document {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.docx"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no .docx in %s", dir)
-	}
-	var docs []*ingest.Document
-	for _, f := range files {
-		docs = append(docs, readDoc(t, f))
-	}
-	return docs
-}
-
-func readDoc(t testing.TB, path string) *ingest.Document {
-	t.Helper()
-	d, err := ingest.Read(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Package.Close() })
-	return d
-}
 
 // merge merges docs on the embedded template.
 func merge(t testing.TB, docs []*ingest.Document, opts Options) ([]byte, *Report) {
@@ -138,45 +97,15 @@ func rewritten(t testing.TB, sample, name string, edit func(string) string) *ing
 		}
 		return []byte(edited)
 	})
-	return readDoc(t, path)
+	return testkit.ReadDoc(t, path)
 }
 
 // rezip copies a .docx into a temporary folder under name, passing every
 // part through edit, and returns the copy's path.
 func rezip(t testing.TB, src, name string, edit func(part string, data []byte) []byte) string {
 	t.Helper()
-	zr, err := zip.OpenReader(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.Create(f.Name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(edit(f.Name, data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testkit.RewriteParts(t, src, path, edit)
 	return path
 }
 
@@ -184,7 +113,7 @@ func rezip(t testing.TB, src, name string, edit func(part string, data []byte) [
 func samplesExcept(t testing.TB, replace ...*ingest.Document) []*ingest.Document {
 	t.Helper()
 	var docs []*ingest.Document
-	for _, d := range readDir(t, samplesDir) {
+	for _, d := range testkit.ReadDir(t, samplesDir) {
 		keep := true
 		for _, r := range replace {
 			keep = keep && r.Region.Code != d.Region.Code

@@ -9,6 +9,7 @@ import (
 
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/testkit"
 	"tsagmerge/templates"
 )
 
@@ -36,7 +37,7 @@ func TestMergeSamples(t *testing.T) {
 		{"rejected", Options{Comments: CommentsKeep, Revisions: RevisionsReject}, 5, false, "(RED-AMS) in September 2025", "October 2025 in Montevideo"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			docs := readDir(t, samplesDir)
+			docs := testkit.ReadDir(t, samplesDir)
 			out, rep := merge(t, docs, tc.opts)
 			back := valid(t, out)
 			sameContent(t, back, docs, tc.opts)
@@ -76,7 +77,7 @@ func allText(d *ingest.Document) string {
 // validator checks: pandoc's sources share ids, and the CIS sample has a
 // bookmark start that never ends under a name used twice.
 func TestMergeIDsUnique(t *testing.T) {
-	out, _ := merge(t, readDir(t, samplesDir), Options{})
+	out, _ := merge(t, testkit.ReadDir(t, samplesDir), Options{})
 	doc := part(t, out, "word/document.xml")
 	comments := part(t, out, "word/comments.xml")
 	for _, c := range []struct{ what, xml, attr string }{
@@ -109,7 +110,7 @@ func TestMergeIDsUnique(t *testing.T) {
 }
 
 func TestMergeDeterministic(t *testing.T) {
-	docs := readDir(t, samplesDir)
+	docs := testkit.ReadDir(t, samplesDir)
 	a, _ := merge(t, docs, Options{})
 	b, _ := merge(t, docs, Options{})
 	if !bytes.Equal(a, b) {
@@ -119,7 +120,7 @@ func TestMergeDeterministic(t *testing.T) {
 
 func TestMergeMissingRegion(t *testing.T) {
 	var docs []*ingest.Document
-	for _, d := range readDir(t, samplesDir) {
+	for _, d := range testkit.ReadDir(t, samplesDir) {
 		if d.Region.Code != "CIS" {
 			docs = append(docs, d)
 		}
@@ -243,7 +244,7 @@ func TestMergeBookmarkNames(t *testing.T) {
 }
 
 func TestMergeRefusals(t *testing.T) {
-	docs := readDir(t, samplesDir)
+	docs := testkit.ReadDir(t, samplesDir)
 	noRegion := *docs[0]
 	noRegion.Region = ingest.Region{}
 	for _, tc := range []struct {
@@ -270,7 +271,7 @@ func TestMergeCover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, _ := merge(t, readDir(t, samplesDir), Options{Meta: &meta})
+	out, _ := merge(t, testkit.ReadDir(t, samplesDir), Options{Meta: &meta})
 	valid(t, out)
 	for _, name := range []string{"word/document.xml", "word/header1.xml", "word/header2.xml"} {
 		if xml := part(t, out, name); strings.Contains(xml, "{{") {
@@ -286,7 +287,7 @@ func TestMergeBenchX40(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the x40 bench is skipped in -short mode")
 	}
-	docs := readDir(t, sharedDir(t, "bench/x40"))
+	docs := testkit.ReadDir(t, testkit.Shared(t, "bench/x40"))
 	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
 	sameContent(t, back, docs, Options{})
@@ -300,7 +301,7 @@ func TestMergeBenchX40(t *testing.T) {
 }
 
 func BenchmarkMergeX400(b *testing.B) {
-	docs := readDir(b, sharedDir(b, "bench/x400"))
+	docs := testkit.ReadDir(b, testkit.Shared(b, "bench/x400"))
 	tpl := templates.Default()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -336,7 +337,7 @@ func TestMergePrefixClash(t *testing.T) {
 // was read (the package is opened again, with the part damaged), naming
 // the file and the part.
 func TestMergeBrokenRegion(t *testing.T) {
-	cis := readDoc(t, filepath.Join(samplesDir, "CIS-contribution.docx"))
+	cis := testkit.ReadDoc(t, filepath.Join(samplesDir, "CIS-contribution.docx"))
 	path := rezip(t, cis.Path, "CIS-contribution.docx", func(part string, data []byte) []byte {
 		if part == "word/document.xml" {
 			return []byte(strings.Replace(string(data), "</w:body>", "</w:bod>", 1))
@@ -379,7 +380,7 @@ func TestMergeRegionSections(t *testing.T) {
 // TestMergeDiagram: a SmartArt diagram's data part names its drawing by
 // an id of the document's relationships, which the merge renumbers.
 func TestMergeDiagram(t *testing.T) {
-	d := readDoc(t, filepath.Join(sharedDir(t, "corpus/docx"), "pandoc__test_docx_diagram.docx"))
+	d := testkit.ReadDoc(t, filepath.Join(testkit.Shared(t, "corpus/docx"), "pandoc__test_docx_diagram.docx"))
 	d.Region = ingest.Region{Code: "EUR"}
 	out, _ := merge(t, []*ingest.Document{d}, Options{})
 	valid(t, out)

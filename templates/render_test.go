@@ -1,51 +1,20 @@
 package templates
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
+
+	"tsagmerge/ingest/testkit"
 )
-
-// requireTool skips the test when an external program is missing, except
-// in CI, where the test must run.
-func requireTool(t *testing.T, names ...string) {
-	t.Helper()
-	for _, name := range names {
-		if _, err := exec.LookPath(name); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is not installed; CI must install it (see .ci/run)", name)
-			}
-			t.Skipf("%s is not installed", name)
-		}
-	}
-}
-
-// run runs a program with a time limit and returns its standard output.
-func run(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, name, args...).Output()
-	if err != nil {
-		msg := err.Error()
-		if ee, ok := err.(*exec.ExitError); ok {
-			msg += ": " + string(ee.Stderr)
-		}
-		t.Fatalf("%s %s: %s", name, strings.Join(args, " "), msg)
-	}
-	return string(out)
-}
 
 // TestRenderFilledCover has LibreOffice lay the filled template out and
 // pandoc read it: the two independent readers the TD must satisfy.
 func TestRenderFilledCover(t *testing.T) {
-	requireTool(t, "soffice", "pandoc", "pdfinfo", "pdftotext")
+	testkit.RequireTool(t, "soffice", "pandoc", "pdfinfo", "pdftotext")
 	dir := t.TempDir()
 	m := sampleMeta()
 	m.Title = "Regional Offices report & index"
@@ -58,17 +27,15 @@ func TestRenderFilledCover(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "lo-profile"))
-	run(t, "soffice", "-env:UserInstallation="+profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx)
-	pdf := filepath.Join(dir, "TSAG-TD123.pdf")
-	m1 := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(run(t, "pdfinfo", pdf))
+	pdf := testkit.ConvertPDF(t, docx, dir)
+	m1 := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(testkit.Run(t, "pdfinfo", pdf))
 	if m1 == nil {
 		t.Fatal("pdfinfo gave no page count")
 	}
 	if pages, _ := strconv.Atoi(m1[1]); pages < 2 {
 		t.Fatalf("%d pages, want the cover page and section 2's page", pages)
 	}
-	page1 := run(t, "pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-")
+	page1 := testkit.Run(t, "pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-")
 	for _, want := range []string{"TSAG-TD123", "INTERNATIONAL TELECOMMUNICATION UNION", "Geneva, 20-23 January 2026", "TSB & BDT <joint>", "Introduction: ITU Regional Presence"} {
 		if !strings.Contains(page1, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, page1)
@@ -80,12 +47,12 @@ func TestRenderFilledCover(t *testing.T) {
 	if strings.Contains(compact(page1), "-1-") {
 		t.Error("the first page has the running header")
 	}
-	page2 := run(t, "pdftotext", "-f", "2", "-l", "2", "-layout", pdf, "-")
+	page2 := testkit.Run(t, "pdftotext", "-f", "2", "-l", "2", "-layout", pdf, "-")
 	if !strings.HasPrefix(compact(page2), "-2-TSAG-TD123") {
 		t.Errorf("page 2 does not start with the running header \"- 2 -\" TSAG-TD123:\n%.200s", page2)
 	}
 
-	plain := run(t, "pandoc", "-t", "plain", "--wrap=none", docx)
+	plain := testkit.Run(t, "pandoc", "-t", "plain", "--wrap=none", docx)
 	for _, want := range []string{m.Title, "TSAG-TD123", "2 ITU Plenipotentiary Resolution 25 (Rev. Bucharest, 2022)"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("pandoc's reading lacks %q", want)

@@ -11,7 +11,7 @@ import (
 
 	"tsagmerge/consolidate/check"
 	"tsagmerge/ingest/inbox"
-	"tsagmerge/ingest/inbox/inboxtest"
+	"tsagmerge/ingest/testkit"
 )
 
 // execute runs the command line as run does, with its output captured,
@@ -33,7 +33,7 @@ func execute(t *testing.T, args ...string) (string, int) {
 }
 
 func TestCheckCommand(t *testing.T) {
-	samples := inboxtest.Samples(t)
+	samples := testkit.Samples(t)
 	pdfOnly := t.TempDir()
 	if err := os.WriteFile(filepath.Join(pdfOnly, "AFR.pdf"), []byte("%PDF-1.7"), 0o644); err != nil {
 		t.Fatal(err)
@@ -63,7 +63,7 @@ func TestCheckCommand(t *testing.T) {
 }
 
 func TestCheckJSON(t *testing.T) {
-	out, code := execute(t, "check", "--json", inboxtest.Samples(t))
+	out, code := execute(t, "check", "--json", testkit.Samples(t))
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d", code, exitFindings)
 	}
@@ -117,7 +117,7 @@ func TestColorOn(t *testing.T) {
 }
 
 func TestPrintReportColours(t *testing.T) {
-	in, err := inbox.Scan([]string{inboxtest.Samples(t)})
+	in, err := inbox.Scan([]string{testkit.Samples(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,14 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"tsagmerge/ingest/inbox/inboxtest"
+	"tsagmerge/ingest/testkit"
 )
 
 func TestDiffCommand(t *testing.T) {
-	samples := inboxtest.Samples(t)
+	samples := testkit.Samples(t)
 	afr := filepath.Join(samples, "AFR-contribution.docx")
 	changed := filepath.Join(t.TempDir(), "AFR-v2.docx")
-	inboxtest.Rewrite(t, afr, changed, "word/document.xml", func(b []byte) []byte {
+	testkit.Rewrite(t, afr, changed, "word/document.xml", func(b []byte) []byte {
 		return bytes.Replace(b, []byte("training workshop in Benin"), []byte("training workshop in Cotonou, Benin"), 1)
 	})
 	tests := []struct {

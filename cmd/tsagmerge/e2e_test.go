@@ -23,6 +23,7 @@ import (
 
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/testkit"
 )
 
 // binary is the tsagmerge built by TestMain.
@@ -92,34 +93,6 @@ func clip(s string) string {
 	return s
 }
 
-// requireTool skips the test when an external program is missing, except
-// in CI, where the test must run.
-func requireTool(t *testing.T, names ...string) {
-	t.Helper()
-	for _, name := range names {
-		if _, err := exec.LookPath(name); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is not installed; CI must install it (see .ci/run)", name)
-			}
-			t.Skipf("%s is not installed", name)
-		}
-	}
-}
-
-// sharedDir returns ../shared/<sub> from the repository root, skipping the
-// test when it is absent, unless CI=true.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: %v", dir, err)
-		}
-		t.Skipf("%s is missing", dir)
-	}
-	return dir
-}
-
 // snapshot returns the names and hashes of a folder's files.
 func snapshot(t *testing.T, dir string) map[string][32]byte {
 	t.Helper()
@@ -180,22 +153,6 @@ func copyDocx(t *testing.T, from string, names ...string) string {
 	return dir
 }
 
-// readInputs reads the .docx files of a folder as consolidate's sources.
-func readInputs(t *testing.T, dir string) []*ingest.Document {
-	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
-	var docs []*ingest.Document
-	for _, f := range files {
-		d, err := ingest.Read(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { d.Package.Close() })
-		docs = append(docs, d)
-	}
-	return docs
-}
-
 // checkOutput holds a written TD to the validator's two checks.
 func checkOutput(t *testing.T, out string, inputs []*ingest.Document, expect validate.Expectations) {
 	t.Helper()
@@ -219,16 +176,7 @@ func checkOutput(t *testing.T, out string, inputs []*ingest.Document, expect val
 // and returns the PDF's page count.
 func render(t *testing.T, docx string) int {
 	t.Helper()
-	requireTool(t, "soffice")
-	dir := t.TempDir()
-	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "lo-profile"))
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "soffice", "-env:UserInstallation="+profile, "--headless", "--convert-to", "pdf", "--outdir", dir, docx)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice cannot convert %s: %v\n%s", docx, err, out)
-	}
-	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(docx), filepath.Ext(docx))+".pdf")
+	pdf := testkit.ConvertPDF(t, docx, t.TempDir())
 	data, err := os.ReadFile(pdf)
 	if err != nil {
 		t.Fatalf("soffice wrote no PDF for %s: %v", docx, err)
@@ -250,17 +198,8 @@ func render(t *testing.T, docx string) int {
 // plainText has pandoc read a .docx and returns its plain text.
 func plainText(t *testing.T, docx string) string {
 	t.Helper()
-	requireTool(t, "pandoc")
-	out, err := exec.Command("pandoc", "-f", "docx", "-t", "plain", "--wrap=none", docx).Output()
-	if err != nil {
-		msg := err.Error()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			msg += ": " + string(ee.Stderr)
-		}
-		t.Fatalf("pandoc cannot read %s: %s", docx, msg)
-	}
-	return string(out)
+	testkit.RequireTool(t, "pandoc")
+	return testkit.Run(t, "pandoc", "-f", "docx", "-t", "plain", "--wrap=none", docx)
 }
 
 var dashes = strings.NewReplacer("–", "-", "—", "-")
@@ -308,7 +247,7 @@ func TestConsolidateDraft(t *testing.T) {
 	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
 		t.Errorf("the output folder holds %d entries, want only out.docx", len(entries))
 	}
-	inputs := readInputs(t, samples)
+	inputs := testkit.ReadDir(t, samples)
 	checkOutput(t, out, inputs, validate.Expectations{})
 	readable(t, out, inputs)
 }
@@ -333,7 +272,7 @@ func TestConsolidateForce(t *testing.T) {
 		t.Fatalf("consolidate --force: %s", r)
 	}
 	// Published: comments left out, tracked changes accepted.
-	inputs := readInputs(t, samples)
+	inputs := testkit.ReadDir(t, samples)
 	checkOutput(t, out, inputs, validate.Expectations{DropComments: true, Revisions: validate.AcceptRevisions})
 	readable(t, out, inputs)
 }
@@ -350,7 +289,7 @@ func TestConsolidateModes(t *testing.T) {
 		{"keep", "reject", validate.Expectations{Revisions: validate.RejectRevisions}},
 		{"drop", "reject", validate.Expectations{DropComments: true, Revisions: validate.RejectRevisions}},
 	}
-	inputs := readInputs(t, samples)
+	inputs := testkit.ReadDir(t, samples)
 	for _, tt := range tests {
 		t.Run(tt.comments+" comments, "+tt.revisions, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out.docx")
@@ -374,7 +313,7 @@ func TestConsolidateMissingRegion(t *testing.T) {
 	if !strings.Contains(r.stdout+r.stderr, "CIS") {
 		t.Errorf("nothing says that CIS is missing: %s", r)
 	}
-	inputs := readInputs(t, in)
+	inputs := testkit.ReadDir(t, in)
 	checkOutput(t, out, inputs, validate.Expectations{})
 	readable(t, out, inputs)
 	cis, err := ingest.Read(filepath.Join(samples, "CIS-contribution.docx"))
@@ -391,7 +330,7 @@ func TestConsolidateBench(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the 100-page bench is skipped in -short mode")
 	}
-	dir := sharedDir(t, "bench/x40")
+	dir := testkit.Shared(t, "bench/x40")
 	out := filepath.Join(t.TempDir(), "x40.docx")
 	start := time.Now()
 	r := tsagmerge(t, "consolidate", dir, "-o", out, "--draft")
@@ -399,7 +338,7 @@ func TestConsolidateBench(t *testing.T) {
 		t.Fatalf("consolidate --draft of the x40 bench: %s", r)
 	}
 	t.Logf("x40 consolidated in %v", time.Since(start).Round(time.Millisecond))
-	inputs := readInputs(t, dir)
+	inputs := testkit.ReadDir(t, dir)
 	checkOutput(t, out, inputs, validate.Expectations{})
 	readable(t, out, inputs)
 }

@@ -10,7 +10,7 @@ import (
 
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/inbox"
-	"tsagmerge/ingest/inbox/inboxtest"
+	"tsagmerge/ingest/testkit"
 )
 
 // minCommentAgreement is the share of readable corpus files whose open and
@@ -21,7 +21,7 @@ const minCommentAgreement = 0.95
 // and the open/resolved comment counts must agree with the manifest's
 // comments and comments_done columns for nearly every file read.
 func TestCorpus(t *testing.T) {
-	corpus := inboxtest.Shared(t, "corpus")
+	corpus := testkit.Shared(t, "corpus")
 	dir := filepath.Join(corpus, "docx")
 	manifest := readManifest(t, filepath.Join(corpus, "MANIFEST.tsv"))
 	var read, agree, unreadable int

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"tsagmerge/ingest/inbox"
-	"tsagmerge/ingest/inbox/inboxtest"
+	"tsagmerge/ingest/testkit"
 )
 
 // summary lists findings as "REGION kind author: text" lines, sorted, for
@@ -51,7 +51,7 @@ func sameLines(t *testing.T, what string, got, want []string) {
 // threads (AFR; ASP with its reply), AMS's pending revisions (one finding
 // for its one author), the repeated countries in AFR, and nothing else.
 func TestSamples(t *testing.T) {
-	in := scan(t, inboxtest.Samples(t))
+	in := scan(t, testkit.Samples(t))
 	r := Run(in, Options{})
 	sameLines(t, "sample findings", summary(r.Findings), []string{
 		"AFR duplicate-in-list/warning: Ethiopia and Eswatini named twice in one list",
@@ -93,14 +93,14 @@ func TestSamples(t *testing.T) {
 // of AFR, an owner file, a .doc, a PDF, a contribution with review residue
 // pasted into it, and no file at all for AMS.
 func TestMixedInbox(t *testing.T) {
-	samples, dir := inboxtest.Samples(t), t.TempDir()
+	samples, dir := testkit.Samples(t), t.TempDir()
 	afr := filepath.Join(samples, "AFR-contribution.docx")
-	inboxtest.Copy(t, afr, filepath.Join(dir, "AFR-contribution-v1.docx"))
-	inboxtest.Rewrite(t, afr, filepath.Join(dir, "AFR-contribution-v2.docx"), "word/document.xml", func(b []byte) []byte {
+	testkit.Copy(t, afr, filepath.Join(dir, "AFR-contribution-v1.docx"))
+	testkit.Rewrite(t, afr, filepath.Join(dir, "AFR-contribution-v2.docx"), "word/document.xml", func(b []byte) []byte {
 		return bytes.Replace(b, []byte("Benin on Quality of service"), []byte("Benin on Quality of Service"), 1)
 	})
-	inboxtest.Copy(t, filepath.Join(samples, "ASP-contribution.docx"), filepath.Join(dir, "ASP-contribution.docx"))
-	inboxtest.Write(t, filepath.Join(dir, "ARB-contribution.docx"), inboxtest.File{Body: inboxtest.Region(
+	testkit.Copy(t, filepath.Join(samples, "ASP-contribution.docx"), filepath.Join(dir, "ASP-contribution.docx"))
+	testkit.Write(t, filepath.Join(dir, "ARB-contribution.docx"), testkit.File{Body: testkit.Region(
 		"Arab States – Regional Office for the Arab States",
 		"The Office promoted TSB activities.\tComment by Chan, Calvin: is there anything to add?",
 		"[bookmark: _Toc123]Smart Sustainable Cities and Communities were discussed.",

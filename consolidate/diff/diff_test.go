@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"tsagmerge/ingest"
-	"tsagmerge/ingest/inbox/inboxtest"
+	"tsagmerge/ingest/testkit"
 )
 
 func TestWords(t *testing.T) {
@@ -140,36 +140,26 @@ func TestPairUpKeepsOrder(t *testing.T) {
 }
 
 func TestSamples(t *testing.T) {
-	dir := inboxtest.Samples(t)
+	dir := testkit.Samples(t)
 	tmp := t.TempDir()
 	for _, name := range []string{"AFR-contribution.docx", "ASP-contribution.docx", "AMS-contribution.docx"} {
 		path := filepath.Join(dir, name)
-		a, b := read(t, path), read(t, path)
+		a, b := testkit.ReadDoc(t, path), testkit.ReadDoc(t, path)
 		if r := Compare(a, b); !r.Identical() || r.Summary() != "identical" {
 			t.Errorf("%s against itself: %s", name, r.Summary())
 		}
 	}
 	// A copy of ASP with one word changed in the body and one heading renamed.
 	src, dst := filepath.Join(dir, "ASP-contribution.docx"), filepath.Join(tmp, "ASP-v2.docx")
-	inboxtest.Rewrite(t, src, dst, "word/document.xml", func(b []byte) []byte {
+	testkit.Rewrite(t, src, dst, "word/document.xml", func(b []byte) []byte {
 		b = bytes.Replace(b, []byte("In Thimphu, Bhutan"), []byte("In Paro, Bhutan"), 1)
 		return bytes.Replace(b, []byte("Communications Activities"), []byte("Communication Activities"), 1)
 	})
-	r := Compare(read(t, src), read(t, dst))
+	r := Compare(testkit.ReadDoc(t, src), testkit.ReadDoc(t, dst))
 	if got, want := r.Summary(), "1 section renamed; 1 paragraph changed"; got != want {
 		t.Errorf("modified ASP: %q; want %q", got, want)
 	}
 	if len(r.Paragraphs) == 1 && !strings.Contains(markWords(style{}, r.Paragraphs[0].Words), "In [-Thimphu-]{+Paro+}, Bhutan") {
 		t.Errorf("modified ASP word diff: %+v", r.Paragraphs[0].Words)
 	}
-}
-
-func read(t *testing.T, path string) *ingest.Document {
-	t.Helper()
-	d, err := ingest.Read(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Package.Close() })
-	return d
 }

@@ -9,6 +9,7 @@ import (
 
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/testkit"
 )
 
 // build makes a Document from lines: "front: …" is front matter, "# …" a
@@ -127,7 +128,7 @@ func TestContentText(t *testing.T) {
 // cleanPackage opens the small clean package, whose comments part is
 // word/comments.xml.
 func cleanPackage(t *testing.T) *opc.Package {
-	p, err := opc.OpenBytes("clean.docx", clean().zip(t))
+	p, err := opc.OpenBytes("clean.docx", testkit.Zip(clean()))
 	if err != nil {
 		t.Fatal(err)
 	}

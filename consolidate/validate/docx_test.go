@@ -1,41 +1,13 @@
 package validate
 
 import (
-	"archive/zip"
-	"bytes"
 	"maps"
-	"sort"
 	"strings"
 	"testing"
 )
 
 // files is a package under construction: part name → content.
 type files map[string]string
-
-// zip writes the parts, in name order, into docx bytes.
-func (f files) zip(t testing.TB) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	names := make([]string, 0, len(f))
-	for n := range f {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		w, err := zw.Create(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(f[n])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // edit returns a copy of f with old replaced by new in one part; it fails
 // the test when old is not there, so a case cannot pass by editing nothing.

@@ -5,21 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedDir returns ../shared/<sub> from the repository root, skipping the
-// test when it is absent, unless CI=true.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing: %v", dir, err)
-		}
-		t.Skipf("%s is missing", dir)
-	}
-	return dir
-}
+	"tsagmerge/ingest/testkit"
+)
 
 // TestInputsBreakRules runs the validator on the contributions themselves:
 // their writers break some invariants (which consolidate must repair), so
@@ -49,7 +37,7 @@ func TestInputsBreakRules(t *testing.T) {
 	t.Run("bench AMS", func(t *testing.T) {
 		// The bench's pandoc-written Americas file gives an insertion and
 		// the deletion beside it one id.
-		file := filepath.Join(sharedDir(t, "bench/x40"), "AMS-contribution.docx")
+		file := filepath.Join(testkit.Shared(t, "bench/x40"), "AMS-contribution.docx")
 		expectRules(t, file, map[string]string{RuleRevisionID: "revision id 1 (w:del)", RuleStyle: `"CommentReference"`})
 	})
 }
@@ -84,7 +72,7 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus run skipped in -short mode")
 	}
-	dir := sharedDir(t, "corpus/docx")
+	dir := testkit.Shared(t, "corpus/docx")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
 	for _, file := range files {
 		data, err := os.ReadFile(file)

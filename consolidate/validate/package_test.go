@@ -5,10 +5,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"tsagmerge/ingest/testkit"
 )
 
 func TestPackageClean(t *testing.T) {
-	if probs := Package(clean().zip(t)); len(probs) != 0 {
+	if probs := Package(testkit.Zip(clean())); len(probs) != 0 {
 		for _, p := range probs {
 			t.Error(p.Error())
 		}
@@ -181,7 +183,7 @@ func TestPackageRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			data := []byte("this is not a zip")
 			if f := tt.mutate(t, clean()); f != nil {
-				data = f.zip(t)
+				data = testkit.Zip(f)
 			}
 			probs := Package(data)
 			var got []string
@@ -206,7 +208,7 @@ func TestPackageFallbackNotCountedTwice(t *testing.T) {
 		`<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">`+box+`</mc:Choice>`+
 			`<mc:Fallback>`+box+`<w:r><w:drawing><wp:inline><a:blip r:embed="rIdGone"/></wp:inline></w:drawing></w:r></mc:Fallback>`+
 			`</mc:AlternateContent></w:r></w:p><w:tbl>`)
-	probs := Package(f.zip(t))
+	probs := Package(testkit.Zip(f))
 	if len(probs) != 1 || probs[0].Rule != RuleRelRef {
 		t.Errorf("want only the Fallback's dangling r:embed, got:\n%s", lines(probs))
 	}
@@ -218,7 +220,7 @@ func TestProblemCap(t *testing.T) {
 		refs.WriteString(`<w:r><w:commentReference w:id="77"/></w:r>`)
 	}
 	f := clean().edit(t, "word/document.xml", `<w:r><w:t>Africa</w:t></w:r>`, refs.String())
-	probs := Package(f.zip(t))
+	probs := Package(testkit.Zip(f))
 	if len(probs) != maxProblemsPerGroup+1 || !strings.Contains(probs[len(probs)-1].Detail, "5 more") {
 		t.Errorf("want %d problems and a count of the rest, got:\n%s", maxProblemsPerGroup+1, lines(probs))
 	}

@@ -5,12 +5,12 @@ import (
 	"testing"
 
 	"tsagmerge/ingest"
-	"tsagmerge/ingest/inbox/inboxtest"
+	"tsagmerge/ingest/testkit"
 )
 
 // TestScanSamples reads the six sample contributions with the real reader.
 func TestScanSamples(t *testing.T) {
-	dir := inboxtest.Samples(t)
+	dir := testkit.Samples(t)
 	in, err := Scan([]string{dir})
 	if err != nil {
 		t.Fatal(err)

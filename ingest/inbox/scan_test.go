@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"tsagmerge/ingest"
-	"tsagmerge/ingest/inbox/inboxtest"
 	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/testkit"
 )
 
 // fakeRead opens the package for real (so refusals are opc's) but takes
@@ -46,7 +46,7 @@ func writeFiles(t *testing.T, dir string, files map[string][]byte) {
 
 func TestScanFolder(t *testing.T) {
 	dir := t.TempDir()
-	docx := inboxtest.Bytes(inboxtest.File{Body: inboxtest.P("", "text")})
+	docx := testkit.Bytes(testkit.File{Body: testkit.P("", "text")})
 	writeFiles(t, dir, map[string][]byte{
 		"AFR-contribution-v1.docx": docx,
 		"AFR-contribution-v2.docx": docx,
@@ -116,7 +116,7 @@ func TestScanFolder(t *testing.T) {
 
 func TestScanChoosesBySavedDateThenFileTime(t *testing.T) {
 	dir := t.TempDir()
-	docx := inboxtest.Bytes(inboxtest.File{Body: inboxtest.P("", "text")})
+	docx := testkit.Bytes(testkit.File{Body: testkit.P("", "text")})
 	writeFiles(t, dir, map[string][]byte{"EUR a.docx": docx, "EUR b.docx": docx, "CIS a.docx": docx, "CIS b.docx": docx})
 	t0 := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
 	// EUR: Word's saved date decides against the file times.
@@ -142,7 +142,7 @@ func TestScanChoosesBySavedDateThenFileTime(t *testing.T) {
 
 func TestScanNamedFiles(t *testing.T) {
 	dir := t.TempDir()
-	docx := inboxtest.Bytes(inboxtest.File{Body: inboxtest.P("", "text")})
+	docx := testkit.Bytes(testkit.File{Body: testkit.P("", "text")})
 	writeFiles(t, dir, map[string][]byte{"AFR.docx": docx, "ASP.docx": docx, "report.md": []byte("# x")})
 	afr := filepath.Join(dir, "AFR.docx")
 	// The same file named twice, once through "./" and once inside its folder.

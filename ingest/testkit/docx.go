@@ -1,9 +1,12 @@
-// Package inboxtest builds small Word files and folders of them for tests
-// of the packages that read contributions (inbox, check, diff,
-// consolidate). The files are minimal but valid: a content-types part,
-// package relationships, a main document, styles with the heading, title
-// and author styles, and optional core properties and comments.
-package inboxtest
+// Package testkit holds what the tests of tsagmerge's packages share:
+// small Word files built from parts (docx.go), the module's test folders
+// (paths.go), reading contributions (read.go) and the external readers
+// the output must satisfy, LibreOffice and pandoc (tools.go).
+//
+// The Word files are minimal but valid: a content-types part, package
+// relationships, a main document, styles with the heading, title and
+// author styles, and optional core properties and comments.
+package testkit
 
 import (
 	"archive/zip"
@@ -12,7 +15,6 @@ import (
 	"html"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -137,8 +139,26 @@ func Copy(t testing.TB, src, dst string) {
 }
 
 // Rewrite copies the .docx src to dst with the named part changed by edit;
-// the other parts are copied as they are.
+// the other parts are copied as they are. The test fails when src has no
+// such part.
 func Rewrite(t testing.TB, src, dst, part string, edit func([]byte) []byte) {
+	t.Helper()
+	found := false
+	RewriteParts(t, src, dst, func(name string, data []byte) []byte {
+		if name != part {
+			return data
+		}
+		found = true
+		return edit(data)
+	})
+	if !found {
+		t.Fatalf("%s has no part %s", src, part)
+	}
+}
+
+// RewriteParts copies the .docx src to dst, passing every part, in the
+// order of src, through edit.
+func RewriteParts(t testing.TB, src, dst string, edit func(part string, data []byte) []byte) {
 	t.Helper()
 	zr, err := zip.OpenReader(src)
 	if err != nil {
@@ -147,7 +167,6 @@ func Rewrite(t testing.TB, src, dst, part string, edit func([]byte) []byte) {
 	defer zr.Close()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	found := false
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
@@ -158,63 +177,20 @@ func Rewrite(t testing.TB, src, dst, part string, edit func([]byte) []byte) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Name == part {
-			data, found = edit(data), true
-		}
 		w, err := zw.Create(f.Name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.Write(data)
+		if _, err := w.Write(edit(f.Name, data)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if !found {
-		t.Fatalf("%s has no part %s", src, part)
-	}
 	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// Root returns the module's root folder, found by walking up from the
-// test's folder to go.mod.
-func Root(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-}
-
-// Samples returns the folder of the six sample contributions.
-func Samples(t testing.TB) string {
-	return filepath.Join(Root(t), "testdata", "samples")
-}
-
-// Shared returns ../shared/sub next to the module root, skipping the test
-// when it is absent, unless CI=true, where it fails.
-func Shared(t testing.TB, sub string) string {
-	t.Helper()
-	dir := filepath.Join(Root(t), "..", "shared", sub)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is missing (CI=true)", dir)
-		}
-		t.Skipf("%s is absent", dir)
-	}
-	return dir
 }
 
 func override(part, ct string) string {
