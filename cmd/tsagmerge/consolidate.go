@@ -291,18 +291,11 @@ func fillDraftCover(m *templates.Meta) {
 // usable refuses when nothing can be merged or the output would replace
 // an input, and notes the files not used and the regions missing.
 func usable(stderr io.Writer, in *inbox.Inbox, args []string, f consolidateFlags) error {
-	var notUsed []string
 	for _, e := range in.Files {
 		for _, out := range []string{f.out, f.index} {
 			if out != "" && outfile.SamePath(out, e.Path) {
 				return failf("consolidate: %s is one of the contributions; write the output elsewhere", out)
 			}
-		}
-		switch e.Status {
-		case inbox.Refused:
-			notUsed = append(notUsed, e.Path+": "+e.Reason)
-		case inbox.Superseded:
-			notUsed = append(notUsed, e.Path+": superseded by "+filepath.Base(e.SupersededBy))
 		}
 	}
 	for _, p := range []string{f.template, f.meta} {
@@ -310,14 +303,8 @@ func usable(stderr io.Writer, in *inbox.Inbox, args []string, f consolidateFlags
 			return failf("consolidate: the output would replace %s", p)
 		}
 	}
-	if len(in.Used()) == 0 {
-		if len(notUsed) == 0 {
-			return failf("consolidate: no .docx contribution found in %s", strings.Join(args, ", "))
-		}
-		return failf("consolidate: nothing usable: %s", strings.Join(notUsed, "; "))
-	}
-	for _, n := range notUsed {
-		fmt.Fprintln(stderr, "tsagmerge: not used: "+n)
+	if err := requireUsed(stderr, "consolidate", in, args); err != nil {
+		return err
 	}
 	if len(in.Missing) > 0 {
 		fmt.Fprintf(stderr, "tsagmerge: no contribution from %s; the TD goes without\n", strings.Join(in.Missing, ", "))

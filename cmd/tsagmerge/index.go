@@ -71,25 +71,10 @@ func runIndex(stdout, stderr io.Writer, args []string, out, period string) error
 		return failf("index: %v", err)
 	}
 	defer in.Close()
-	var notUsed []string
-	for _, f := range in.Files {
-		switch f.Status {
-		case inbox.Refused:
-			notUsed = append(notUsed, f.Path+": "+f.Reason)
-		case inbox.Superseded:
-			notUsed = append(notUsed, f.Path+": superseded by "+filepath.Base(f.SupersededBy))
-		}
+	if err := requireUsed(stderr, "index", in, args); err != nil {
+		return err
 	}
 	docs := in.Used()
-	if len(docs) == 0 {
-		if len(notUsed) == 0 {
-			return failf("index: no .docx contribution found in %s", strings.Join(args, ", "))
-		}
-		return failf("index: nothing usable: %s", strings.Join(notUsed, "; "))
-	}
-	for _, n := range notUsed {
-		fmt.Fprintln(stderr, "tsagmerge: not used: "+n)
-	}
 	if len(in.Missing) > 0 {
 		fmt.Fprintf(stderr, "tsagmerge: no contribution from %s\n", strings.Join(in.Missing, ", "))
 	}
