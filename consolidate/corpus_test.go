@@ -148,7 +148,7 @@ func keepsContent(src, back *ingest.Document, rr RegionReport, opts Options) []s
 func keepsHeadings(src *ingest.Document, out []*ingest.Paragraph, rr RegionReport) []string {
 	var want, got []int
 	for i, s := range src.Sections {
-		p := paragraphAt(src, s.Paragraph)
+		p := src.ParagraphAt(s.Paragraph)
 		if (i == 0 && !rr.HeadingAdded) || s.Inferred || p == nil || p.InTable {
 			continue
 		}

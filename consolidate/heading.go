@@ -74,7 +74,7 @@ func (plan *headingPlan) planLevels(doc *ingest.Document, from, regionLevel int)
 	minLevel := 0
 	var subs []*ingest.Section
 	for _, s := range doc.Sections[from:] {
-		p := paragraphAt(doc, s.Paragraph)
+		p := doc.ParagraphAt(s.Paragraph)
 		if p == nil || p.InTable || s.Inferred || p.Body < plan.start {
 			continue
 		}
@@ -109,19 +109,6 @@ func (plan *headingPlan) neededLevels() []int {
 		}
 	}
 	return out
-}
-
-// paragraphAt returns the paragraph with the given Index (from 1).
-func paragraphAt(doc *ingest.Document, index int) *ingest.Paragraph {
-	if index >= 1 && index <= len(doc.Paragraphs) && doc.Paragraphs[index-1].Index == index {
-		return doc.Paragraphs[index-1]
-	}
-	for _, p := range doc.Paragraphs {
-		if p.Index == index {
-			return p
-		}
-	}
-	return nil
 }
 
 // The region heading paragraph keeps its content (its runs, bookmarks,

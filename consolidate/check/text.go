@@ -63,7 +63,7 @@ func sectionTitle(d *ingest.Document, p *ingest.Paragraph) string {
 // found; it falls back to quote itself.
 func paragraphContext(d *ingest.Document, index int, quote string) string {
 	quote = strings.TrimSpace(quote)
-	p := paragraphAt(d, index)
+	p := d.ParagraphAt(index)
 	if p == nil || quote == "" {
 		return clip(quote)
 	}
@@ -73,17 +73,4 @@ func paragraphContext(d *ingest.Document, index int, quote string) string {
 		}
 	}
 	return clip(quote)
-}
-
-// paragraphAt returns the paragraph with the given Index, or nil.
-func paragraphAt(d *ingest.Document, index int) *ingest.Paragraph {
-	if index >= 1 && index <= len(d.Paragraphs) && d.Paragraphs[index-1].Index == index {
-		return d.Paragraphs[index-1]
-	}
-	for _, p := range d.Paragraphs {
-		if p.Index == index {
-			return p
-		}
-	}
-	return nil
 }
