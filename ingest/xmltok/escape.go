@@ -18,21 +18,13 @@ func Unescape(b []byte) string {
 
 // AppendUnescaped appends b unescaped, as Unescape does, to dst.
 func AppendUnescaped(dst, b []byte) []byte {
-	for len(b) > 0 {
-		i := bytes.IndexAny(b, "&\r")
+	for {
+		i := bytes.IndexByte(b, '&')
 		if i < 0 {
-			return append(dst, b...)
+			return normalizeLines(dst, b)
 		}
-		dst = append(dst, b[:i]...)
+		dst = normalizeLines(dst, b[:i])
 		b = b[i:]
-		if b[0] == '\r' {
-			dst = append(dst, '\n')
-			b = b[1:]
-			if len(b) > 0 && b[0] == '\n' {
-				b = b[1:]
-			}
-			continue
-		}
 		n := refLen(b)
 		if n == 0 {
 			dst = append(dst, '&')
@@ -42,7 +34,6 @@ func AppendUnescaped(dst, b []byte) []byte {
 		dst = appendRef(dst, b[1:n-1])
 		b = b[n:]
 	}
-	return dst
 }
 
 // appendRef appends what a valid reference (without '&' and ';') stands for.
