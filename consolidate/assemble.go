@@ -266,21 +266,22 @@ func (m *merger) contentTypes(added []*mergedPart) []byte {
 	}
 	out := []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
-	for _, ext := range sortedKeys(defaults) {
-		out = append(out, `<Default Extension="`...)
-		out = xmltok.AppendEscaped(out, ext)
-		out = append(out, `" ContentType="`...)
-		out = xmltok.AppendEscaped(out, defaults[ext])
-		out = append(out, `"/>`...)
-	}
-	for _, name := range sortedKeys(overrides) {
-		out = append(out, `<Override PartName="`...)
-		out = xmltok.AppendEscaped(out, name)
-		out = append(out, `" ContentType="`...)
-		out = xmltok.AppendEscaped(out, overrides[name])
-		out = append(out, `"/>`...)
-	}
+	out = appendContentTypes(out, "Default", "Extension", defaults)
+	out = appendContentTypes(out, "Override", "PartName", overrides)
 	return append(out, "</Types>"...)
+}
+
+// appendContentTypes appends one element per key of m, in key order: the
+// key as its attr, the value as its ContentType.
+func appendContentTypes(out []byte, elem, attr string, m map[string]string) []byte {
+	for _, k := range sortedKeys(m) {
+		out = append(out, "<"+elem+" "+attr+`="`...)
+		out = xmltok.AppendEscaped(out, k)
+		out = append(out, `" ContentType="`...)
+		out = xmltok.AppendEscaped(out, m[k])
+		out = append(out, `"/>`...)
+	}
+	return out
 }
 
 func sortedKeys(m map[string]string) []string {
