@@ -1,7 +1,9 @@
 // Package testkit holds what the tests of tsagmerge's packages share:
 // small Word files built from parts (docx.go), the module's test folders
 // (paths.go), reading contributions (read.go) and the external readers
-// the output must satisfy, LibreOffice and pandoc (tools.go).
+// the output must satisfy, LibreOffice and pandoc (tools.go). Because
+// read.go imports ingest, the in-package tests of ingest and ingest/opc
+// cannot use testkit and keep their own few helpers.
 //
 // The Word files are minimal but valid: a content-types part, package
 // relationships, a main document, styles with the heading, title and
