@@ -9,20 +9,16 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/testkit"
 )
 
 // readBench reads the six regions of ../shared/bench/<set> (skipped when
 // absent, except under CI).
 func readBench(tb testing.TB, set string) []*ingest.Document {
 	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "bench", set)
+	dir := testkit.Shared(tb, filepath.Join("bench", set))
 	files, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
-	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("no bench files in %s", dir)
-		}
-		tb.Skipf("no bench files in %s", dir)
-	}
+	testkit.Need(tb, len(files) > 0, "no bench files in "+dir)
 	var docs []*ingest.Document
 	for _, f := range files {
 		d, err := ingest.Read(f)

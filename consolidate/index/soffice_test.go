@@ -12,17 +12,9 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
-)
 
-// needCI skips a test whose tool is missing, except under CI, where the
-// tool must be there.
-func needCI(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatal(why)
-	}
-	t.Skip(why)
-}
+	"tsagmerge/ingest/testkit"
+)
 
 // soffice converts file to format in a fresh folder with a private
 // profile and returns the converted file's path, or "" when LibreOffice
@@ -52,9 +44,7 @@ func soffice(t *testing.T, file, format, ext string) string {
 // reader, opens the index of the samples and exports its Activities sheet
 // to CSV with the right rows, dates and links' texts.
 func TestLibreOfficeReadsTheWorkbook(t *testing.T) {
-	if _, err := exec.LookPath("soffice"); err != nil {
-		needCI(t, "soffice (LibreOffice) is not installed")
-	}
+	testkit.RequireTool(t, "soffice")
 	// Can this LibreOffice read spreadsheets at all? A Writer-only install
 	// (libreoffice-writer-nogui) cannot: it needs libreoffice-calc-nogui.
 	control := filepath.Join(t.TempDir(), "control.xlsx")
@@ -64,9 +54,8 @@ func TestLibreOfficeReadsTheWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	cf.Close()
-	if soffice(t, control, "csv", "csv") == "" {
-		needCI(t, "this LibreOffice cannot open spreadsheets; install libreoffice-calc-nogui")
-	}
+	testkit.Need(t, soffice(t, control, "csv", "csv") != "",
+		"this LibreOffice cannot open spreadsheets; install libreoffice-calc-nogui")
 
 	_, out, x := writeSamples(t)
 	csvFile := soffice(t, out, "csv:Text - txt - csv (StarCalc):44,34,76", "csv")

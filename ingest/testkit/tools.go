@@ -15,17 +15,26 @@ import (
 // start in a fresh profile takes tens of seconds on a loaded machine.
 const toolLimit = 10 * time.Minute
 
+// Need skips the test with the reason why when ok is false, except in CI
+// (CI=true), where every test must run and so it fails instead.
+func Need(t testing.TB, ok bool, why string) {
+	t.Helper()
+	if ok {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s (CI=true: CI must provide it, see .ci/run)", why)
+	}
+	t.Skip(why)
+}
+
 // RequireTool skips the test when an external program is missing, except
-// in CI (CI=true), where the test must run and so fails.
+// in CI, where the test must run and so fails.
 func RequireTool(t testing.TB, names ...string) {
 	t.Helper()
 	for _, name := range names {
-		if _, err := exec.LookPath(name); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s is not installed; CI must install it (see .ci/run)", name)
-			}
-			t.Skipf("%s is not installed", name)
-		}
+		_, err := exec.LookPath(name)
+		Need(t, err == nil, name+" is not installed")
 	}
 }
 
