@@ -12,6 +12,7 @@ func (r *reader) assemble() {
 	if r.body.strict {
 		d.Strict = true
 	}
+	d.Styles = r.styles
 	r.finishParagraphs()
 	r.buildSections()
 	d.Blocks = r.body.blocks
@@ -51,9 +52,9 @@ func (r *reader) finishParagraphs() {
 	for _, info := range r.body.paras {
 		p := info.p
 		if p.StyleID == "" && ss != nil {
-			p.StyleID = ss.defaultPara
+			p.StyleID = ss.DefaultParagraph
 		}
-		p.Style = ss.name(p.StyleID)
+		p.Style = ss.Name(p.StyleID)
 		p.Heading = r.headingLevel(info)
 		numID, ilvl, ok := info.numID, info.ilvl, info.hasNum
 		if !ok {

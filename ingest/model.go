@@ -53,6 +53,10 @@ type Document struct {
 	// relationship, macros present, an unreadable image header).
 	Warnings []string `json:"warnings"`
 
+	// Styles is the document's style definitions (nil when it has no
+	// styles part); Format resolves paragraphs' formatting through them.
+	Styles *Styles `json:"-"`
+
 	// Package is the opened package, for consumers that copy parts
 	// (consolidate) or write figures out (inspect --figures).
 	Package *opc.Package `json:"-"`
@@ -108,6 +112,10 @@ type Paragraph struct {
 	Section int `json:"section"`
 	// InTable is true for paragraphs inside a table cell.
 	InTable bool `json:"inTable,omitempty"`
+	// Direct is the paragraph's own formatting (its w:pPr), Runs its text
+	// runs' in order; Document.Format resolves them through the styles.
+	Direct Props       `json:"-"`
+	Runs   []RunFormat `json:"-"`
 	// Body is the index of the top-level body element that holds the
 	// paragraph (its w:p, or the w:tbl around it, counting the children of
 	// w:body from 0). Consolidate uses it to find where a region starts.

@@ -51,7 +51,7 @@ type reader struct {
 	footnotes *storyOut
 	endnotes  *storyOut
 	comments  *storyOut
-	styles    *styleSheet
+	styles    *Styles
 	numbering *numbering
 	// done maps commentsExtended paraIds to their done flag and parent.
 	extended map[string]commentEx
@@ -106,7 +106,7 @@ func (r *reader) jobs() []job {
 		}
 	}
 	add(r.main, opc.RelStyles, true, func(part string, data []byte) (err error) {
-		r.styles, err = parseStyles(file, part, data)
+		r.styles, err = ParseStyles(file, part, data)
 		return err
 	})
 	add(r.main, opc.RelNumbering, true, func(part string, data []byte) (err error) {

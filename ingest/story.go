@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // storyKind says which part a story walker reads, and so what its
@@ -168,6 +169,10 @@ func (st *story) startW(t *token, d int) error {
 		st.paraProp(t)
 	case "rStyle", "b", "vanish", "highlight", "shd":
 		st.runProp(t)
+	case "bidi", "jc", "ind", "spacing", "keepNext", "keepLines":
+		st.paraFormat(t)
+	case "rFonts", "bCs", "i", "iCs", "caps", "strike", "color", "sz", "szCs", "u", "rtl", "lang":
+		st.runFormat(t)
 	case "ins", "del", "moveFrom", "moveTo":
 		st.change(t, d)
 	case "cellIns", "cellDel":
@@ -296,6 +301,15 @@ func (st *story) emit(text []byte, deleted bool) {
 	}
 	for _, a := range st.anchors {
 		a.text.Write(text)
+	}
+	if r := st.run; r != nil && st.kind == storyBody {
+		n := utf8.RuneCount(text)
+		if shown {
+			r.shownChars += n
+		}
+		if before {
+			r.beforeChars += n
+		}
 	}
 	if !shown {
 		return

@@ -56,6 +56,11 @@ type runState struct {
 	// text is the shown text of a hidden or highlighted run (others do
 	// not need it).
 	text strings.Builder
+	// direct is the run's own formatting; shownChars and beforeChars
+	// count its characters with the tracked changes accepted and before
+	// them (body runs only).
+	direct                  Props
+	shownChars, beforeChars int
 }
 
 // para returns the innermost open paragraph, or nil.
@@ -222,6 +227,7 @@ func (st *story) runProp(t *token) {
 		r.rStyle = st.s.attr(t, nsW, "val")
 	case "b":
 		r.bold = onOff(st.s, t)
+		st.runFormat(t)
 	case "vanish":
 		r.hidden = onOff(st.s, t) > 0
 	case "highlight":
@@ -235,13 +241,38 @@ func (st *story) runProp(t *token) {
 	}
 }
 
-// endRun records the run's marks (hidden, highlighted) and boldness.
+// paraFormat reads a formatting property of the open body paragraph's
+// own w:pPr (not of a text box's paragraph, nor of a change's old pPr,
+// which the reader skips).
+func (st *story) paraFormat(t *token) {
+	ps := st.para()
+	if ps == nil || ps.nested || ps.info.p == nil || !st.s.parentIs(nsW, "pPr") || !st.s.ancestorIs(2, nsW, "p") {
+		return
+	}
+	readProp(&ps.info.p.Direct, t.local, func(name string) (string, bool) { return st.s.lookupAttr(t, nsW, name) })
+}
+
+// runFormat reads a formatting property of the open run's w:rPr.
+func (st *story) runFormat(t *token) {
+	r := st.run
+	if r == nil || st.kind != storyBody || !st.s.parentIs(nsW, "rPr") || !st.s.ancestorIs(2, nsW, "r") {
+		return
+	}
+	readProp(&r.direct, t.local, func(name string) (string, bool) { return st.s.lookupAttr(t, nsW, name) })
+}
+
+// endRun records the run's formatting, marks (hidden, highlighted) and
+// boldness.
 func (st *story) endRun() {
 	r := st.run
 	st.run = nil
 	ps := st.para()
 	if r == nil || ps == nil {
 		return
+	}
+	if !ps.nested && ps.info.p != nil && r.shownChars+r.beforeChars > 0 {
+		p := ps.info.p
+		p.Runs = append(p.Runs, RunFormat{Style: r.rStyle, Direct: r.direct, Shown: r.shownChars, Before: r.beforeChars})
 	}
 	if r.hasText && !ps.nested {
 		if r.bold > 0 {

@@ -63,6 +63,8 @@ type scanner struct {
 	text    []byte
 	// strict is set when a Strict Open XML namespace is declared.
 	strict bool
+	// data is the part as scanned (in UTF-8).
+	data []byte
 	// watched counts the elements opened at depth watch, hidden mc
 	// wrappers included: the story sets watch to count w:body's children
 	// as they are in the file.
@@ -77,6 +79,7 @@ func newScanner(file, part string, data []byte) (*scanner, error) {
 	if err != nil {
 		return nil, s.wrapErr(err)
 	}
+	s.data = data
 	s.sc = xmltok.New(data, xmltok.Options{Strict: true, MaxDepth: maxDepth})
 	s.ns = xmltok.NewScope(func(uri string) nsID {
 		if strictNamespaces[uri] {
@@ -86,6 +89,10 @@ func newScanner(file, part string, data []byte) (*scanner, error) {
 	})
 	return s, nil
 }
+
+// span returns the bytes of the tag that gave the latest token: a start
+// tag, an end tag, or for the end of a self-closing element its tag.
+func (s *scanner) span() (start, end int) { return s.sc.Tok.Start, s.sc.Tok.End }
 
 // depth is the number of open (visible or hidden) elements.
 func (s *scanner) depth() int { return len(s.stack) }

@@ -128,6 +128,17 @@ type inspectView struct {
 	Hidden         []*ingest.Mark      `json:"hidden"`
 	Highlights     []*ingest.Mark      `json:"highlights"`
 	Warnings       []string            `json:"warnings"`
+	// Formatting is every body paragraph's effective formatting.
+	Formatting []paragraphView `json:"formatting"`
+}
+
+// paragraphView is one paragraph's effective formatting, with the start of
+// its text to tell which it is.
+type paragraphView struct {
+	Paragraph int                    `json:"paragraph"`
+	Style     string                 `json:"style"`
+	Text      string                 `json:"text"`
+	Format    ingest.ParagraphFormat `json:"format"`
 }
 
 // tableView leaves the cells out: inspect summarises.
@@ -148,6 +159,11 @@ func newInspectView(d *ingest.Document) inspectView {
 		Bookmarks: d.Bookmarks, Fields: d.Fields, Hidden: d.Hidden, Highlights: d.Highlights, Warnings: d.Warnings}
 	for _, p := range d.FrontMatter {
 		v.FrontMatter = append(v.FrontMatter, p.Text)
+	}
+	v.Formatting = make([]paragraphView, 0, len(d.Paragraphs))
+	for _, p := range d.Paragraphs {
+		v.Formatting = append(v.Formatting, paragraphView{Paragraph: p.Index, Style: p.Style,
+			Text: excerpt(p.Text, 60), Format: d.Format(p, false)})
 	}
 	for _, t := range d.Tables {
 		v.Tables = append(v.Tables, tableView{Rows: t.Rows, Cols: t.Cols, Caption: t.Caption, Section: t.Section, Paragraph: t.Paragraph})
@@ -277,4 +293,15 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// excerpt returns the first n characters of text, with "…" when cut.
+func excerpt(text string, n int) string {
+	for i := range text {
+		if n == 0 {
+			return text[:i] + "…"
+		}
+		n--
+	}
+	return text
 }

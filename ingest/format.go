@@ -1,0 +1,317 @@
+package ingest
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// Prop is one formatting property of a paragraph (w:pPr) or a run (w:rPr)
+// that the model resolves: what a reader of the page sees of direction,
+// alignment, indents, spacing, fonts, size, weight, slant and colour.
+// Latin and complex-script properties are apart (w:b and w:bCs, w:sz and
+// w:szCs, rFonts' ascii and cs), as Word keeps them.
+type Prop uint8
+
+// The paragraph properties, in the order of CT_PPrBase.
+const (
+	KeepNext      Prop = iota // w:keepNext
+	KeepLines                 // w:keepLines
+	Bidi                      // w:bidi: the paragraph reads right to left
+	SpaceBefore               // w:spacing/@before
+	SpaceAfter                // w:spacing/@after
+	SpaceLine                 // w:spacing/@line
+	SpaceRule                 // w:spacing/@lineRule
+	IndentStart               // w:ind/@start (or @left)
+	IndentEnd                 // w:ind/@end (or @right)
+	IndentFirst               // w:ind/@firstLine
+	IndentHanging             // w:ind/@hanging
+	Align                     // w:jc
+	firstRunProp
+)
+
+// The run properties, in the order of CT_RPrBase.
+const (
+	FontASCII         Prop = firstRunProp + iota // w:rFonts/@ascii
+	FontHAnsi                                    // w:rFonts/@hAnsi
+	FontEastAsia                                 // w:rFonts/@eastAsia
+	FontCS                                       // w:rFonts/@cs: the complex-script font
+	FontASCIITheme                               // w:rFonts/@asciiTheme
+	FontHAnsiTheme                               // w:rFonts/@hAnsiTheme
+	FontEastAsiaTheme                            // w:rFonts/@eastAsiaTheme
+	FontCSTheme                                  // w:rFonts/@cstheme
+	Bold                                         // w:b
+	BoldCS                                       // w:bCs
+	Italic                                       // w:i
+	ItalicCS                                     // w:iCs
+	Caps                                         // w:caps
+	Strike                                       // w:strike
+	Color                                        // w:color/@val
+	ThemeColor                                   // w:color/@themeColor
+	Size                                         // w:sz, in half-points
+	SizeCS                                       // w:szCs
+	Underline                                    // w:u/@val
+	RTL                                          // w:rtl: the run's text is right to left
+	LangBidi                                     // w:lang/@bidi
+	numProps
+)
+
+// NumProps is the number of properties the model resolves.
+const NumProps = int(numProps)
+
+// propDef says where a property is written.
+type propDef struct {
+	name string // the property's name in JSON
+	elem string // the element's local name, in w:
+	attr string // the attribute's local name; "" for an on/off element
+	// alias is another attribute of the same meaning (ind's left for start).
+	alias string
+}
+
+var propDefs = [numProps]propDef{
+	KeepNext:          {"keepNext", "keepNext", "", ""},
+	KeepLines:         {"keepLines", "keepLines", "", ""},
+	Bidi:              {"rightToLeft", "bidi", "", ""},
+	SpaceBefore:       {"spaceBefore", "spacing", "before", ""},
+	SpaceAfter:        {"spaceAfter", "spacing", "after", ""},
+	SpaceLine:         {"lineSpacing", "spacing", "line", ""},
+	SpaceRule:         {"lineRule", "spacing", "lineRule", ""},
+	IndentStart:       {"indentStart", "ind", "start", "left"},
+	IndentEnd:         {"indentEnd", "ind", "end", "right"},
+	IndentFirst:       {"indentFirstLine", "ind", "firstLine", ""},
+	IndentHanging:     {"indentHanging", "ind", "hanging", ""},
+	Align:             {"align", "jc", "val", ""},
+	FontASCII:         {"font", "rFonts", "ascii", ""},
+	FontHAnsi:         {"fontHAnsi", "rFonts", "hAnsi", ""},
+	FontEastAsia:      {"fontEastAsia", "rFonts", "eastAsia", ""},
+	FontCS:            {"fontComplex", "rFonts", "cs", ""},
+	FontASCIITheme:    {"fontTheme", "rFonts", "asciiTheme", ""},
+	FontHAnsiTheme:    {"fontHAnsiTheme", "rFonts", "hAnsiTheme", ""},
+	FontEastAsiaTheme: {"fontEastAsiaTheme", "rFonts", "eastAsiaTheme", ""},
+	FontCSTheme:       {"fontComplexTheme", "rFonts", "cstheme", ""},
+	Bold:              {"bold", "b", "", ""},
+	BoldCS:            {"boldComplex", "bCs", "", ""},
+	Italic:            {"italic", "i", "", ""},
+	ItalicCS:          {"italicComplex", "iCs", "", ""},
+	Caps:              {"caps", "caps", "", ""},
+	Strike:            {"strike", "strike", "", ""},
+	Color:             {"color", "color", "val", ""},
+	ThemeColor:        {"themeColor", "color", "themeColor", ""},
+	Size:              {"size", "sz", "val", ""},
+	SizeCS:            {"sizeComplex", "szCs", "val", ""},
+	Underline:         {"underline", "u", "val", ""},
+	RTL:               {"rtlRun", "rtl", "", ""},
+	LangBidi:          {"langComplex", "lang", "bidi", ""},
+}
+
+// IsParagraph reports whether p is written in w:pPr (else in w:rPr).
+func (p Prop) IsParagraph() bool { return p < firstRunProp }
+
+// Name is the property's name in JSON ("rightToLeft", "boldComplex").
+func (p Prop) Name() string { return propDefs[p].name }
+
+// Element is the local name of the w: element that holds the property.
+func (p Prop) Element() string { return propDefs[p].elem }
+
+// Attr is the attribute of Element that holds the value, "" for an on/off
+// element, whose value the model keeps as "1" or "0".
+func (p Prop) Attr() string { return propDefs[p].attr }
+
+// IsToggle reports whether p is an on/off element (w:b, w:bidi).
+func (p Prop) IsToggle() bool { return propDefs[p].attr == "" }
+
+// propsOf lists, by element local name, the properties it holds;
+// paragraph and run elements do not share names, so one table serves both.
+var propsOf = func() map[string][]Prop {
+	m := map[string][]Prop{}
+	for p := Prop(0); p < numProps; p++ {
+		m[propDefs[p].elem] = append(m[propDefs[p].elem], p)
+	}
+	return m
+}()
+
+// Props is a set of formatting properties, each with its value as written
+// ("1" or "0" for on/off elements). A nil Props sets nothing.
+type Props map[Prop]string
+
+// ParagraphFormat is the effective formatting of one paragraph: its own properties
+// and, run by run, its text's, each resolved from the document defaults
+// through the style chain to the direct formatting.
+type ParagraphFormat struct {
+	Paragraph Props `json:"paragraph"`
+	// Runs covers the paragraph's text in order; adjacent runs of the same
+	// formatting are one span.
+	Runs []RunSpan `json:"runs"`
+}
+
+// RunSpan is a stretch of a paragraph's text in one run formatting.
+type RunSpan struct {
+	Chars int   `json:"chars"` // characters (Unicode code points)
+	Props Props `json:"props"`
+}
+
+// RunFormat is what the reader keeps of one text run: its character style,
+// its direct formatting and how many characters it shows.
+type RunFormat struct {
+	Style  string // w:rStyle, the character style's id
+	Direct Props  // the run's own w:rPr
+	// Shown counts the characters the run shows with every tracked change
+	// accepted, Before those it showed before the changes.
+	Shown, Before int
+}
+
+// Overlay sets in p every property that q sets, and returns p (a new map
+// when p is nil and q sets something).
+func (p Props) Overlay(q Props) Props {
+	if len(q) == 0 {
+		return p
+	}
+	if p == nil {
+		p = make(Props, len(q))
+	}
+	for k, v := range q {
+		p[k] = v
+	}
+	return p
+}
+
+// Clone returns a copy of p.
+func (p Props) Clone() Props {
+	if len(p) == 0 {
+		return nil
+	}
+	q := make(Props, len(p))
+	for k, v := range p {
+		q[k] = v
+	}
+	return q
+}
+
+// Only returns the properties of p that keep says to keep.
+func (p Props) Only(keep func(Prop) bool) Props {
+	var q Props
+	for k, v := range p {
+		if keep(k) {
+			if q == nil {
+				q = Props{}
+			}
+			q[k] = v
+		}
+	}
+	return q
+}
+
+// Value is the property's value, with what Word assumes when nothing sets
+// it: off for on/off elements, "" otherwise.
+func (p Props) Value(k Prop) string {
+	if v, ok := p[k]; ok {
+		return v
+	}
+	if k.IsToggle() {
+		return "0"
+	}
+	return ""
+}
+
+// Diff lists the properties among those keep selects whose values differ
+// between p and q (by Value), in property order.
+func (p Props) Diff(q Props, keep func(Prop) bool) []Prop {
+	var out []Prop
+	for k := Prop(0); k < numProps; k++ {
+		if keep(k) && p.Value(k) != q.Value(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Keys lists the properties p sets, in property order.
+func (p Props) Keys() []Prop {
+	out := make([]Prop, 0, len(p))
+	for k := range p {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// String writes p as "name=value" pairs, in property order.
+func (p Props) String() string {
+	var b strings.Builder
+	for i, k := range p.Keys() {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(k.Name() + "=" + p[k])
+	}
+	return b.String()
+}
+
+// MarshalJSON writes p as an object keyed by property name.
+func (p Props) MarshalJSON() ([]byte, error) {
+	m := make(map[string]string, len(p))
+	for k, v := range p {
+		m[k.Name()] = v
+	}
+	return json.Marshal(m)
+}
+
+// readProp records in *props the properties that the w: element local
+// holds, reading its attributes with attr (lookup reports presence). It
+// reports whether local holds any.
+func readProp(props *Props, local string, attr func(name string) (string, bool)) bool {
+	list, ok := propsOf[local]
+	if !ok {
+		return false
+	}
+	for _, p := range list {
+		d := &propDefs[p]
+		var v string
+		if d.attr == "" {
+			v = "1"
+			if val, ok := attr("val"); ok && !isOn(val) {
+				v = "0"
+			}
+		} else {
+			var ok bool
+			if v, ok = attr(d.attr); !ok && d.alias != "" {
+				v, ok = attr(d.alias)
+			}
+			if !ok {
+				continue
+			}
+		}
+		if *props == nil {
+			*props = Props{}
+		}
+		(*props)[p] = v
+	}
+	return true
+}
+
+// Format resolves a paragraph's effective formatting: its paragraph
+// properties, and its text in spans of one run formatting, as shown with
+// the tracked changes accepted, or as it was before them when before is
+// set.
+func (d *Document) Format(p *Paragraph, before bool) ParagraphFormat {
+	para := d.Styles.Paragraph(p.StyleID).Overlay(p.Direct)
+	f := ParagraphFormat{Paragraph: para.Only(Prop.IsParagraph)}
+	for _, rf := range p.Runs {
+		n := rf.Shown
+		if before {
+			n = rf.Before
+		}
+		if n == 0 {
+			continue
+		}
+		props := d.Styles.Run(para, rf)
+		if last := len(f.Runs) - 1; last >= 0 && len(props.Diff(f.Runs[last].Props, allProps)) == 0 {
+			f.Runs[last].Chars += n
+			continue
+		}
+		f.Runs = append(f.Runs, RunSpan{Chars: n, Props: props})
+	}
+	return f
+}
+
+func allProps(Prop) bool { return true }
