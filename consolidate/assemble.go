@@ -164,12 +164,18 @@ func (m *merger) stylesBytes() []byte {
 				refs[id] = true
 			}
 		}
+		for _, id := range r.restyled {
+			refs[id] = true
+		}
+		if r.defaultStyle != "" {
+			refs[r.defaultStyle] = true
+		}
 	}
 	var defs [][]byte
 	for _, a := range m.styles.used(refs) {
 		defs = append(defs, a.xml)
 	}
-	return m.parts[mpStyles].bytes(insert{m.base.styles.end, defs})
+	return m.parts[mpStyles].bytes(insert{m.base.styles.End, defs})
 }
 
 // appendParts writes the parts the regions add to: numbering, notes,

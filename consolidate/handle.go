@@ -60,7 +60,7 @@ func (rw *rewriter) afterStart(fr *frame, selfClose bool) {
 		return
 	}
 	if !selfClose {
-		rw.synth(`<%w:pStyle %w:val="%s"/>`, rw.r.headingID[fr.level])
+		rw.synth(`<%w:pStyle %w:val="%s"/>`, fr.style)
 	}
 }
 
@@ -70,6 +70,10 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 	if fr.flags&fNeedPPr != 0 {
 		fr.flags &^= fNeedPPr
 		rw.writePPr(fr)
+	}
+	if fr.flags&fDefaultPPr != 0 {
+		fr.flags &^= fDefaultPPr
+		rw.synth(`<%w:pStyle %w:val="%s"/>`, fr.style)
 	}
 	if fr.flags&fHeading != 0 {
 		rw.endHeading()
@@ -131,11 +135,16 @@ func (rw *rewriter) paragraph(sc *xmltok.Scanner, fr *frame) {
 	plan := &rw.r.plan
 	if rw.para == plan.headingPara {
 		fr.flags |= fRestyle | fNeedPPr | fHeading
-		fr.level = 1
+		fr.style = rw.r.headingID[1]
 		rw.strip = &numberStrip{pending: plan.typedNumber, done: plan.typedNumber == ""}
-	} else if lvl, ok := plan.levels[rw.para]; ok {
+	} else if id, ok := rw.r.restyled[rw.para]; ok {
 		fr.flags |= fRestyle | fNeedPPr
-		fr.level = lvl
+		fr.style = id
+	} else if rw.r.defaultStyle != "" {
+		// A paragraph that names no style would take the output's default
+		// (Normal), not the region's look of it (Normal (ARB)).
+		fr.flags |= fDefaultStyle | fNeedPPr
+		fr.style = rw.r.defaultStyle
 	}
 }
 
@@ -149,19 +158,32 @@ var zeroWidthMarks = map[string]bool{
 }
 
 // restyleFirstChild gives a restyled paragraph its w:pPr when its first
-// child is not one.
+// child is not one, and a paragraph given the region's default style its
+// w:pStyle when its w:pPr does not start with one.
 func (rw *rewriter) restyleFirstChild(fr *frame) {
 	p := rw.parent()
-	if p == nil || p.flags&fNeedPPr == 0 {
+	if p == nil || p.flags&(fNeedPPr|fDefaultPPr) == 0 {
+		return
+	}
+	isW := fr.kind == nsW
+	if p.flags&fDefaultPPr != 0 {
+		p.flags &^= fDefaultPPr
+		if !isW || string(fr.local) != "pStyle" {
+			rw.synth(`<%w:pStyle %w:val="%s"/>`, p.style)
+		}
 		return
 	}
 	p.flags &^= fNeedPPr
-	if fr.kind == nsW && string(fr.local) == "pPr" {
+	if isW && string(fr.local) == "pPr" {
+		fr.style = p.style
+		if p.flags&fDefaultStyle != 0 {
+			fr.flags |= fDefaultPPr
+			return
+		}
 		fr.flags |= fRestylePPr
 		if p.flags&fHeading != 0 {
 			fr.flags |= fHeadingPPr
 		}
-		fr.level = p.level
 		return
 	}
 	rw.writePPr(p)
@@ -170,7 +192,7 @@ func (rw *rewriter) restyleFirstChild(fr *frame) {
 // writePPr writes the properties of a restyled paragraph that has none,
 // and the number of a region heading.
 func (rw *rewriter) writePPr(p *frame) {
-	rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, rw.r.headingID[p.level])
+	rw.synth(`<%w:pPr><%w:pStyle %w:val="%s"/></%w:pPr>`, p.style)
 	if p.flags&fHeading != 0 {
 		rw.writeNumber()
 	}
@@ -257,8 +279,8 @@ func (rw *rewriter) handleW(sc *xmltok.Scanner, fr *frame) bool {
 	case "p":
 		rw.paragraph(sc, fr)
 	case "pPr":
-		if fr.flags&fRestylePPr != 0 && sc.Tok.SelfClosing {
-			p := frame{level: fr.level}
+		if fr.flags&(fRestylePPr|fDefaultPPr) != 0 && sc.Tok.SelfClosing {
+			p := frame{style: fr.style}
 			if fr.flags&fHeadingPPr != 0 {
 				p.flags = fHeading
 			}

@@ -79,7 +79,7 @@ type counters struct {
 func (m *merger) initParts() error {
 	b := m.base
 	m.parts[mpDocument] = newMerged(b.main, b.doc, b.docRoot, nil)
-	m.parts[mpStyles] = newMerged(b.stylesPart, b.stylesRaw, b.styles.root, nil)
+	m.parts[mpStyles] = newMerged(b.stylesPart, b.stylesRaw, b.stylesRoot, nil)
 	for _, spec := range partSpecs {
 		part := b.pkg.RelatedPart(b.main, spec.rel)
 		if part == "" {
@@ -178,16 +178,20 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 // mapDefinitions maps the region's styles and lists.
 func (m *merger) mapDefinitions(r *region, data map[string][]byte) error {
 	r.styles = map[string]string{}
-	if part := r.parts.styles; part != "" {
-		ss, err := parseStyles(r.where(part), data[part])
-		if err != nil {
-			return err
-		}
+	ss := r.doc.Styles
+	if ss != nil {
 		r.styles = m.styles.mapRegion(r, ss)
+		if out := r.styles[ss.DefaultParagraph]; out != "" && out != m.styles.defaults["paragraph"] {
+			r.defaultStyle = out
+		}
 	}
 	r.styleIDs = m.styles.ids
 	for _, lvl := range r.plan.neededLevels() {
 		r.headingID[lvl] = m.styles.headingID(lvl)
+	}
+	r.restyled = map[int]string{}
+	for para, lvl := range r.plan.levels {
+		r.restyled[para] = m.styles.restyle(r, ss, r.doc.Paragraphs[para-1].StyleID, r.headingID[lvl])
 	}
 	var np *numberingPart
 	if part := r.parts.numbering; part != "" {

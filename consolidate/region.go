@@ -29,6 +29,12 @@ type region struct {
 	styles    map[string]string // style id -> output style id
 	styleIDs  map[string]bool   // every style id of the output
 	headingID [10]string        // output style of heading level n
+	// restyled gives the output style of each sub-heading that moves, by
+	// paragraph Index (the level's style, or the region's variant of it).
+	restyled map[int]string
+	// defaultStyle is the output style of the region's paragraphs that
+	// name none, when it is not the output's default (Normal (ARB)).
+	defaultStyle string
 	numbering regionNumbering
 	// numberingDefs is the region's numbering part, nil when it has none.
 	numberingDefs *numberingPart

@@ -105,11 +105,16 @@ func (r *region) rewriteStyles(reg *styleRegistry) error {
 		if a.r != r {
 			continue
 		}
-		xml, err := r.rewriteFragment(r.parts.styles, a.def.raw, a.name)
+		if a.def == nil {
+			continue // made, not copied: written already
+		}
+		xml, err := r.rewriteFragment(r.parts.styles, a.def.Raw, a.name)
 		if err != nil {
 			return err
 		}
-		a.xml = xml
+		if a.xml, err = setStyleProps(r.where(r.parts.styles), xml, a.set); err != nil {
+			return err
+		}
 	}
 	return nil
 }

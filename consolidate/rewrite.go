@@ -36,6 +36,8 @@ const (
 	fHeadingPPr                    // the w:pPr of the region heading
 	fSeal                          // a pending mark whose length is known at its end
 	fRows                          // a table with a row carried
+	fDefaultStyle                  // a paragraph given the region's default style if it names none
+	fDefaultPPr                    // …whose w:pPr has not shown a w:pStyle yet
 )
 
 // frame is one open element.
@@ -45,7 +47,7 @@ type frame struct {
 	outName []byte // the name written, when it differs from the source
 	flags   uint16
 	mark    int // output length when the element started
-	level   int // the new heading level of a restyled paragraph
+	style   string // the output style of a restyled paragraph
 	tail    blockTail
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
 	"tsagmerge/ingest/xmltok"
 	"tsagmerge/templates"
@@ -18,7 +19,8 @@ type base struct {
 	docRoot  rootInfo
 	insertAt int // where the regions go: before the body-level w:sectPr
 
-	styles     *styleSheet
+	styles     *ingest.Styles
+	stylesRoot rootInfo
 	stylesRaw  []byte
 	stylesPart string
 
@@ -84,7 +86,10 @@ func (b *base) readStyles() error {
 	if b.stylesRaw, err = b.pkg.Read(b.stylesPart); err != nil {
 		return err
 	}
-	b.styles, err = parseStyles("template: "+b.stylesPart, b.stylesRaw)
+	if b.stylesRoot, err = readRoot("template: "+b.stylesPart, b.stylesRaw); err != nil {
+		return err
+	}
+	b.styles, err = ingest.ParseStyles("template", b.stylesPart, b.stylesRaw)
 	return err
 }
 

@@ -64,6 +64,7 @@ func (r *reader) finishParagraphs() {
 			p.List = &ListInfo{NumID: numID, Level: ilvl, Format: r.numbering.format(numID, ilvl)}
 		}
 		r.doc.Paragraphs = append(r.doc.Paragraphs, p)
+		r.doc.ComplexScript = r.doc.ComplexScript || hasComplexScript(p.Text) || hasComplexScript(p.Original)
 	}
 }
 

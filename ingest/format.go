@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Prop is one formatting property of a paragraph (w:pPr) or a run (w:rPr)
@@ -22,8 +23,8 @@ const (
 	SpaceAfter                // w:spacing/@after
 	SpaceLine                 // w:spacing/@line
 	SpaceRule                 // w:spacing/@lineRule
-	IndentStart               // w:ind/@start (or @left)
-	IndentEnd                 // w:ind/@end (or @right)
+	IndentStart               // w:ind/@left (or @start)
+	IndentEnd                 // w:ind/@right (or @end)
 	IndentFirst               // w:ind/@firstLine
 	IndentHanging             // w:ind/@hanging
 	Align                     // w:jc
@@ -64,44 +65,47 @@ type propDef struct {
 	name string // the property's name in JSON
 	elem string // the element's local name, in w:
 	attr string // the attribute's local name; "" for an on/off element
-	// alias is another attribute of the same meaning (ind's left for start).
+	// alias is another attribute of the same meaning (ind's start for left).
 	alias string
+	// neutral is what Word assumes when nothing sets the property ("" when
+	// it depends on the application, as fonts do); "0" for on/off elements.
+	neutral string
 }
 
 var propDefs = [numProps]propDef{
-	KeepNext:          {"keepNext", "keepNext", "", ""},
-	KeepLines:         {"keepLines", "keepLines", "", ""},
-	Bidi:              {"rightToLeft", "bidi", "", ""},
-	SpaceBefore:       {"spaceBefore", "spacing", "before", ""},
-	SpaceAfter:        {"spaceAfter", "spacing", "after", ""},
-	SpaceLine:         {"lineSpacing", "spacing", "line", ""},
-	SpaceRule:         {"lineRule", "spacing", "lineRule", ""},
-	IndentStart:       {"indentStart", "ind", "start", "left"},
-	IndentEnd:         {"indentEnd", "ind", "end", "right"},
-	IndentFirst:       {"indentFirstLine", "ind", "firstLine", ""},
-	IndentHanging:     {"indentHanging", "ind", "hanging", ""},
-	Align:             {"align", "jc", "val", ""},
-	FontASCII:         {"font", "rFonts", "ascii", ""},
-	FontHAnsi:         {"fontHAnsi", "rFonts", "hAnsi", ""},
-	FontEastAsia:      {"fontEastAsia", "rFonts", "eastAsia", ""},
-	FontCS:            {"fontComplex", "rFonts", "cs", ""},
-	FontASCIITheme:    {"fontTheme", "rFonts", "asciiTheme", ""},
-	FontHAnsiTheme:    {"fontHAnsiTheme", "rFonts", "hAnsiTheme", ""},
-	FontEastAsiaTheme: {"fontEastAsiaTheme", "rFonts", "eastAsiaTheme", ""},
-	FontCSTheme:       {"fontComplexTheme", "rFonts", "cstheme", ""},
-	Bold:              {"bold", "b", "", ""},
-	BoldCS:            {"boldComplex", "bCs", "", ""},
-	Italic:            {"italic", "i", "", ""},
-	ItalicCS:          {"italicComplex", "iCs", "", ""},
-	Caps:              {"caps", "caps", "", ""},
-	Strike:            {"strike", "strike", "", ""},
-	Color:             {"color", "color", "val", ""},
-	ThemeColor:        {"themeColor", "color", "themeColor", ""},
-	Size:              {"size", "sz", "val", ""},
-	SizeCS:            {"sizeComplex", "szCs", "val", ""},
-	Underline:         {"underline", "u", "val", ""},
-	RTL:               {"rtlRun", "rtl", "", ""},
-	LangBidi:          {"langComplex", "lang", "bidi", ""},
+	KeepNext:          {"keepNext", "keepNext", "", "", "0"},
+	KeepLines:         {"keepLines", "keepLines", "", "", "0"},
+	Bidi:              {"rightToLeft", "bidi", "", "", "0"},
+	SpaceBefore:       {"spaceBefore", "spacing", "before", "", "0"},
+	SpaceAfter:        {"spaceAfter", "spacing", "after", "", "0"},
+	SpaceLine:         {"lineSpacing", "spacing", "line", "", "240"},
+	SpaceRule:         {"lineRule", "spacing", "lineRule", "", "auto"},
+	IndentStart:       {"indentStart", "ind", "left", "start", "0"},
+	IndentEnd:         {"indentEnd", "ind", "right", "end", "0"},
+	IndentFirst:       {"indentFirstLine", "ind", "firstLine", "", "0"},
+	IndentHanging:     {"indentHanging", "ind", "hanging", "", "0"},
+	Align:             {"align", "jc", "val", "", "left"},
+	FontASCII:         {"font", "rFonts", "ascii", "", ""},
+	FontHAnsi:         {"fontHAnsi", "rFonts", "hAnsi", "", ""},
+	FontEastAsia:      {"fontEastAsia", "rFonts", "eastAsia", "", ""},
+	FontCS:            {"fontComplex", "rFonts", "cs", "", ""},
+	FontASCIITheme:    {"fontTheme", "rFonts", "asciiTheme", "", ""},
+	FontHAnsiTheme:    {"fontHAnsiTheme", "rFonts", "hAnsiTheme", "", ""},
+	FontEastAsiaTheme: {"fontEastAsiaTheme", "rFonts", "eastAsiaTheme", "", ""},
+	FontCSTheme:       {"fontComplexTheme", "rFonts", "cstheme", "", ""},
+	Bold:              {"bold", "b", "", "", "0"},
+	BoldCS:            {"boldComplex", "bCs", "", "", "0"},
+	Italic:            {"italic", "i", "", "", "0"},
+	ItalicCS:          {"italicComplex", "iCs", "", "", "0"},
+	Caps:              {"caps", "caps", "", "", "0"},
+	Strike:            {"strike", "strike", "", "", "0"},
+	Color:             {"color", "color", "val", "", "auto"},
+	ThemeColor:        {"themeColor", "color", "themeColor", "", ""},
+	Size:              {"size", "sz", "val", "", "20"},
+	SizeCS:            {"sizeComplex", "szCs", "val", "", "20"},
+	Underline:         {"underline", "u", "val", "", "none"},
+	RTL:               {"rtlRun", "rtl", "", "", "0"},
+	LangBidi:          {"langComplex", "lang", "bidi", "", ""},
 }
 
 // IsParagraph reports whether p is written in w:pPr (else in w:rPr).
@@ -201,17 +205,18 @@ func (p Props) Only(keep func(Prop) bool) Props {
 	return q
 }
 
-// Value is the property's value, with what Word assumes when nothing sets
-// it: off for on/off elements, "" otherwise.
+// Value is the property's value, or what Word assumes when nothing sets
+// it (Neutral).
 func (p Props) Value(k Prop) string {
 	if v, ok := p[k]; ok {
 		return v
 	}
-	if k.IsToggle() {
-		return "0"
-	}
-	return ""
+	return propDefs[k].neutral
 }
+
+// Neutral is what Word assumes when nothing sets the property: "0" for an
+// on/off element, "" where the application decides (fonts, language).
+func (p Prop) Neutral() string { return propDefs[p].neutral }
 
 // Diff lists the properties among those keep selects whose values differ
 // between p and q (by Value), in property order.
@@ -281,6 +286,9 @@ func readProp(props *Props, local string, attr func(name string) (string, bool))
 				continue
 			}
 		}
+		if p == Align {
+			v = logicalAlign(v)
+		}
 		if *props == nil {
 			*props = Props{}
 		}
@@ -315,3 +323,45 @@ func (d *Document) Format(p *Paragraph, before bool) ParagraphFormat {
 }
 
 func allProps(Prop) bool { return true }
+
+// logicalAlign reads Strict's w:jc "start" and "end" as transitional's
+// "left" and "right", which mean the same (the paragraph's start and end
+// sides, whatever its direction).
+func logicalAlign(v string) string {
+	switch v {
+	case "start":
+		return "left"
+	case "end":
+		return "right"
+	}
+	return v
+}
+
+// IsComplexScript reports whether p is one of the properties Word applies
+// to complex-script text only (Arabic, Hebrew, the Indic scripts, Thai):
+// the cs font, w:bCs, w:iCs, w:szCs and the bidi language.
+func (p Prop) IsComplexScript() bool {
+	switch p {
+	case FontCS, FontCSTheme, BoldCS, ItalicCS, SizeCS, LangBidi:
+		return true
+	}
+	return false
+}
+
+// complexScripts are the scripts Word sets in a run's complex-script font
+// and size.
+var complexScripts = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana,
+	unicode.Nko, unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
+	unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala, unicode.Thai,
+	unicode.Lao, unicode.Tibetan, unicode.Myanmar, unicode.Khmer}
+
+// hasComplexScript reports whether text holds a letter of a complex
+// script.
+func hasComplexScript(text string) bool {
+	for _, r := range text {
+		if r >= 0x0590 && unicode.In(r, complexScripts...) {
+			return true
+		}
+	}
+	return false
+}

@@ -53,6 +53,10 @@ type Document struct {
 	// relationship, macros present, an unreadable image header).
 	Warnings []string `json:"warnings"`
 
+	// ComplexScript is true when the body holds text in a complex script
+	// (Arabic, Hebrew, an Indic script, Thai…), whose runs Word shows in
+	// their complex-script font, size, bold and italic.
+	ComplexScript bool `json:"complexScript,omitempty"`
 	// Styles is the document's style definitions (nil when it has no
 	// styles part); Format resolves paragraphs' formatting through them.
 	Styles *Styles `json:"-"`
