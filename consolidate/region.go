@@ -35,7 +35,7 @@ type region struct {
 	// defaultStyle is the output style of the region's paragraphs that
 	// name none, when it is not the output's default (Normal (ARB)).
 	defaultStyle string
-	numbering regionNumbering
+	numbering    regionNumbering
 	// numberingDefs is the region's numbering part, nil when it has none.
 	numberingDefs *numberingPart
 	rels          map[string]map[string]string // source part -> old rId -> new rId

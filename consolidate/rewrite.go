@@ -23,21 +23,21 @@ const (
 
 // Frame flags.
 const (
-	fHidden     uint16 = 1 << iota // start and end tags are not written
-	fQuiet                         // nothing inside is written either
-	fBody                          // the w:body element
-	fRestyle                       // a heading paragraph given a new style
-	fNeedPPr                       // …whose w:pPr has not been met yet
-	fRestylePPr                    // the w:pPr of a restyled paragraph
-	fHeading                       // the region heading paragraph
-	fInstr                         // field code text
-	fDrop                          // a row or cell removed at its end
-	fRejectDel                     // a w:del unwrapped when rejecting
-	fHeadingPPr                    // the w:pPr of the region heading
-	fSeal                          // a pending mark whose length is known at its end
-	fRows                          // a table with a row carried
-	fDefaultStyle                  // a paragraph given the region's default style if it names none
-	fDefaultPPr                    // …whose w:pPr has not shown a w:pStyle yet
+	fHidden       uint16 = 1 << iota // start and end tags are not written
+	fQuiet                           // nothing inside is written either
+	fBody                            // the w:body element
+	fRestyle                         // a heading paragraph given a new style
+	fNeedPPr                         // …whose w:pPr has not been met yet
+	fRestylePPr                      // the w:pPr of a restyled paragraph
+	fHeading                         // the region heading paragraph
+	fInstr                           // field code text
+	fDrop                            // a row or cell removed at its end
+	fRejectDel                       // a w:del unwrapped when rejecting
+	fHeadingPPr                      // the w:pPr of the region heading
+	fSeal                            // a pending mark whose length is known at its end
+	fRows                            // a table with a row carried
+	fDefaultStyle                    // a paragraph given the region's default style if it names none
+	fDefaultPPr                      // …whose w:pPr has not shown a w:pStyle yet
 )
 
 // frame is one open element.
@@ -46,7 +46,7 @@ type frame struct {
 	local   []byte
 	outName []byte // the name written, when it differs from the source
 	flags   uint16
-	mark    int // output length when the element started
+	mark    int    // output length when the element started
 	style   string // the output style of a restyled paragraph
 	tail    blockTail
 }
