@@ -165,7 +165,8 @@ type RunFormat struct {
 }
 
 // Overlay sets in p every property that q sets, and returns p (a new map
-// when p is nil and q sets something).
+// when p is nil and q sets something). A font q names outright replaces a
+// theme font p inherits for that script, as in Word.
 func (p Props) Overlay(q Props) Props {
 	if len(q) == 0 {
 		return p
@@ -175,8 +176,27 @@ func (p Props) Overlay(q Props) Props {
 	}
 	for k, v := range q {
 		p[k] = v
+		if theme, ok := themeFontOf[k]; ok {
+			if _, both := q[theme]; !both {
+				delete(p, theme)
+			}
+		}
 	}
 	return p
+}
+
+// themeFontOf pairs each font attribute with the theme font attribute that
+// wins over it when both are set.
+var themeFontOf = map[Prop]Prop{FontASCII: FontASCIITheme, FontHAnsi: FontHAnsiTheme,
+	FontEastAsia: FontEastAsiaTheme, FontCS: FontCSTheme}
+
+// Shown is the value of k as it shows: Value, except that a font named
+// outright does not show where a theme font is set for its script.
+func (p Props) Shown(k Prop) string {
+	if theme, ok := themeFontOf[k]; ok && p[theme] != "" {
+		return ""
+	}
+	return p.Value(k)
 }
 
 // Clone returns a copy of p.
@@ -219,11 +239,11 @@ func (p Props) Value(k Prop) string {
 func (p Prop) Neutral() string { return propDefs[p].neutral }
 
 // Diff lists the properties among those keep selects whose values differ
-// between p and q (by Value), in property order.
+// between p and q (as they show), in property order.
 func (p Props) Diff(q Props, keep func(Prop) bool) []Prop {
 	var out []Prop
 	for k := Prop(0); k < numProps; k++ {
-		if keep(k) && p.Value(k) != q.Value(k) {
+		if keep(k) && p.Shown(k) != q.Shown(k) {
 			out = append(out, k)
 		}
 	}

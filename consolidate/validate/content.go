@@ -58,7 +58,9 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 			rep.add(code, RuleRegionMissing, "the output has no level-1 heading for %s (%s)", code, in.Path)
 			continue
 		}
-		compareText(&rep, code, in, out, out.Paragraphs[sp.from:sp.to], expect)
+		if compareText(&rep, code, in, out, out.Paragraphs[sp.from:sp.to], expect) {
+			compareFormat(&rep, code, in, out, out.Paragraphs[sp.from:sp.to], expect)
+		}
 	}
 	compareItems(&rep, out, inputs, spans, expect)
 	return rep.result()
@@ -197,16 +199,24 @@ func accepted(p *ingest.Paragraph) string { return p.Text }
 
 func original(p *ingest.Paragraph) string { return p.Original }
 
-// compareText compares a region's paragraphs, heading excluded, with its
-// source's, in the views the revision mode fixes.
-func compareText(rep *report, code string, in, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) {
-	src := sourceBody(in)
+// regionBody is a region's paragraphs, heading excluded, in its source
+// and in the output.
+func regionBody(in *ingest.Document, outParas []*ingest.Paragraph) (src, out []*ingest.Paragraph) {
+	src = sourceBody(in)
 	if regionHeading(in) != nil {
 		src = src[1:]
 	}
 	if len(outParas) > 0 {
 		outParas = outParas[1:] // the output's region heading
 	}
+	return src, outParas
+}
+
+// compareText compares a region's paragraphs, heading excluded, with its
+// source's, in the views the revision mode fixes. It reports whether they
+// say the same.
+func compareText(rep *report, code string, in, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) bool {
+	src, outParas := regionBody(in, outParas)
 	type view struct {
 		name    string
 		src     func(*ingest.Paragraph) string
@@ -221,9 +231,10 @@ func compareText(rep *report, code string, in, out *ingest.Document, outParas []
 	for _, v := range views {
 		// A later view would repeat what an earlier one found.
 		if v.enabled && diffLines(rep, code, v.name, paraLines(in, src, v.src), paraLines(out, outParas, v.out)) > 0 {
-			return
+			return false
 		}
 	}
+	return true
 }
 
 // diffLines reports where two paragraph sequences differ, one problem per

@@ -64,6 +64,7 @@ const (
 	RuleTextLost        = "text-lost"      // Content: source text missing from the output
 	RuleTextAdded       = "text-added"     // Content: output text that no source has
 	RuleCount           = "count"          // Content: a count differs from the sources'
+	RuleFormat          = "format"         // Content: a paragraph's direction, alignment or script look changed
 	maxProblemsPerGroup = 20               // per part and rule, so one bug cannot flood
 )
 

@@ -35,6 +35,8 @@ type File struct {
 	Modified time.Time
 	// Title is the core properties' title, written with Modified.
 	Title string
+	// Styles holds more w:style elements for the styles part.
+	Styles string
 }
 
 const (
@@ -55,7 +57,7 @@ func Bytes(f File) []byte {
 	parts := map[string]string{
 		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 			`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsRel + `"><w:body>` + f.Body + `</w:body></w:document>`,
-		"word/styles.xml": styles,
+		"word/styles.xml": strings.Replace(styles, "</w:styles>", f.Styles+"</w:styles>", 1),
 	}
 	overrides := []string{
 		override("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
