@@ -64,7 +64,8 @@ func (r *reader) finishParagraphs() {
 			p.List = &ListInfo{NumID: numID, Level: ilvl, Format: r.numbering.format(numID, ilvl)}
 		}
 		r.doc.Paragraphs = append(r.doc.Paragraphs, p)
-		r.doc.ComplexScript = r.doc.ComplexScript || hasComplexScript(p.Text) || hasComplexScript(p.Original)
+		r.doc.ComplexScript = r.doc.ComplexScript || hasComplexScript(p.Text) ||
+			p.Original != p.Text && hasComplexScript(p.Original)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Prop is one formatting property of a paragraph (w:pPr) or a run (w:rPr)
@@ -378,10 +379,17 @@ var complexScripts = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew, unico
 // hasComplexScript reports whether text holds a letter of a complex
 // script.
 func hasComplexScript(text string) bool {
-	for _, r := range text {
-		if r >= 0x0590 && unicode.In(r, complexScripts...) {
+	for i := 0; i < len(text); i++ {
+		// Every complex script stands at U+0590 or above, whose UTF-8
+		// starts with 0xD6 or more: other bytes need no decoding.
+		if text[i] < 0xD6 {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.In(r, complexScripts...) {
 			return true
 		}
+		i += n - 1
 	}
 	return false
 }
