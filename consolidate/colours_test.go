@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/testkit"
 )
@@ -133,5 +134,69 @@ func TestThemeColoursRewritten(t *testing.T) {
 		if !strings.Contains(style, want) {
 			t.Errorf("the region's style lacks %s:\n%s", want, style)
 		}
+	}
+}
+
+// TestColourReadBack checks the validator's colour comparison: the merge
+// of the red region passes it, and outputs whose region colours were put
+// back on the TD's theme, in the body or in the chart, are caught with the
+// region and the element named.
+func TestColourReadBack(t *testing.T) {
+	dir := t.TempDir()
+	red := testkit.ReadDoc(t, redRegion(t, dir))
+	docs := []*ingest.Document{red}
+	out, _ := merge(t, docs, Options{})
+	back := valid(t, out)
+	for _, p := range validate.Content(back, docs, expectations(Options{})) {
+		t.Errorf("the right output is refused: %s", p.Error())
+	}
+	good := filepath.Join(dir, "good.docx")
+	if err := os.WriteFile(good, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, part, from, to, want string
+	}{
+		{"shape fill", "word/document.xml", `<a:fillRef idx="1"><a:srgbClr val="FF0000"/>`, `<a:fillRef idx="1"><a:schemeClr val="accent1"/>`, "a:schemeClr accent1 at body element"},
+		{"run colour", "word/document.xml", `<w:color w:val="BF0000"/>`, `<w:color w:val="BF0000" w:themeColor="accent1" w:themeShade="BF"/>`, "w:color accent1 at body element"},
+		{"shading", "word/document.xml", `w:fill="` + ingest.TintShade("FF0000", "33", "") + `"`, `w:fill="FFCCCC" w:themeFill="accent1" w:themeFillTint="33"`, "w:shd fill accent1"},
+		{"chart", "word/charts/afr-chart1.xml", `<a:srgbClr val="FF0000"><a:lumMod val="60000"/><a:lumOff val="40000"/></a:srgbClr>`, `<a:schemeClr val="accent1"><a:lumMod val="60000"/><a:lumOff val="40000"/></a:schemeClr>`, "its chart"},
+		{"lost shape", "word/document.xml", `<a:lnRef idx="2"><a:srgbClr val="FF0000"><a:shade val="50000"/></a:srgbClr></a:lnRef>`, `<a:lnRef idx="2"></a:lnRef>`, "where the source has"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bad := filepath.Join(dir, "bad.docx")
+			edited := false
+			testkit.RewriteParts(t, good, bad, func(part string, data []byte) []byte {
+				if part != tc.part {
+					return data
+				}
+				s := strings.Replace(string(data), tc.from, tc.to, 1)
+				edited = s != string(data)
+				return []byte(s)
+			})
+			if !edited {
+				t.Fatalf("%s has no %s", tc.part, tc.from)
+			}
+			data, err := os.ReadFile(bad)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := validate.ReadBack("bad", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []string
+			for _, p := range validate.Content(back, docs, expectations(Options{})) {
+				if p.Rule == validate.RuleColour && p.Part == "AFR" && strings.Contains(p.Detail, tc.want) {
+					found = append(found, p.Error())
+				} else {
+					t.Errorf("unexpected problem: %s", p.Error())
+				}
+			}
+			if len(found) == 0 {
+				t.Errorf("the wrong colour was not caught (want a %s problem of AFR naming %q)", validate.RuleColour, tc.want)
+			}
+			t.Logf("caught: %s", strings.Join(found, "; "))
+		})
 	}
 }

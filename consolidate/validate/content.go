@@ -61,6 +61,7 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 		compareText(&rep, code, in, out, out.Paragraphs[sp.from:sp.to], expect)
 	}
 	compareItems(&rep, out, inputs, spans, expect)
+	checkColours(&rep, out, inputs, spans, expect)
 	return rep.result()
 }
 
