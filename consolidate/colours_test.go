@@ -40,7 +40,8 @@ const redStyle = `<w:style w:type="character" w:customStyle="1" w:styleId="RedAc
 	`<w:rPr><w:color w:val="4472C4" w:themeColor="accent1"/><w:u w:val="single" w:color="4472C4" w:themeColor="accent1"/></w:rPr></w:style>`
 
 // redRegion dresses the AFR sample as a region whose theme's accent1 is
-// FF0000, with redShape, redChart and redStyle in it.
+// FF0000, with redShape, redChart and redStyle in it, and its first
+// bullet coloured accent1, lighter.
 func redRegion(t *testing.T, dir string) string {
 	t.Helper()
 	parts := map[string]string{"word/charts/chart1.xml": redChart}
@@ -50,6 +51,10 @@ func redRegion(t *testing.T, dir string) string {
 		},
 		"word/document.xml": func(s string) string { return strings.Replace(s, "<w:sectPr />", redShape+"<w:sectPr />", 1) },
 		"word/styles.xml":   func(s string) string { return strings.Replace(s, "</w:styles>", redStyle+"</w:styles>", 1) },
+		"word/numbering.xml": func(s string) string {
+			return strings.Replace(s, `<w:pPr><w:ind w:left="720" w:hanging="480" /></w:pPr></w:lvl>`,
+				`<w:pPr><w:ind w:left="720" w:hanging="480" /></w:pPr><w:rPr><w:color w:val="4472C4" w:themeColor="accent1" w:themeTint="99"/></w:rPr></w:lvl>`, 1)
+		},
 		"word/_rels/document.xml.rels": func(s string) string {
 			return strings.Replace(s, "</Relationships>", `<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Id="rIdChart" Target="charts/chart1.xml"/></Relationships>`, 1)
 		},
@@ -121,6 +126,10 @@ func TestThemeColoursRewritten(t *testing.T) {
 		if !strings.Contains(chart, want) {
 			t.Errorf("the chart lacks %s:\n%s", want, chart)
 		}
+	}
+	// The region's list definitions: the bullet's colour.
+	if numbering, want := part(t, out, "word/numbering.xml"), `<w:color w:val="`+ingest.TintShade("FF0000", "99", "")+`"/>`; !strings.Contains(numbering, want) {
+		t.Errorf("the region's list lacks %s", want)
 	}
 	// The style the region brings, copied into the output's styles.
 	styles := part(t, out, "word/styles.xml")
