@@ -9,7 +9,10 @@
 // fallbacks, content controls, text boxes, math, sections, and, as
 // Options say, comments and tracked changes. Styles are matched by name
 // onto the template's; lists, notes, comments, bookmarks, revisions and
-// drawings get new ids; namespace prefixes that clash are renamed.
+// drawings get new ids; namespace prefixes that clash are renamed. Theme
+// colours (w:themeColor, a:schemeClr) that the TD's theme would show
+// otherwise than the region's are written as the region's RGB, in the
+// body, notes, styles, lists and copied charts and diagrams (colours.go).
 //
 // The XML is never decoded and encoded again: ingest/xmltok's scanner
 // finds the tags, and the rewriter (rewrite.go, handle.go) copies the

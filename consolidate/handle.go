@@ -22,6 +22,9 @@ func (rw *rewriter) handle(sc *xmltok.Scanner, fr *frame) bool {
 		}
 	}
 	rw.restyleFirstChild(fr)
+	if rw.r.pal != nil {
+		rw.recolour(fr)
+	}
 	switch fr.kind {
 	case nsW:
 		return rw.handleW(sc, fr)

@@ -20,7 +20,7 @@ func rtlInbox(t *testing.T) []*ingest.Document {
 		{"Open-Xml-PowerTools__TestFiles_RP_RP051-Arabic.docx", "ARB-contribution.docx", "Arab States"},
 		{"poi__test-data_integration_stress011.docx", "AFR-contribution.docx", "Africa"},
 	} {
-		testkit.Dress(t, filepath.Join(corpus, f.src), filepath.Join(dir, f.name), f.heading, 0)
+		testkit.Dress(t, filepath.Join(corpus, f.src), filepath.Join(dir, f.name), f.heading, 1)
 	}
 	return testkit.ReadDir(t, dir)
 }

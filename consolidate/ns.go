@@ -21,6 +21,7 @@ const (
 	uriWP14   = "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"
 	uriMC     = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 	uriO      = "urn:schemas-microsoft-com:office:office"
+	uriA      = "http://schemas.openxmlformats.org/drawingml/2006/main"
 )
 
 // nsKind is a namespace the rewriter acts on; nsOther for the rest.
@@ -38,11 +39,12 @@ const (
 	nsWP14
 	nsMC
 	nsO
+	nsA
 )
 
 var kindOfURI = map[string]nsKind{
 	uriW: nsW, uriR: nsR, uriW14: nsW14, uriW15: nsW15, uriW16CID: nsW16CID,
-	uriW16CEX: nsW16CEX, uriWP: nsWP, uriWP14: nsWP14, uriMC: nsMC, uriO: nsO,
+	uriW16CEX: nsW16CEX, uriWP: nsWP, uriWP14: nsWP14, uriMC: nsMC, uriO: nsO, uriA: nsA,
 }
 
 // transitionalURI maps a Strict Open XML namespace onto its transitional

@@ -156,6 +156,7 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 		r.renames[part] = mp.union.add(root)
 		r.outPrefix[part] = mp.union.prefixOf(uriW)
 	}
+	r.pal = newPalette(r.doc.Theme, r.doc.ColorMap, m.base.theme, m.base.colorMap)
 	r.plan = planHeadings(r.doc, r.info)
 	r.page = m.base.page
 	r.number = m.base.h1Count + 1 + r.idx

@@ -50,6 +50,9 @@ type region struct {
 	renames   map[string]map[string]string // part -> prefix renames
 	outPrefix map[string]string            // part -> the output's prefix for w:
 	ids       idBlocks
+	// pal resolves the region's theme colours against the output's; nil
+	// when they all resolve the same.
+	pal *palette
 
 	// Filled while rewriting.
 	commentRefs map[string]bool   // comment ids referenced in carried content

@@ -3,6 +3,7 @@ package consolidate
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -119,6 +120,9 @@ type copiedPart struct {
 	// of the diagram by an id of the document's relationships (dsp:
 	// dataModelExt relId): the map of those ids, to follow the renumbering.
 	docRels map[string]string
+	// pal, when set, is the region's palette, to apply to the part's
+	// scheme colours (a chart's, a diagram's).
+	pal *palette
 }
 
 // partCopier names and collects the parts copied from the regions.
@@ -170,6 +174,9 @@ func (pc *partCopier) copy(r *region, src string) string {
 		}
 	}
 	cp.hasRels = len(cp.rels) > 0
+	if r.pal != nil && recolourable(cp.ct) && !slices.ContainsFunc(rels, func(rel opc.Relationship) bool { return isThemeOverride(rel.Type) }) {
+		cp.pal = r.pal // a chart with a theme override resolves against it, in the output too
+	}
 	return name
 }
 
@@ -243,20 +250,27 @@ func mapPartRels(r *region, src string, out *relSet, outPart string, pc *partCop
 var relIDAttr = regexp.MustCompile(`\brelId="([^"]*)"`)
 
 // content returns a copied part's bytes when they must change (a diagram's
-// data naming its drawing), or nil when the part is copied as it is.
+// data naming its drawing, a chart's scheme colours that the output's
+// theme would show otherwise), or nil when the part is copied as it is.
 func (cp *copiedPart) content() ([]byte, error) {
-	if cp.docRels == nil {
+	if cp.docRels == nil && cp.pal == nil {
 		return nil, nil
 	}
 	data, err := cp.pkg.Read(cp.src)
 	if err != nil {
 		return nil, err
 	}
-	return relIDAttr.ReplaceAllFunc(data, func(m []byte) []byte {
-		old := string(relIDAttr.FindSubmatch(m)[1])
-		if nv, ok := cp.docRels[old]; ok {
-			return []byte(`relId="` + xmltok.EscapeAttr(nv) + `"`)
-		}
-		return m
-	}), nil
+	if cp.docRels != nil {
+		data = relIDAttr.ReplaceAllFunc(data, func(m []byte) []byte {
+			old := string(relIDAttr.FindSubmatch(m)[1])
+			if nv, ok := cp.docRels[old]; ok {
+				return []byte(`relId="` + xmltok.EscapeAttr(nv) + `"`)
+			}
+			return m
+		})
+	}
+	if cp.pal != nil {
+		return recolourPart(cp.pkg.Path+": "+cp.src, data, cp.pal)
+	}
+	return data, nil
 }

@@ -36,6 +36,10 @@ type base struct {
 	maxCmt    int64
 	h1Count   int // level-1 headings the template already has
 	page      pageSetup
+	// theme and colorMap are what the output's theme colours resolve
+	// against.
+	theme    *ingest.Theme
+	colorMap map[string]string
 }
 
 // readBase opens and reads the template.
@@ -74,6 +78,9 @@ func readBase(data []byte) (*base, error) {
 	}
 	b.h1Count = b.countHeadings()
 	b.page = readPageSetup(b.doc[b.insertAt:])
+	if b.theme, b.colorMap, err = themeOf("template", pkg, b.main); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 

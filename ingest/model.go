@@ -49,6 +49,14 @@ type Document struct {
 	// Highlights lists runs of highlighted text with their colour.
 	Highlights []*Mark `json:"highlights"`
 
+	// Theme is the theme part's colour scheme and fonts; nil when the
+	// document has no theme part (Word then uses OfficeTheme).
+	Theme *Theme `json:"-"`
+	// ColorMap is the settings' w:clrSchemeMapping (DefaultColorMap when
+	// the settings have none): which colour scheme slot text1, background1,
+	// tx1, bg1 and the others name.
+	ColorMap map[string]string `json:"-"`
+
 	// Warnings are problems that did not stop the reading (a dangling
 	// relationship, macros present, an unreadable image header).
 	Warnings []string `json:"warnings"`

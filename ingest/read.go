@@ -87,6 +87,9 @@ func (r *reader) read() error {
 	if r.body == nil {
 		return &opc.Error{Path: r.p.Path, Problem: "has an empty main document part", Remedy: "save it again from Word as .docx", Err: opc.ErrNoMainPart}
 	}
+	if r.doc.ColorMap == nil {
+		r.doc.ColorMap = DefaultColorMap()
+	}
 	r.assemble()
 	r.doc.Warnings = append(r.doc.Warnings, r.warnings...)
 	return nil
@@ -127,6 +130,14 @@ func (r *reader) jobs() []job {
 	})
 	add(r.main, opc.RelEndnotes, false, func(part string, data []byte) (err error) {
 		r.endnotes, err = walkStory(file, part, storyNotes, data)
+		return err
+	})
+	add(r.main, opc.RelTheme, true, func(part string, data []byte) (err error) {
+		r.doc.Theme, err = parseTheme(file, part, data)
+		return err
+	})
+	add(r.main, opc.RelSettings, true, func(part string, data []byte) (err error) {
+		r.doc.ColorMap, err = parseColorMap(file, part, data)
 		return err
 	})
 	add("", opc.RelCoreProps, true, func(part string, data []byte) error {

@@ -63,6 +63,7 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 		}
 	}
 	compareItems(&rep, out, inputs, spans, expect)
+	checkColours(&rep, out, inputs, spans, expect)
 	return rep.result()
 }
 

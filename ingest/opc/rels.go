@@ -27,6 +27,7 @@ const (
 	RelHeader             = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 	RelFooter             = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 	RelSettings           = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+	RelTheme              = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 	RelVBAProject         = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 )
 

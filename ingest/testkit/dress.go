@@ -1,37 +1,53 @@
 package testkit
 
 import (
-	"bytes"
+	"fmt"
 	"html"
-	"regexp"
 	"testing"
+
+	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
 )
 
-// bodyStart finds the start tag of the main document's body, whatever its
-// prefix.
-var bodyStart = regexp.MustCompile(`<(\w+:)?body(\s[^>]*)?>`)
-
-// Dress copies the .docx src to dst as a region's contribution: a heading
-// paragraph (w:outlineLvl level, 0 for a level-1 heading, no style) is put
-// at the top of its body, as a regional office would head a file that came
-// from elsewhere. The rest of the package is copied as it is.
+// Dress copies the .docx src to dst as a region's contribution: a
+// paragraph holding heading, with w:outlineLvl level-1 (level 1 is the
+// outline's top), is put first in the body, so that the file reads as the
+// region the heading names. Everything else is copied as it is. The
+// paragraph is written in the prefix the body's element uses.
 func Dress(t testing.TB, src, dst, heading string, level int) {
 	t.Helper()
-	Rewrite(t, src, dst, "word/document.xml", func(data []byte) []byte {
-		loc := bodyStart.FindSubmatchIndex(data)
-		if loc == nil {
-			t.Fatalf("%s: no w:body in word/document.xml", src)
+	p, err := opc.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	main, err := p.MainDocument()
+	p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	Rewrite(t, src, dst, main, func(data []byte) []byte {
+		sc := xmltok.New(data, xmltok.Options{})
+		for sc.Next() {
+			tok := &sc.Tok
+			prefix, local := xmltok.SplitName(tok.Name)
+			if tok.Kind != xmltok.StartTag || string(local) != "body" {
+				continue
+			}
+			q := ""
+			if prefix != nil {
+				q = string(prefix) + ":"
+			}
+			para := fmt.Sprintf(`<%[1]sp><%[1]spPr><%[1]soutlineLvl %[1]sval="%[2]d"/></%[1]spPr>`+
+				`<%[1]sr><%[1]srPr><%[1]sb/><%[1]ssz %[1]sval="32"/></%[1]srPr><%[1]st xml:space="preserve">%[3]s</%[1]st></%[1]sr></%[1]sp>`,
+				q, level-1, html.EscapeString(heading))
+			if tok.SelfClosing {
+				t.Fatalf("%s: its body is empty", src)
+			}
+			out := append([]byte(nil), data[:tok.End]...)
+			out = append(out, para...)
+			return append(out, data[tok.End:]...)
 		}
-		w := ""
-		if loc[2] >= 0 {
-			w = string(data[loc[2]:loc[3]])
-		}
-		var p bytes.Buffer
-		p.WriteString("<" + w + "p><" + w + "pPr><" + w + `outlineLvl ` + w + `val="`)
-		p.WriteString(string(rune('0' + level)))
-		p.WriteString(`"/></` + w + "pPr><" + w + "r><" + w + "t>")
-		p.WriteString(html.EscapeString(heading))
-		p.WriteString("</" + w + "t></" + w + "r></" + w + "p>")
-		return append(data[:loc[1]:loc[1]], append(p.Bytes(), data[loc[1]:]...)...)
+		t.Fatalf("%s: %s has no body (%v)", src, main, sc.Err())
+		return nil
 	})
 }
