@@ -44,7 +44,7 @@ func TestCorpus(t *testing.T) {
 				for _, msg := range keepsContent(d, back, rep.Regions[0], opts) {
 					t.Errorf("%s: %s", modeName(opts), msg)
 				}
-				probs := validate.Content(back, []*ingest.Document{d}, expectations(opts))
+				probs := validate.Content(back, []*ingest.Document{d}, expectations(opts, rep))
 				known := contentKnown[filepath.Base(f)+" "+modeName(opts)]
 				for _, p := range probs {
 					if known == "" {

@@ -52,6 +52,10 @@ type region struct {
 	styleRefs   map[string]bool   // output style ids referenced
 	out         regionOutput
 	report      RegionReport
+	// keptComments holds the ids of the comments carried; bindings the
+	// data bindings left out (changes.go).
+	keptComments map[string]bool
+	bindings     []Change
 	warnings    []string
 }
 

@@ -64,6 +64,7 @@ const (
 	RuleTextLost        = "text-lost"      // Content: source text missing from the output
 	RuleTextAdded       = "text-added"     // Content: output text that no source has
 	RuleCount           = "count"          // Content: a count differs from the sources'
+	RuleBadClaim        = "bad-claim"      // Content: the merge's report drops what the source does not have
 	maxProblemsPerGroup = 20               // per part and rule, so one bug cannot flood
 )
 
