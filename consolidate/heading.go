@@ -79,18 +79,33 @@ func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
 // their relative levels: under a level-L region heading, level L+k
 // becomes 1+k; when some sub-heading stands at or above L (or there is no
 // region heading), all are pushed down so the highest becomes level 2.
+// The sub-headings are the carried headings but the region heading: those
+// of the sections from the from'th on, and those that stood before the
+// region heading (in no section) and now stand under it. Headings in
+// tables, and those ingest inferred from bold text, stay as they are.
 func (plan *headingPlan) planLevels(doc *ingest.Document, from, regionLevel int) {
 	minLevel := 0
 	var subs []*ingest.Section
-	for _, s := range doc.Sections[from:] {
+	consider := func(s *ingest.Section) {
 		p := doc.ParagraphAt(s.Paragraph)
 		if p == nil || p.InTable || s.Inferred || plan.drop[p.Body] || p.Index == plan.headingPara {
-			continue
+			return
 		}
 		subs = append(subs, s)
 		if minLevel == 0 || s.Level < minLevel {
 			minLevel = s.Level
 		}
+	}
+	for _, p := range doc.Paragraphs {
+		if plan.heading < 0 || p.Body >= plan.heading {
+			break
+		}
+		if p.Heading > 0 && p.Section < 0 {
+			consider(&ingest.Section{Level: p.Heading, Paragraph: p.Index})
+		}
+	}
+	for _, s := range doc.Sections[from:] {
+		consider(s)
 	}
 	shift := 1 - regionLevel
 	if regionLevel == 0 || minLevel <= regionLevel {

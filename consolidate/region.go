@@ -56,7 +56,7 @@ type region struct {
 	// data bindings left out (changes.go).
 	keptComments map[string]bool
 	bindings     []Change
-	warnings    []string
+	warnings     []string
 }
 
 // regionParts names the parts of a contribution that the merge reads.
