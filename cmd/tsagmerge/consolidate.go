@@ -424,15 +424,11 @@ func commentSummary(r consolidate.RegionReport) string {
 	return s
 }
 
-// regionNotes says what the merge changed in a region's headings.
+// regionNotes sums up what the merge changed in a region's headings; the
+// changes listed after it say each (an added heading, a typed number
+// replaced among them).
 func regionNotes(r consolidate.RegionReport) []string {
 	var out []string
-	if r.HeadingAdded {
-		out = append(out, fmt.Sprintf("had no region heading; %q was added", r.Title))
-	}
-	if r.TypedNumber != "" {
-		out = append(out, fmt.Sprintf("its heading's typed number %s became %d", r.TypedNumber, r.Number))
-	}
 	if r.Demoted > 0 {
 		out = append(out, fmt.Sprintf("%s moved down a level to stand under the region heading", count(r.Demoted, "sub-heading")))
 	}
