@@ -36,7 +36,7 @@ func TestThemedInbox(t *testing.T) {
 	for code, name := range themedCorpus {
 		info, _, _ := ingest.RegionByCode(code)
 		path := filepath.Join(dir, code+"-contribution.docx")
-		testkit.Dress(t, filepath.Join(corpus, name), path, info.Heading, 1)
+		testkit.Dress(t, filepath.Join(corpus, name), path, info.Heading, 0)
 		d := testkit.ReadDoc(t, path)
 		if d.Region.Code != code {
 			t.Fatalf("%s dressed as %s reads as region %q (%s)", name, code, d.Region.Code, d.Region.Evidence)
@@ -52,9 +52,9 @@ func TestThemedInbox(t *testing.T) {
 	if rewritten < 5 {
 		t.Errorf("only %d of the themed files have a theme that differs from the TD's", rewritten)
 	}
-	out, _ := merge(t, docs, Options{})
+	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
-	sameContent(t, back, docs, Options{})
+	sameContent(t, back, docs, Options{}, rep)
 	doc := part(t, out, "word/document.xml")
 	if n := strings.Count(doc, "srgbClr"); n == 0 {
 		t.Error("no scheme colour of the regions was written as RGB")

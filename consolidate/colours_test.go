@@ -90,9 +90,9 @@ func TestThemeColoursRewritten(t *testing.T) {
 		t.Fatalf("the dressed region's accent1 is %q", got)
 	}
 	docs := samplesExcept(t, red)
-	out, _ := merge(t, docs, Options{})
+	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
-	sameContent(t, back, docs, Options{})
+	sameContent(t, back, docs, Options{}, rep)
 	if back.Theme == nil || back.Theme.Colors["accent1"] != "4472C4" {
 		t.Fatalf("the output's theme is not the TD's Office theme: %+v", back.Theme)
 	}
@@ -154,9 +154,9 @@ func TestColourReadBack(t *testing.T) {
 	dir := t.TempDir()
 	red := testkit.ReadDoc(t, redRegion(t, dir))
 	docs := []*ingest.Document{red}
-	out, _ := merge(t, docs, Options{})
+	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
-	for _, p := range validate.Content(back, docs, expectations(Options{})) {
+	for _, p := range validate.Content(back, docs, expectations(Options{}, rep)) {
 		t.Errorf("the right output is refused: %s", p.Error())
 	}
 	good := filepath.Join(dir, "good.docx")
@@ -195,7 +195,7 @@ func TestColourReadBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			var found []string
-			for _, p := range validate.Content(back, docs, expectations(Options{})) {
+			for _, p := range validate.Content(back, docs, expectations(Options{}, rep)) {
 				if p.Rule == validate.RuleColour && p.Part == "AFR" && strings.Contains(p.Detail, tc.want) {
 					found = append(found, p.Error())
 				} else {

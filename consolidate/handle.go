@@ -28,6 +28,10 @@ func (rw *rewriter) handle(sc *xmltok.Scanner, fr *frame) bool {
 	switch fr.kind {
 	case nsW:
 		return rw.handleW(sc, fr)
+	case nsW15:
+		if string(fr.local) == "dataBinding" && rw.parentIs("sdtPr") {
+			return rw.dropBinding()
+		}
 	case nsWP:
 		if string(fr.local) == "docPr" {
 			rw.setAttr(nsOther, "id", itoa(rw.r.ids.docPr.take()))
@@ -102,13 +106,17 @@ func (rw *rewriter) afterEnd(fr *frame) {
 	if fr.flags&fHeadingPPr != 0 {
 		rw.writeNumber()
 	}
+	if rw.moveAt >= 0 && rw.kind == partBody && rw.top == rw.r.plan.heading && len(rw.stack) > 0 && rw.parent().flags&fBody != 0 {
+		rw.moveUnder(fr.mark)
+	}
 	if fr.flags&fBody != 0 || len(rw.stack) == 0 && rw.kind != partDefs {
 		rw.inside = false
 	}
 }
 
-// topLevel handles a direct child of w:body: the region's front matter
-// and the body-level section properties are left out, the region heading
+// topLevel handles a direct child of w:body: the region's title block
+// and the body-level section properties are left out, what stands before
+// the region heading is noted to be moved under it, the region heading
 // is rewritten and sub-headings restyled. done is false when the element
 // is to be handled as any other.
 func (rw *rewriter) topLevel(sc *xmltok.Scanner, fr *frame) (keep, done bool) {
@@ -118,8 +126,10 @@ func (rw *rewriter) topLevel(sc *xmltok.Scanner, fr *frame) (keep, done bool) {
 	switch {
 	case fr.kind == nsW && local == "sectPr":
 		return false, true
-	case rw.top < plan.start && !(fr.kind == nsW && zeroWidthMarks[local]):
+	case plan.drop[rw.top] && !(fr.kind == nsW && zeroWidthMarks[local]):
 		return false, true
+	case rw.top < plan.heading && rw.moveAt < 0 && !(fr.kind == nsW && zeroWidthMarks[local]):
+		rw.moveAt = len(rw.out) // carried from before the heading: moved under it
 	}
 	return false, false
 }
@@ -149,6 +159,25 @@ func (rw *rewriter) paragraph(sc *xmltok.Scanner, fr *frame) {
 		fr.flags |= fDefaultStyle | fNeedPPr
 		fr.style = rw.r.defaultStyle
 	}
+}
+
+// dropBinding leaves out a content control's w:dataBinding: the TD's
+// core properties and custom XML are not the region's, and Word shows the
+// bound value when it opens the file. The control keeps the text it shows
+// now, static, and the report says so.
+func (rw *rewriter) dropBinding() bool {
+	if rw.writing() {
+		xpath, _ := rw.attrGet(nsW, "xpath")
+		para := rw.para
+		if rw.kind == partBody && rw.openP == 0 {
+			para++ // a block control: its first paragraph is still to come
+		}
+		if rw.kind != partBody {
+			para = 0
+		}
+		rw.r.noteBinding(para, xpath)
+	}
+	return false
 }
 
 // zeroWidthMarks are the body-level elements that hold no content; they
@@ -223,6 +252,7 @@ func (rw *rewriter) topFilter(fr *frame) bool {
 			return false
 		}
 		rw.r.report.CommentsKept++
+		rw.r.keepComment(old)
 		return true
 	case partCommentsEx:
 		if fr.kind != nsW15 || local != "commentEx" || !rw.mapID(nsW15, "paraId", rw.r.commentPara) {
@@ -342,6 +372,10 @@ func (rw *rewriter) handleW(sc *xmltok.Scanner, fr *frame) bool {
 	case "pgNumType":
 		if rw.parentIs("sectPr") {
 			rw.dropAttr(nsW, "start") // page numbers run on through the TD
+		}
+	case "dataBinding":
+		if rw.parentIs("sdtPr") {
+			return rw.dropBinding()
 		}
 	case "id":
 		if rw.parentIs("sdtPr") {

@@ -8,15 +8,20 @@ import (
 
 // headingPlan says, in terms of the top-level elements of a region's body
 // (counted from 0, as ingest.Paragraph.Body counts them), what the merge
-// does to the region's headings.
+// does to the region's front matter and headings.
 type headingPlan struct {
-	// start is the first element carried; those before are front matter.
-	start int
+	// drop holds the elements left out: the title block ingest found
+	// (Document.FrontMatter).
+	drop map[int]bool
 	// heading is the element holding the region heading, rewritten as a
 	// numbered level-1 heading; -1 when the region has none and one is
 	// written before its content. headingPara is the heading's paragraph
-	// Index (the element may be a content control around it).
+	// Index (the element may be a content control around it). Content
+	// carried from before the heading element is moved under it.
 	heading, headingPara int
+	// replaced is true when the heading is a line that named the region
+	// (Document.RegionLine) rather than a level-1 heading.
+	replaced bool
 	// title is the heading's text without any number the region typed.
 	title string
 	// typedNumber is the number the region typed, replaced by the output's.
@@ -29,29 +34,33 @@ type headingPlan struct {
 }
 
 // planHeadings reads the region heading and sub-headings off the model.
-// As ingest and validate see it, the front matter is what stands before
-// the document's first level-1 heading (its first heading when it has no
-// level-1 one), and that first heading is the region heading when it is
-// of level 1 and opens the text after the front matter. A contribution
-// without one is given one (RegionInfo.Heading).
+// The title block ingest found (Document.FrontMatter) is left out; the
+// region heading is ingest's first section when that is of level 1, else
+// the line naming the region ingest found (Document.RegionLine); a
+// contribution with neither is given one (RegionInfo.Heading).
 func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
-	plan := headingPlan{heading: -1, headingPara: -1, levels: map[int]int{}, title: info.Heading}
-	n := min(len(doc.FrontMatter), len(doc.Paragraphs))
-	if n == len(doc.Paragraphs) {
-		if n > 0 {
-			plan.start = doc.Paragraphs[n-1].Body + 1
-		}
-		return plan
+	plan := headingPlan{drop: map[int]bool{}, heading: -1, headingPara: -1, levels: map[int]int{}, title: info.Heading}
+	for _, p := range doc.FrontMatter {
+		plan.drop[p.Body] = true
 	}
-	first := doc.Paragraphs[n]
-	plan.start = first.Body
 	regionLevel, subFrom := 0, 0
-	if first.Heading == 1 && !first.InTable {
+	var head *ingest.Paragraph
+	if len(doc.Sections) > 0 && doc.Sections[0].Level == 1 {
+		if p := doc.ParagraphAt(doc.Sections[0].Paragraph); p != nil && !p.InTable {
+			head = p
+		}
+	}
+	if head == nil && doc.RegionLine != nil {
+		head = doc.RegionLine
+		plan.replaced = true
+		_, plan.title = ingest.SplitHeadingNumber(head.Text)
+	}
+	if head != nil {
+		plan.heading, plan.headingPara = head.Body, head.Index
 		for i, s := range doc.Sections {
-			if s.Paragraph == first.Index {
-				plan.heading, plan.headingPara = first.Body, first.Index
+			if s.Paragraph == head.Index {
 				plan.title, plan.typedNumber = s.Title, s.Number
-				regionLevel, subFrom = 1, i+1
+				regionLevel, subFrom = s.Level, i+1
 				break
 			}
 		}
@@ -70,18 +79,33 @@ func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
 // their relative levels: under a level-L region heading, level L+k
 // becomes 1+k; when some sub-heading stands at or above L (or there is no
 // region heading), all are pushed down so the highest becomes level 2.
+// The sub-headings are the carried headings but the region heading: those
+// of the sections from the from'th on, and those that stood before the
+// region heading (in no section) and now stand under it. Headings in
+// tables, and those ingest inferred from bold text, stay as they are.
 func (plan *headingPlan) planLevels(doc *ingest.Document, from, regionLevel int) {
 	minLevel := 0
 	var subs []*ingest.Section
-	for _, s := range doc.Sections[from:] {
+	consider := func(s *ingest.Section) {
 		p := doc.ParagraphAt(s.Paragraph)
-		if p == nil || p.InTable || s.Inferred || p.Body < plan.start {
-			continue
+		if p == nil || p.InTable || s.Inferred || plan.drop[p.Body] || p.Index == plan.headingPara {
+			return
 		}
 		subs = append(subs, s)
 		if minLevel == 0 || s.Level < minLevel {
 			minLevel = s.Level
 		}
+	}
+	for _, p := range doc.Paragraphs {
+		if plan.heading < 0 || p.Body >= plan.heading {
+			break
+		}
+		if p.Heading > 0 && p.Section < 0 {
+			consider(&ingest.Section{Level: p.Heading, Paragraph: p.Index})
+		}
+	}
+	for _, s := range doc.Sections[from:] {
+		consider(s)
 	}
 	shift := 1 - regionLevel
 	if regionLevel == 0 || minLevel <= regionLevel {

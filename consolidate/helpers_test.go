@@ -25,10 +25,12 @@ func merge(t testing.TB, docs []*ingest.Document, opts Options) ([]byte, *Report
 	return out, rep
 }
 
-// expectations says what the validator should allow for opts.
-func expectations(opts Options) validate.Expectations {
+// expectations says what the validator should allow for opts, and what
+// the merge's report says it left out.
+func expectations(opts Options, rep *Report) validate.Expectations {
 	return validate.Expectations{DropComments: opts.Comments == CommentsDrop,
-		Revisions: []validate.RevisionMode{validate.KeepRevisions, validate.AcceptRevisions, validate.RejectRevisions}[opts.Revisions]}
+		Revisions: []validate.RevisionMode{validate.KeepRevisions, validate.AcceptRevisions, validate.RejectRevisions}[opts.Revisions],
+		Regions:   rep.Claims()}
 }
 
 // valid holds an output to Word's invariants and reads it back.
@@ -45,9 +47,9 @@ func valid(t testing.TB, out []byte) *ingest.Document {
 }
 
 // sameContent runs the validator's read-back comparison.
-func sameContent(t testing.TB, back *ingest.Document, docs []*ingest.Document, opts Options) {
+func sameContent(t testing.TB, back *ingest.Document, docs []*ingest.Document, opts Options, rep *Report) {
 	t.Helper()
-	for _, p := range validate.Content(back, docs, expectations(opts)) {
+	for _, p := range validate.Content(back, docs, expectations(opts, rep)) {
 		t.Errorf("content: %s", p.Error())
 	}
 }

@@ -20,7 +20,7 @@ func rtlInbox(t *testing.T) []*ingest.Document {
 		{"Open-Xml-PowerTools__TestFiles_RP_RP051-Arabic.docx", "ARB-contribution.docx", "Arab States"},
 		{"poi__test-data_integration_stress011.docx", "AFR-contribution.docx", "Africa"},
 	} {
-		testkit.Dress(t, filepath.Join(corpus, f.src), filepath.Join(dir, f.name), f.heading, 1)
+		testkit.Dress(t, filepath.Join(corpus, f.src), filepath.Join(dir, f.name), f.heading, 0)
 	}
 	return testkit.ReadDir(t, dir)
 }
@@ -54,14 +54,14 @@ func TestHouseStyleKeepsDirection(t *testing.T) {
 	if want < 100 {
 		t.Fatalf("the sources have only %d right-to-left paragraphs", want)
 	}
-	out, _ := merge(t, docs, Options{})
+	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
 	// The output's own heading and the template's sections are left to
 	// right; every source paragraph that reads right to left still does.
 	if got := rightToLeft(back); got < want {
 		t.Errorf("%d paragraphs read right to left in the TD, %d in the sources", got, want)
 	}
-	sameContent(t, back, docs, Options{})
+	sameContent(t, back, docs, Options{}, rep)
 
 	styles := part(t, out, "word/styles.xml")
 	if !strings.Contains(styles, `w:val="Normal (ARB)"`) {
@@ -73,7 +73,7 @@ func TestHouseStyleKeepsDirection(t *testing.T) {
 		t.Fatal(err)
 	}
 	found := false
-	for _, p := range validate.Content(back, docs, expectations(Options{})) {
+	for _, p := range validate.Content(back, docs, expectations(Options{}, rep)) {
 		found = found || p.Rule == validate.RuleFormat && strings.Contains(p.Detail, "rightToLeft is 1 in the source, 0")
 	}
 	if !found {
@@ -98,9 +98,9 @@ func TestCustomStylesKeepTheirLook(t *testing.T) {
 			Styles: quote(r.color)})
 	}
 	docs := testkit.ReadDir(t, dir)
-	out, _ := merge(t, docs, Options{})
+	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
-	sameContent(t, back, docs, Options{})
+	sameContent(t, back, docs, Options{}, rep)
 	colours := map[string]string{} // region code → colour of its quote
 	names := map[string]string{}
 	for _, p := range back.Paragraphs {

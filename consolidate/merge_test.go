@@ -40,7 +40,7 @@ func TestMergeSamples(t *testing.T) {
 			docs := testkit.ReadDir(t, samplesDir)
 			out, rep := merge(t, docs, tc.opts)
 			back := valid(t, out)
-			sameContent(t, back, docs, tc.opts)
+			sameContent(t, back, docs, tc.opts, rep)
 			if got := level1(back); strings.Join(got, "\n") != strings.Join(wantHeadings, "\n") {
 				t.Errorf("region headings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantHeadings, "\n"))
 			}
@@ -127,7 +127,7 @@ func TestMergeMissingRegion(t *testing.T) {
 	}
 	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
-	sameContent(t, back, docs, Options{})
+	sameContent(t, back, docs, Options{}, rep)
 	want := append(append([]string{}, wantHeadings[:4]...), "7\tEurope - ITU Office for Europe")
 	if got := level1(back); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("headings without CIS: %q, want %q", got, want)
@@ -186,7 +186,7 @@ func TestMergeHeadings(t *testing.T) {
 			docs := samplesExcept(t, edited)
 			out, rep := merge(t, docs, Options{})
 			back := valid(t, out)
-			sameContent(t, back, docs, Options{})
+			sameContent(t, back, docs, Options{}, rep)
 			got := level1(back)
 			found := false
 			for _, h := range got {
@@ -290,7 +290,7 @@ func TestMergeBenchX40(t *testing.T) {
 	docs := testkit.ReadDir(t, testkit.Shared(t, "bench/x40"))
 	out, rep := merge(t, docs, Options{})
 	back := valid(t, out)
-	sameContent(t, back, docs, Options{})
+	sameContent(t, back, docs, Options{}, rep)
 	figures := 0
 	for _, r := range rep.Regions {
 		figures += r.Figures
@@ -320,8 +320,8 @@ func TestMergePrefixClash(t *testing.T) {
 		return strings.Replace(s, `<w:p><w:pPr><w:pStyle w:val="FirstParagraph" />`, `<w:p wpc:note="kept"><w:pPr><w:pStyle w:val="FirstParagraph" />`, 1)
 	})
 	docs := samplesExcept(t, eur)
-	out, _ := merge(t, docs, Options{})
-	sameContent(t, valid(t, out), docs, Options{})
+	out, rep := merge(t, docs, Options{})
+	sameContent(t, valid(t, out), docs, Options{}, rep)
 	doc := part(t, out, "word/document.xml")
 	for _, want := range []string{`xmlns:wpc1="urn:example:clash"`, `wpc1:note="kept"`, `xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"`} {
 		if !strings.Contains(doc, want) {
@@ -366,8 +366,8 @@ func TestMergeRegionSections(t *testing.T) {
 		`<w:pgNumType w:start="1"/><w:titlePg/></w:sectPr></w:pPr></w:p>`
 	asp := rewritten(t, "ASP-contribution.docx", "ASP-contribution.docx", replace(`<w:p><w:pPr><w:pStyle w:val="FirstParagraph"/>`, sect+`<w:p><w:pPr><w:pStyle w:val="FirstParagraph"/>`))
 	docs := samplesExcept(t, asp)
-	out, _ := merge(t, docs, Options{})
-	sameContent(t, valid(t, out), docs, Options{})
+	out, rep := merge(t, docs, Options{})
+	sameContent(t, valid(t, out), docs, Options{}, rep)
 	doc := part(t, out, "word/document.xml")
 	region := doc[strings.Index(doc, "Asia and the Pacific - Regional"):]
 	region = region[:strings.Index(region, "Commonwealth of Independent States")]

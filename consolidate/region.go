@@ -61,7 +61,11 @@ type region struct {
 	styleRefs   map[string]bool   // output style ids referenced
 	out         regionOutput
 	report      RegionReport
-	warnings    []string
+	// keptComments holds the ids of the comments carried; bindings the
+	// data bindings left out (changes.go).
+	keptComments map[string]bool
+	bindings     []Change
+	warnings     []string
 }
 
 // regionParts names the parts of a contribution that the merge reads.

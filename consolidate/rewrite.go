@@ -92,7 +92,10 @@ type rewriter struct {
 	para  int          // Index of the current body paragraph, as ingest counts
 	openP int          // body paragraphs open (a text box's are inside one)
 	strip *numberStrip // the region heading's text, while it is written
-	revs  int
+	// moveAt is where the content carried from before the region heading
+	// starts in out, -1 when there is none (moveunder.go).
+	moveAt int
+	revs   int
 
 	rejectDel int    // open w:del unwrapped while rejecting
 	styleName string // the output name of the style being written
@@ -129,7 +132,7 @@ func newRewriter(r *region, kind partKind, part string) *rewriter {
 	ri := r.roots[part]
 	rw := &rewriter{r: r, kind: kind, part: part, rels: r.rels[part], ns: newNSScope(ri),
 		rename: r.renames[part], wp: r.outPrefix[part], bmIDs: map[string]string{}, bmOpen: map[string]int{},
-		ranges: map[string]string{}, paraIDs: map[string]string{}, top: -1}
+		ranges: map[string]string{}, paraIDs: map[string]string{}, top: -1, moveAt: -1}
 	if rw.wp == "" {
 		rw.wp = "w"
 	}

@@ -39,6 +39,7 @@ func (r *reader) assemble() {
 	r.captions()
 	r.fillSections()
 	d.Region = DetectRegion(r.regionHeading(), d.Path, d.Meta.Title)
+	r.findRegionLine()
 	if n := r.body.altChunks; n > 0 {
 		r.warn("holds %d imported document(s) (w:altChunk) whose text is not read; open it in Word and save it again so that Word merges them in", n)
 	}
@@ -163,6 +164,7 @@ func (r *reader) emptyLists() {
 	}
 	if d.FrontMatter == nil {
 		d.FrontMatter = []*Paragraph{}
+		d.FrontMatterWhy = []string{}
 	}
 	if d.Comments == nil {
 		d.Comments = []*Comment{}

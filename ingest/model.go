@@ -29,9 +29,17 @@ type Document struct {
 	// Blocks lists the body's top-level content in order: paragraphs and
 	// tables, as a reader meets them.
 	Blocks []Block `json:"-"`
-	// FrontMatter holds the paragraphs that stand before the region's heading
-	// (a title, an author line); they are not part of any section.
-	FrontMatter []*Paragraph `json:"-"`
+	// FrontMatter holds the title block at the top of the body (a title,
+	// an author or affiliation line, a date), which the merge leaves out;
+	// FrontMatterWhy says, for each, why it is one (frontmatter.go has the
+	// rule). Anything else before the region's heading is not front
+	// matter: it is carried, though in no section.
+	FrontMatter    []*Paragraph `json:"-"`
+	FrontMatterWhy []string     `json:"-"`
+	// RegionLine is, in a document without a level-1 heading, the short
+	// bold or heading line after the title block that names the region
+	// ("Africa"): the merge makes it the region heading. Nil when none.
+	RegionLine *Paragraph `json:"-"`
 	// Sections lists the headings in document order; each names its parent.
 	Sections []*Section `json:"sections"`
 

@@ -15,8 +15,9 @@ const maxInferredWords = 12
 var typedNumber = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})*)\.?[ \t]+(\S.*)$`)
 
 // buildSections finds the headings (inferring them from bold paragraphs
-// when the file has none), splits the front matter off, and builds the flat
-// section list with parents.
+// when the file has none), splits the title block off (frontmatter.go),
+// and builds the flat section list with parents. What stands before the
+// region's heading is in no section.
 func (r *reader) buildSections() {
 	d := r.doc
 	inferred := false
@@ -24,14 +25,12 @@ func (r *reader) buildSections() {
 		inferred = r.inferHeadings()
 	}
 	start := regionHeadingIndex(d.Paragraphs)
+	r.splitFrontMatter(firstHeadingIndex(d.Paragraphs))
 	var stack []int // open sections, outermost first
 	for i, info := range r.body.paras {
 		p := info.p
 		if start < 0 || i < start {
 			p.Section = -1
-			if start >= 0 {
-				d.FrontMatter = append(d.FrontMatter, p)
-			}
 			continue
 		}
 		if p.Heading > 0 {
@@ -97,6 +96,17 @@ func regionHeadingIndex(paras []*Paragraph) int {
 		}
 	}
 	return first
+}
+
+// firstHeadingIndex is the position of the first heading, -1 when there
+// is none.
+func firstHeadingIndex(paras []*Paragraph) int {
+	for i, p := range paras {
+		if p.Heading > 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 // inferHeadings marks as headings the short paragraphs whose text runs are

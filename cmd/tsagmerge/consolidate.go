@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -25,7 +26,7 @@ func init() { subcommands = append(subcommands, newConsolidateCmd) }
 // consolidateFlags are the command's flags as given.
 type consolidateFlags struct {
 	out, index, template, meta  string
-	draft, force                bool
+	draft, force, json          bool
 	comments, revisions         string
 	td, date, place, title, src string
 	keywords                    string
@@ -66,6 +67,7 @@ output failed validation.`,
 	fl.StringVar(&f.index, "index", "", "also write the activity index to `OUT.xlsx`")
 	fl.BoolVar(&f.draft, "draft", false, "write even when check finds errors, keeping every review mark")
 	fl.BoolVar(&f.force, "force", false, "publish even when check finds errors")
+	fl.BoolVar(&f.json, "json", false, "print the merge's report as JSON instead of the summary")
 	fl.StringVar(&f.comments, "comments", "", "`keep` or drop the comments (default: drop; keep with --draft)")
 	fl.StringVar(&f.revisions, "revisions", "", "`keep`, accept or reject tracked changes (default: accept; keep with --draft)")
 	fl.StringVar(&f.template, "template", "", "build on the cover template `FILE` instead of the embedded one")
@@ -126,7 +128,7 @@ func runConsolidate(cmd *cobra.Command, args []string, f consolidateFlags) error
 	var invalid error
 	if mergeErr == nil {
 		prog.say("validating the output")
-		invalid = validateOutput(stderr, data, docs, opts, f.force)
+		invalid = validateOutput(stderr, data, docs, expectations(opts, rep), f.force)
 	}
 	if err := gate(stdout, stderr, <-checked, f); err != nil {
 		return err
@@ -147,6 +149,9 @@ func runConsolidate(cmd *cobra.Command, args []string, f consolidateFlags) error
 		}
 	}
 	prog.stop()
+	if f.json {
+		return printJSONReport(stdout, f, rep, len(data))
+	}
 	printSummary(stdout, f, opts, rep, len(data), time.Since(start))
 	return nil
 }
@@ -335,7 +340,7 @@ func gate(stdout, stderr io.Writer, rep *check.Report, f consolidateFlags) error
 // validateOutput holds the TD to Word's rules and reads it back to compare
 // it with its sources. A broken package is never written; lost text stops
 // the command unless --force.
-func validateOutput(stderr io.Writer, data []byte, docs []*ingest.Document, opts consolidate.Options, force bool) error {
+func validateOutput(stderr io.Writer, data []byte, docs []*ingest.Document, expect validate.Expectations, force bool) error {
 	var broken []validate.Problem
 	done := make(chan struct{})
 	go func() {
@@ -345,7 +350,7 @@ func validateOutput(stderr io.Writer, data []byte, docs []*ingest.Document, opts
 	back, readErr := validate.ReadBack("the merged TD", data)
 	var lost []validate.Problem
 	if readErr == nil {
-		lost = validate.Content(back, docs, expectations(opts))
+		lost = validate.Content(back, docs, expect)
 	}
 	<-done
 	switch {
@@ -362,11 +367,13 @@ func validateOutput(stderr io.Writer, data []byte, docs []*ingest.Document, opts
 	return nil
 }
 
-// expectations tells the read-back comparison what the options changed.
-func expectations(opts consolidate.Options) validate.Expectations {
+// expectations tells the read-back comparison what the options changed
+// and what the merge's report says it left out.
+func expectations(opts consolidate.Options, rep *consolidate.Report) validate.Expectations {
 	modes := map[consolidate.RevisionMode]validate.RevisionMode{consolidate.RevisionsKeep: validate.KeepRevisions,
 		consolidate.RevisionsAccept: validate.AcceptRevisions, consolidate.RevisionsReject: validate.RejectRevisions}
-	return validate.Expectations{DropComments: opts.Comments == consolidate.CommentsDrop, Revisions: modes[opts.Revisions]}
+	return validate.Expectations{DropComments: opts.Comments == consolidate.CommentsDrop, Revisions: modes[opts.Revisions],
+		Regions: rep.Claims()}
 }
 
 func joinProblems(probs []validate.Problem) string {
@@ -397,6 +404,9 @@ func printSummary(w io.Writer, f consolidateFlags, opts consolidate.Options, rep
 		for _, note := range regionNotes(r) {
 			fmt.Fprintln(w, "      "+note)
 		}
+		for _, c := range r.Changes {
+			fmt.Fprintln(w, "      "+changeLine(c))
+		}
 	}
 	for _, warn := range rep.Warnings {
 		fmt.Fprintln(w, "  note: "+warn)
@@ -414,19 +424,49 @@ func commentSummary(r consolidate.RegionReport) string {
 	return s
 }
 
-// regionNotes says what the merge changed in a region's headings.
+// regionNotes sums up what the merge changed in a region's headings; the
+// changes listed after it say each (an added heading, a typed number
+// replaced among them).
 func regionNotes(r consolidate.RegionReport) []string {
 	var out []string
-	if r.HeadingAdded {
-		out = append(out, fmt.Sprintf("had no region heading; %q was added", r.Title))
-	}
-	if r.TypedNumber != "" {
-		out = append(out, fmt.Sprintf("its heading's typed number %s became %d", r.TypedNumber, r.Number))
-	}
 	if r.Demoted > 0 {
 		out = append(out, fmt.Sprintf("%s moved down a level to stand under the region heading", count(r.Demoted, "sub-heading")))
 	}
 	return out
+}
+
+// changeLine shows one element the merge left out or changed.
+func changeLine(c consolidate.Change) string {
+	where := ""
+	if c.Paragraph > 0 {
+		where = fmt.Sprintf(" ¶%d", c.Paragraph)
+	}
+	text := strings.Join(strings.Fields(c.Text), " ")
+	if r := []rune(text); len(r) > 70 {
+		text = string(r[:70]) + "…"
+	}
+	line := fmt.Sprintf("%s%s %q", c.Kind, where, text)
+	if c.Detail != "" {
+		line += " (" + c.Detail + ")"
+	}
+	return line
+}
+
+// consolidateJSON is what --json prints.
+type consolidateJSON struct {
+	Output   string                     `json:"output"`
+	Draft    bool                       `json:"draft"`
+	Bytes    int                        `json:"bytes"`
+	Index    string                     `json:"index,omitempty"`
+	Regions  []consolidate.RegionReport `json:"regions"`
+	Warnings []string                   `json:"warnings"`
+}
+
+func printJSONReport(w io.Writer, f consolidateFlags, rep *consolidate.Report, size int) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(consolidateJSON{Output: f.out, Draft: f.draft, Bytes: size, Index: f.index,
+		Regions: rep.Regions, Warnings: rep.Warnings})
 }
 
 // progress prints what the command is doing on stderr, once it has taken

@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"tsagmerge/consolidate"
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/testkit"
@@ -153,9 +154,24 @@ func copyDocx(t *testing.T, from string, names ...string) string {
 	return dir
 }
 
-// checkOutput holds a written TD to the validator's two checks.
-func checkOutput(t *testing.T, out string, inputs []*ingest.Document, expect validate.Expectations) {
+// claims reads the merge's report printed by consolidate --json and
+// returns what it says was left out, for the read-back.
+func claims(t *testing.T, stdout string) map[string]validate.RegionClaims {
 	t.Helper()
+	var rep struct {
+		Regions []consolidate.RegionReport `json:"regions"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("consolidate --json printed no report: %v\n%s", err, stdout)
+	}
+	return (&consolidate.Report{Regions: rep.Regions}).Claims()
+}
+
+// checkOutput holds a written TD to the validator's two checks; the
+// expectations take what the run's --json report says it left out.
+func checkOutput(t *testing.T, out string, inputs []*ingest.Document, expect validate.Expectations, r result) {
+	t.Helper()
+	expect.Regions = claims(t, r.stdout)
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatalf("no output: %v", err)
@@ -239,7 +255,7 @@ func readable(t *testing.T, docx string, inputs []*ingest.Document) {
 func TestConsolidateDraft(t *testing.T) {
 	before := snapshot(t, samples)
 	out := filepath.Join(t.TempDir(), "out.docx")
-	r := tsagmerge(t, "consolidate", samples, "-o", out, "--draft")
+	r := tsagmerge(t, "consolidate", samples, "-o", out, "--draft", "--json")
 	if r.code != 0 {
 		t.Fatalf("consolidate --draft: %s", r)
 	}
@@ -248,7 +264,7 @@ func TestConsolidateDraft(t *testing.T) {
 		t.Errorf("the output folder holds %d entries, want only out.docx", len(entries))
 	}
 	inputs := testkit.ReadDir(t, samples)
-	checkOutput(t, out, inputs, validate.Expectations{})
+	checkOutput(t, out, inputs, validate.Expectations{}, r)
 	readable(t, out, inputs)
 }
 
@@ -267,13 +283,13 @@ func TestConsolidatePublicationRefused(t *testing.T) {
 
 func TestConsolidateForce(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out.docx")
-	r := tsagmerge(t, "consolidate", samples, "-o", out, "--force")
+	r := tsagmerge(t, "consolidate", samples, "-o", out, "--force", "--json")
 	if r.code != 0 {
 		t.Fatalf("consolidate --force: %s", r)
 	}
 	// Published: comments left out, tracked changes accepted.
 	inputs := testkit.ReadDir(t, samples)
-	checkOutput(t, out, inputs, validate.Expectations{DropComments: true, Revisions: validate.AcceptRevisions})
+	checkOutput(t, out, inputs, validate.Expectations{DropComments: true, Revisions: validate.AcceptRevisions}, r)
 	readable(t, out, inputs)
 }
 
@@ -293,11 +309,11 @@ func TestConsolidateModes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.comments+" comments, "+tt.revisions, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out.docx")
-			r := tsagmerge(t, "consolidate", samples, "-o", out, "--draft", "--comments", tt.comments, "--revisions", tt.revisions)
+			r := tsagmerge(t, "consolidate", samples, "-o", out, "--draft", "--comments", tt.comments, "--revisions", tt.revisions, "--json")
 			if r.code != 0 {
 				t.Fatalf("consolidate: %s", r)
 			}
-			checkOutput(t, out, inputs, tt.expect)
+			checkOutput(t, out, inputs, tt.expect, r)
 		})
 	}
 }
@@ -306,7 +322,7 @@ func TestConsolidateMissingRegion(t *testing.T) {
 	in := copyDocx(t, samples, "AFR-contribution.docx", "AMS-contribution.docx", "ARB-contribution.docx",
 		"ASP-contribution.docx", "EUR-contribution.docx") // no CIS
 	out := filepath.Join(t.TempDir(), "out.docx")
-	r := tsagmerge(t, "consolidate", in, "-o", out, "--draft")
+	r := tsagmerge(t, "consolidate", in, "-o", out, "--draft", "--json")
 	if r.code != 0 {
 		t.Fatalf("consolidate --draft without CIS: %s", r)
 	}
@@ -314,7 +330,7 @@ func TestConsolidateMissingRegion(t *testing.T) {
 		t.Errorf("nothing says that CIS is missing: %s", r)
 	}
 	inputs := testkit.ReadDir(t, in)
-	checkOutput(t, out, inputs, validate.Expectations{})
+	checkOutput(t, out, inputs, validate.Expectations{}, r)
 	readable(t, out, inputs)
 	cis, err := ingest.Read(filepath.Join(samples, "CIS-contribution.docx"))
 	if err != nil {
@@ -333,13 +349,13 @@ func TestConsolidateBench(t *testing.T) {
 	dir := testkit.Shared(t, "bench/x40")
 	out := filepath.Join(t.TempDir(), "x40.docx")
 	start := time.Now()
-	r := tsagmerge(t, "consolidate", dir, "-o", out, "--draft")
+	r := tsagmerge(t, "consolidate", dir, "-o", out, "--draft", "--json")
 	if r.code != 0 {
 		t.Fatalf("consolidate --draft of the x40 bench: %s", r)
 	}
 	t.Logf("x40 consolidated in %v", time.Since(start).Round(time.Millisecond))
 	inputs := testkit.ReadDir(t, dir)
-	checkOutput(t, out, inputs, validate.Expectations{})
+	checkOutput(t, out, inputs, validate.Expectations{}, r)
 	readable(t, out, inputs)
 }
 

@@ -81,8 +81,11 @@ const (
 	maxFrontLineLen = 150
 )
 
-// frontMatter reports anything before the region's heading other than a
-// short title block: it would be lost or misplaced in the merged report.
+// frontMatter reports a title block (Document.FrontMatter: what the merge
+// leaves out, by ingest's rule) that is more than a short title and author
+// line in their styles, so that what the merge leaves out on the strength
+// of its text alone is seen before publication. Text before the heading
+// that is not a title block is carried, and not reported.
 func frontMatter(d *ingest.Document, _ Options) []Finding {
 	var lines []*ingest.Paragraph
 	var problems []string
@@ -110,13 +113,9 @@ func frontMatter(d *ingest.Document, _ Options) []Finding {
 	if len(problems) == 0 {
 		return nil
 	}
-	where := "before the region's heading"
-	if len(d.Sections) == 0 {
-		where = "and no heading at all"
-	}
 	return []Finding{{
 		Kind: FrontMatter, Paragraph: lines[0].Index,
-		Text:    "text " + where + " beyond a title and author line: " + strings.Join(problems, "; "),
+		Text:    "the merge leaves out a title block beyond a title and author line: " + strings.Join(problems, "; "),
 		Context: clip(lines[0].Text),
 	}}
 }

@@ -26,21 +26,21 @@ func TestColourViews(t *testing.T) {
 	cs := colourScope{theme: th, cmap: ingest.DefaultColorMap()}
 	red := ingest.TintShade("FF0000", "", "BF")
 	for _, tc := range []struct {
-		name    string
-		mode    RevisionMode
-		headPPr bool
-		want    string
+		name string
+		mode RevisionMode
+		head int // the heading's body element, -1 for none
+		want string
 	}{
-		{"draft", KeepRevisions, true, "AUTO 222222 333333 AUTO 444444 " + red + " 00FF00 0000FF ABCDEF 44546A ABCABC 555555"},
-		{"draft with the heading's borders", KeepRevisions, false, "111111 AUTO 222222 333333 AUTO 444444 " + red + " 00FF00 0000FF ABCDEF 44546A ABCABC 555555"},
-		{"accepted", AcceptRevisions, true, "AUTO 222222 333333 " + red + " 0000FF 44546A ABCABC 555555"},
+		{"draft", KeepRevisions, 0, "AUTO 222222 333333 AUTO 444444 " + red + " 00FF00 0000FF ABCDEF 44546A ABCABC 555555"},
+		{"draft with the heading's borders", KeepRevisions, -1, "111111 AUTO 222222 333333 AUTO 444444 " + red + " 00FF00 0000FF ABCDEF 44546A ABCABC 555555"},
+		{"accepted", AcceptRevisions, 0, "AUTO 222222 333333 " + red + " 0000FF 44546A ABCABC 555555"},
 		// rejected: the old paragraph shading (w:shd's colour, then its fill) before the kept mark's
 		// colour, the old run colour, no insertion, no inserted row.
-		{"rejected", RejectRevisions, true, "AUTO 444444 333333 00FF00 ABCDEF 44546A ABCABC"},
+		{"rejected", RejectRevisions, 0, "AUTO 444444 333333 00FF00 ABCDEF 44546A ABCABC"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, c := range cs.collect([]byte(doc), 0, -1, tc.headPPr, tc.mode) {
+			for _, c := range cs.collect([]byte(doc), 0, -1, tc.head, tc.mode) {
 				got = append(got, c.rgb)
 			}
 			if strings.Join(got, " ") != tc.want {

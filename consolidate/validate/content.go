@@ -27,6 +27,10 @@ type Expectations struct {
 	Revisions RevisionMode
 	// DropComments is true when the sources' comments were left out.
 	DropComments bool
+	// Regions holds, by region code, what the merge's report says it did
+	// to each region's paragraphs (accounting.go): every other source
+	// paragraph must stand in the output.
+	Regions map[string]RegionClaims
 }
 
 // ReadBack reads written .docx bytes with the same reader the inputs went
@@ -41,16 +45,25 @@ func ReadBack(name string, data []byte) (*ingest.Document, error) {
 
 // Content checks that the output says everything its inputs said. It
 // splits the output into regions at their level-1 headings (what comes
-// before the first is the template's), compares each region's paragraphs
-// with its source's, leaving out what the merge changes on purpose (the
-// source's front matter, its heading, typed heading numbers, tracked
-// changes and comments as expect says), and compares the figures, tables,
-// notes, hyperlinks, comments and revisions each side holds. Comments that
-// no text references, or whose reference a rejected insertion or an
-// accepted deletion takes away, are shown nowhere and not expected.
+// before the first is the template's) and accounts for every source
+// paragraph: it is carried (compared, typed heading numbers and tracked
+// changes as expect says aside), or it is the region heading, or it is
+// dropped as the merge's report states (expect.Regions, checked against
+// the source: a claimed drop the source does not have is a problem).
+// Anything else missing from the output is lost text. It then compares
+// the figures, tables, notes, hyperlinks, comments and revisions each side
+// holds. Comments that no text references, or whose reference a rejected
+// insertion or an accepted deletion takes away, are shown nowhere and not
+// expected.
 func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectations) []Problem {
 	var rep report
-	spans := regionSpans(out, inputs)
+	acc := map[string]*account{}
+	for _, in := range inputs {
+		a := &account{}
+		a.carried, a.heading, a.dropped = accounted(&rep, in.Region.Code, in, claimsFor(expect, in))
+		acc[in.Region.Code] = a
+	}
+	spans := regionSpans(out, inputs, acc)
 	for _, in := range inputs {
 		code := in.Region.Code
 		sp, ok := spans[code]
@@ -58,13 +71,20 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 			rep.add(code, RuleRegionMissing, "the output has no level-1 heading for %s (%s)", code, in.Path)
 			continue
 		}
-		if compareText(&rep, code, in, out, out.Paragraphs[sp.from:sp.to], expect) {
-			compareFormat(&rep, code, in, out, out.Paragraphs[sp.from:sp.to], expect)
+		if compareText(&rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect) {
+			compareFormat(&rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect)
 		}
 	}
-	compareItems(&rep, out, inputs, spans, expect)
-	checkColours(&rep, out, inputs, spans, expect)
+	compareItems(&rep, out, inputs, spans, acc, expect)
+	checkColours(&rep, out, inputs, spans, acc, expect)
 	return rep.result()
+}
+
+// account is a source's paragraphs as the report's claims split them.
+type account struct {
+	carried []*ingest.Paragraph
+	heading *ingest.Paragraph
+	dropped map[int]bool // paragraph Index
 }
 
 // span is a region's paragraphs in the output: indexes into
@@ -74,14 +94,14 @@ type span struct{ from, to int }
 // regionSpans finds each input region's heading among the output's
 // level-1 headings, by the report's canonical heading or the source's own
 // (as it reads with its tracked changes accepted, or rejected).
-func regionSpans(out *ingest.Document, inputs []*ingest.Document) map[string]span {
+func regionSpans(out *ingest.Document, inputs []*ingest.Document, acc map[string]*account) map[string]span {
 	titles := map[string]string{} // normalised heading → region code
 	for _, in := range inputs {
 		code := in.Region.Code
 		if info, _, ok := ingest.RegionByCode(code); ok {
 			titles[headingKey(info.Heading)] = code
 		}
-		if h := regionHeading(in); h != nil {
+		if h := acc[code].heading; h != nil {
 			titles[headingKey(h.Text)] = code
 			titles[headingKey(h.Original)] = code
 		}
@@ -107,25 +127,6 @@ func regionSpans(out *ingest.Document, inputs []*ingest.Document) map[string]spa
 		}
 	}
 	return spans
-}
-
-// regionHeading returns the source's region heading: its first paragraph
-// after the front matter when that is a level-1 heading, else nil.
-func regionHeading(in *ingest.Document) *ingest.Paragraph {
-	body := sourceBody(in)
-	if len(body) > 0 && body[0].Heading == 1 {
-		return body[0]
-	}
-	return nil
-}
-
-// sourceBody returns the source's paragraphs after its front matter.
-func sourceBody(in *ingest.Document) []*ingest.Paragraph {
-	n := len(in.FrontMatter)
-	if n > len(in.Paragraphs) {
-		n = len(in.Paragraphs)
-	}
-	return in.Paragraphs[n:]
 }
 
 var dashes = strings.NewReplacer("–", "-", "—", "-", "‑", "-")
@@ -200,24 +201,13 @@ func accepted(p *ingest.Paragraph) string { return p.Text }
 
 func original(p *ingest.Paragraph) string { return p.Original }
 
-// regionBody is a region's paragraphs, heading excluded, in its source
-// and in the output.
-func regionBody(in *ingest.Document, outParas []*ingest.Paragraph) (src, out []*ingest.Paragraph) {
-	src = sourceBody(in)
-	if regionHeading(in) != nil {
-		src = src[1:]
-	}
+// compareText compares a region's paragraphs, heading excluded, with the
+// source's paragraphs that are to be carried, in the views the revision
+// mode fixes. It reports whether they say the same.
+func compareText(rep *report, code string, in *ingest.Document, src []*ingest.Paragraph, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) bool {
 	if len(outParas) > 0 {
 		outParas = outParas[1:] // the output's region heading
 	}
-	return src, outParas
-}
-
-// compareText compares a region's paragraphs, heading excluded, with its
-// source's, in the views the revision mode fixes. It reports whether they
-// say the same.
-func compareText(rep *report, code string, in, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) bool {
-	src, outParas := regionBody(in, outParas)
 	type view struct {
 		name    string
 		src     func(*ingest.Paragraph) string

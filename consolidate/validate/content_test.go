@@ -37,6 +37,34 @@ func build(code string, lines ...string) *ingest.Document {
 	return d
 }
 
+// content runs Content with, unless e has its own, the claims a correct
+// merge's report makes of the sources: their "front: " lines dropped,
+// their first level-1 heading made the region heading.
+func content(out *ingest.Document, in []*ingest.Document, e Expectations) []Problem {
+	if e.Regions == nil {
+		e.Regions = claimsOf(in)
+	}
+	return Content(out, in, e)
+}
+
+func claimsOf(in []*ingest.Document) map[string]RegionClaims {
+	out := map[string]RegionClaims{}
+	for _, d := range in {
+		var c RegionClaims
+		for _, p := range d.FrontMatter {
+			c.Dropped = append(c.Dropped, Drop{Paragraph: p.Index, Text: p.Text})
+		}
+		for _, p := range d.Paragraphs {
+			if p.Heading == 1 {
+				c.Heading = p.Index
+				break
+			}
+		}
+		out[d.Region.Code] = c
+	}
+	return out
+}
+
 // merged is what a correct merge of afr and ams makes of them on a
 // template with two sections of its own.
 func sources() []*ingest.Document {
@@ -71,7 +99,7 @@ func rules(probs []Problem) []string {
 
 func TestContentClean(t *testing.T) {
 	for _, mode := range []RevisionMode{KeepRevisions, AcceptRevisions, RejectRevisions} {
-		if probs := Content(merged(mode), sources(), Expectations{Revisions: mode}); len(probs) > 0 {
+		if probs := content(merged(mode), sources(), Expectations{Revisions: mode}); len(probs) > 0 {
 			t.Errorf("mode %d:\n%s", mode, lines(probs))
 		}
 	}
@@ -114,7 +142,7 @@ func TestContentText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			out := merged(tt.mode)
 			tt.edit(out)
-			probs := Content(out, sources(), Expectations{Revisions: tt.mode})
+			probs := content(out, sources(), Expectations{Revisions: tt.mode})
 			if got := rules(probs); !slices.Equal(got, tt.want) {
 				t.Fatalf("got %v, want %v:\n%s", got, tt.want, lines(probs))
 			}
@@ -165,7 +193,7 @@ func TestContentHeadings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			probs := Content(tt.out, []*ingest.Document{tt.src}, Expectations{Revisions: tt.mode})
+			probs := content(tt.out, []*ingest.Document{tt.src}, Expectations{Revisions: tt.mode})
 			if got := rules(probs); !slices.Equal(got, tt.want) {
 				t.Fatalf("got %v, want %v:\n%s", got, tt.want, lines(probs))
 			}
@@ -294,7 +322,7 @@ func TestContentItems(t *testing.T) {
 			mode := tt.expect.Revisions
 			out := merged(mode)
 			tt.out(out)
-			probs := Content(out, in, tt.expect)
+			probs := content(out, in, tt.expect)
 			if got := rules(probs); !slices.Equal(got, tt.want) {
 				t.Fatalf("got %v, want %v:\n%s", got, tt.want, lines(probs))
 			}
@@ -326,7 +354,7 @@ func TestContentReadBackSelf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if probs := Content(out, []*ingest.Document{in}, Expectations{}); len(probs) > 0 {
+		if probs := content(out, []*ingest.Document{in}, Expectations{}); len(probs) > 0 {
 			t.Errorf("%s:\n%s", filepath.Base(file), lines(probs))
 		}
 		in.Package.Close()

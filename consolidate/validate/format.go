@@ -14,8 +14,11 @@ import (
 // to a region in every style; the template may change the rest of the
 // look of its own styles. It runs once the text is known to be the same,
 // so the paragraphs pair up in order.
-func compareFormat(rep *report, code string, in, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) {
-	src, dst := regionBody(in, outParas)
+func compareFormat(rep *report, code string, in *ingest.Document, src []*ingest.Paragraph, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) {
+	dst := outParas
+	if len(dst) > 0 {
+		dst = dst[1:] // the output's region heading
+	}
 	srcBefore := expect.Revisions == RejectRevisions
 	src, dst = withText(src, srcBefore), withText(dst, false)
 	if len(src) != len(dst) {

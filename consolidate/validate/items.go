@@ -142,20 +142,17 @@ func (t tally) add(where, key, label string) {
 
 // compareItems compares, region by region, the items of each kind the
 // sources hold with those the output holds.
-func compareItems(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span, expect Expectations) {
+func compareItems(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span, acc map[string]*account, expect Expectations) {
 	where := outputPlaces(out, spans)
 	for _, k := range itemKinds {
 		src, dst := tally{}, tally{}
 		for _, in := range inputs {
-			lastFront := 0
-			if n := len(in.FrontMatter); n > 0 {
-				lastFront = in.FrontMatter[n-1].Index
-			}
+			dropped := acc[in.Region.Code].dropped
 			k.collect(in, expect, func(p int, key, label string) {
 				switch {
 				case p == 0:
 					src.add("", key, label)
-				case p > lastFront: // front matter is left out on purpose
+				case !dropped[p]: // what the report says it dropped is not expected
 					src.add(in.Region.Code, key, label)
 				}
 			})

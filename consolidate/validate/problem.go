@@ -65,6 +65,7 @@ const (
 	RuleTextAdded       = "text-added"     // Content: output text that no source has
 	RuleCount           = "count"          // Content: a count differs from the sources'
 	RuleFormat          = "format"         // Content: a paragraph's direction, alignment or script look changed
+	RuleBadClaim        = "bad-claim"      // Content: the merge's report drops what the source does not have
 	maxProblemsPerGroup = 20               // per part and rule, so one bug cannot flood
 )
 

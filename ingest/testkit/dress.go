@@ -10,8 +10,8 @@ import (
 )
 
 // Dress copies the .docx src to dst as a region's contribution: a
-// paragraph holding heading, with w:outlineLvl level-1 (level 1 is the
-// outline's top), is put first in the body, so that the file reads as the
+// paragraph holding heading, with w:outlineLvl level (0 is the outline's
+// top, a level-1 heading; 9 is body text), is put first in the body, so that the file reads as the
 // region the heading names. Everything else is copied as it is. The
 // paragraph is written in the prefix the body's element uses.
 func Dress(t testing.TB, src, dst, heading string, level int) {
@@ -39,7 +39,7 @@ func Dress(t testing.TB, src, dst, heading string, level int) {
 			}
 			para := fmt.Sprintf(`<%[1]sp><%[1]spPr><%[1]soutlineLvl %[1]sval="%[2]d"/></%[1]spPr>`+
 				`<%[1]sr><%[1]srPr><%[1]sb/><%[1]ssz %[1]sval="32"/></%[1]srPr><%[1]st xml:space="preserve">%[3]s</%[1]st></%[1]sr></%[1]sp>`,
-				q, level-1, html.EscapeString(heading))
+				q, level, html.EscapeString(heading))
 			if tok.SelfClosing {
 				t.Fatalf("%s: its body is empty", src)
 			}
