@@ -404,8 +404,8 @@ func printSummary(w io.Writer, f consolidateFlags, opts consolidate.Options, rep
 		for _, note := range regionNotes(r) {
 			fmt.Fprintln(w, "      "+note)
 		}
-		for _, c := range r.Changes {
-			fmt.Fprintln(w, "      "+changeLine(c))
+		for _, line := range changeLines(r.Changes) {
+			fmt.Fprintln(w, "      "+line)
 		}
 	}
 	for _, warn := range rep.Warnings {
@@ -431,6 +431,34 @@ func regionNotes(r consolidate.RegionReport) []string {
 	var out []string
 	if r.Demoted > 0 {
 		out = append(out, fmt.Sprintf("%s moved down a level to stand under the region heading", count(r.Demoted, "sub-heading")))
+	}
+	return out
+}
+
+// shownChanges is how many changes of one kind a region's summary lists
+// one by one; more are counted, and --json lists each.
+const shownChanges = 5
+
+// changeLines lists a region's changes, a line each, or one line for a
+// kind that has more than shownChanges.
+func changeLines(changes []consolidate.Change) []string {
+	byKind := map[consolidate.ChangeKind]int{}
+	for _, c := range changes {
+		byKind[c.Kind]++
+	}
+	var out []string
+	counted := map[consolidate.ChangeKind]bool{}
+	for _, c := range changes {
+		if c.Kind == consolidate.HeadingDemoted {
+			continue // the region's note counts them
+		}
+		switch n := byKind[c.Kind]; {
+		case n <= shownChanges:
+			out = append(out, changeLine(c))
+		case !counted[c.Kind]:
+			counted[c.Kind] = true
+			out = append(out, fmt.Sprintf("%d × %s (consolidate --json lists each)", n, c.Kind))
+		}
 	}
 	return out
 }
