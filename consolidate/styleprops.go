@@ -177,7 +177,11 @@ func setStyleProps(where string, xml []byte, set ingest.Props) ([]byte, error) {
 		}
 		edits = append(edits, containerEdits(w, xml, c, inner[container], order, gs, set)...)
 	}
-	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
+	// From the end back, so that offsets hold; of two insertions at one
+	// place, the one made later (schema order) is applied first and so
+	// stands after the other.
+	slices.Reverse(edits)
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
 	out := bytes.Clone(xml)
 	for _, e := range edits {
 		out = slices.Concat(out[:e.start], e.text, out[e.end:])
