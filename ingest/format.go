@@ -321,9 +321,15 @@ func readProp(props *Props, local string, attr func(name string) (string, bool))
 // Format resolves a paragraph's effective formatting: its paragraph
 // properties, and its text in spans of one run formatting, as shown with
 // the tracked changes accepted, or as it was before them when before is
-// set.
+// set. Its Props may be shared with other results: do not change them.
 func (d *Document) Format(p *Paragraph, before bool) ParagraphFormat {
-	para := d.Styles.Paragraph(p.StyleID).Overlay(p.Direct)
+	ss := d.Styles
+	para := ss.paragraph(p.StyleID)
+	runBase := ss.runBase(p.StyleID)
+	if len(p.Direct) > 0 {
+		para = para.Clone().Overlay(p.Direct)
+		runBase = runBase.Clone().Overlay(p.Direct.Only(func(k Prop) bool { return !k.IsParagraph() }))
+	}
 	f := ParagraphFormat{Paragraph: para.Only(Prop.IsParagraph)}
 	for _, rf := range p.Runs {
 		n := rf.Shown
@@ -333,7 +339,10 @@ func (d *Document) Format(p *Paragraph, before bool) ParagraphFormat {
 		if n == 0 {
 			continue
 		}
-		props := d.Styles.Run(para, rf)
+		props := runBase
+		if rf.Style != "" || len(rf.Direct) > 0 {
+			props = ss.Run(runBase, rf)
+		}
 		if last := len(f.Runs) - 1; last >= 0 && len(props.Diff(f.Runs[last].Props, allProps)) == 0 {
 			f.Runs[last].Chars += n
 			continue

@@ -49,6 +49,9 @@ type Styles struct {
 
 	byID  map[string]*Style
 	chain map[string]Props // a style's formatting with its basedOn chain's
+	// para and runs are, by paragraph style, Paragraph's result and its run
+	// properties alone, worked out once.
+	para, runs map[string]Props
 }
 
 // ParseStyles reads a styles part; file and part name it in errors.
@@ -183,6 +186,15 @@ func (ss *Styles) resolve() {
 		}
 		ss.chain[id] = p
 	}
+	ss.para, ss.runs = make(map[string]Props, len(ss.byID)), make(map[string]Props, len(ss.byID))
+	for id, st := range ss.byID {
+		if st.Type == "paragraph" {
+			ss.para[id] = ss.Defaults.Clone().Overlay(ss.chain[id])
+			ss.runs[id] = ss.para[id].Only(func(k Prop) bool { return !k.IsParagraph() })
+		}
+	}
+	ss.para[""] = ss.Defaults.Clone().Overlay(ss.chain[ss.DefaultParagraph])
+	ss.runs[""] = ss.para[""].Only(func(k Prop) bool { return !k.IsParagraph() })
 }
 
 // onOff reads a toggle property (w:b, w:vanish): present means on unless
@@ -238,13 +250,29 @@ func (ss *Styles) Chain(id string) Props {
 // default paragraph style) before its direct formatting: the document
 // defaults overlaid with the style chain's. The result is the caller's.
 func (ss *Styles) Paragraph(id string) Props {
+	return ss.paragraph(id).Clone()
+}
+
+// paragraph is Paragraph's result, shared.
+func (ss *Styles) paragraph(id string) Props {
 	if ss == nil {
 		return nil
 	}
-	if id == "" || ss.Get(id) == nil {
-		id = ss.DefaultParagraph
+	if p, ok := ss.para[id]; ok {
+		return p
 	}
-	return ss.Defaults.Clone().Overlay(ss.chain[id])
+	return ss.para[""]
+}
+
+// runBase is the run properties of a paragraph in the style id, shared.
+func (ss *Styles) runBase(id string) Props {
+	if ss == nil {
+		return nil
+	}
+	if p, ok := ss.runs[id]; ok {
+		return p
+	}
+	return ss.runs[""]
 }
 
 // Run is the effective formatting of a run: the paragraph's (as
