@@ -258,10 +258,16 @@ func (ss *Styles) paragraph(id string) Props {
 	if ss == nil {
 		return nil
 	}
-	if p, ok := ss.para[id]; ok {
+	return byStyle(ss.para, id)
+}
+
+// byStyle looks a paragraph style's entry up, the default's for an id
+// that names no paragraph style.
+func byStyle(m map[string]Props, id string) Props {
+	if p, ok := m[id]; ok {
 		return p
 	}
-	return ss.para[""]
+	return m[""]
 }
 
 // runBase is the run properties of a paragraph in the style id, shared.
@@ -269,10 +275,7 @@ func (ss *Styles) runBase(id string) Props {
 	if ss == nil {
 		return nil
 	}
-	if p, ok := ss.runs[id]; ok {
-		return p
-	}
-	return ss.runs[""]
+	return byStyle(ss.runs, id)
 }
 
 // Run is the effective formatting of a run: the paragraph's (as
