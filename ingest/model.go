@@ -52,6 +52,9 @@ type Document struct {
 	Hyperlinks []*Hyperlink `json:"hyperlinks"`
 	Bookmarks  []*Bookmark  `json:"bookmarks"`
 	Fields     []*Field     `json:"fields"`
+	// HeadersFooters lists the header and footer parts of the main part,
+	// which the TD does not carry (its own serve every page).
+	HeadersFooters []*HeaderFooter `json:"headersFooters"`
 	// Hidden lists runs of text formatted as hidden (w:vanish).
 	Hidden []*Mark `json:"hidden"`
 	// Highlights lists runs of highlighted text with their colour.

@@ -76,6 +76,7 @@ func (r *reader) read() error {
 	r.checkRels(r.main, rels)
 	r.checkMacros(rels)
 	jobs := r.jobs()
+	jobs = append(jobs, r.headerFooterJobs(&r.doc.HeadersFooters)...)
 	if err := r.runJobs(jobs); err != nil {
 		return err
 	}

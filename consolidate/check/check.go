@@ -28,6 +28,7 @@ const (
 	DuplicateInList   Kind = "duplicate-in-list"
 	EmptySection      Kind = "empty-section"
 	FrontMatter       Kind = "front-matter"
+	HeaderFooter      Kind = "header-footer-not-carried"
 	MissingRegion     Kind = "missing-region"
 	RefusedFile       Kind = "refused-file"
 	SupersededFile    Kind = "superseded"
@@ -61,6 +62,7 @@ var defaultSeverity = map[Kind]Severity{
 	DuplicateInList:   Warning,
 	EmptySection:      Warning,
 	FrontMatter:       Warning,
+	HeaderFooter:      Warning,
 	MissingRegion:     Warning,
 	RefusedFile:       Warning,
 	SupersededFile:    Info,
@@ -69,7 +71,7 @@ var defaultSeverity = map[Kind]Severity{
 
 // Kinds lists every kind of finding, in the order a report explains them.
 var Kinds = []Kind{UnresolvedComment, PendingRevision, Residue, DuplicateInList, EmptySection,
-	FrontMatter, MissingRegion, RefusedFile, SupersededFile, ResolvedComment}
+	FrontMatter, HeaderFooter, MissingRegion, RefusedFile, SupersededFile, ResolvedComment}
 
 // ParseKind returns the kind named s, or false when there is none.
 func ParseKind(s string) (Kind, bool) {
@@ -142,7 +144,7 @@ func (r *Report) Errors() int { return r.Count(Error) }
 type docCheck func(d *ingest.Document, opts Options) []Finding
 
 // docChecks are run on every used document.
-var docChecks = []docCheck{comments, revisions, residue, duplicates, emptySections, frontMatter}
+var docChecks = []docCheck{comments, revisions, residue, duplicates, emptySections, frontMatter, headersFooters}
 
 // Run checks the used files of an inbox and reports on the others.
 func Run(in *inbox.Inbox, opts Options) *Report {

@@ -119,3 +119,30 @@ func frontMatter(d *ingest.Document, _ Options) []Finding {
 		Context: clip(lines[0].Text),
 	}}
 }
+
+// headersFooters reports the region's headers and footers that show text
+// or hold review marks: the TD's own serve every page, so what they say
+// (and any tracked change or comment in them) does not reach the TD.
+func headersFooters(d *ingest.Document, _ Options) []Finding {
+	var out []Finding
+	for _, hf := range d.HeadersFooters {
+		if hf.Text == "" && hf.Revisions == 0 && hf.Comments == 0 {
+			continue
+		}
+		text := fmt.Sprintf("its %s (%s) is not carried: the TD's own serve every page", hf.Kind, hf.Part)
+		if hf.Revisions+hf.Comments > 0 {
+			text += fmt.Sprintf("; it holds %d tracked changes and %d comments, which go with it", hf.Revisions, hf.Comments)
+		}
+		out = append(out, Finding{Kind: HeaderFooter, Text: text, Context: oneLineExcerpt(hf.Text)})
+	}
+	return out
+}
+
+// oneLineExcerpt is about 120 characters of text on one line.
+func oneLineExcerpt(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if r := []rune(text); len(r) > 120 {
+		return string(r[:120]) + "…"
+	}
+	return text
+}
