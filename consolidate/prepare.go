@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 
 	"tsagmerge/ingest/opc"
 )
@@ -74,11 +75,43 @@ func (m *merger) prepare() error {
 		mp := m.parts[mpDocument]
 		mp.tpl = slices.Concat(mp.tpl[:b.insertAt], titlePg.ReplaceAll(mp.tpl[b.insertAt:], nil))
 	}
+	m.commentsAboveNotes(next)
 	return m.allocateIDs(needs)
 }
 
 // titlePg matches a section's w:titlePg in the template's own writing.
 var titlePg = regexp.MustCompile(`<w:titlePg(\s[^>]*)?/>`)
+
+// commentsAboveNotes moves the regions' comment ids above every note id
+// of the output, footnotes and endnotes alike.
+//
+// Word keeps comments and notes apart, but LibreOffice's DOCX importer
+// (writerfilter, seen in 7.4) does not: comments and notes are both read
+// by its "XNote" handler, which records the w:id of every note or comment
+// it meets, and footnotes.xml is parsed once and its notes handed out by
+// those recorded ids. A comment whose w:id equals a footnote's w:id is
+// taken for that footnote, and from there on the footnotes show another
+// note's text, or none. Numbering comments from 0 and notes from 1, as the
+// merge did, makes such ids collide wherever a TD has both; a minimal document with footnotes 1-12 and
+// three comments 5-7 already shows notes 5-12 wrong, and comments
+// 100-111 leave them right. Since the comments' ids are only names, they
+// are numbered on from the highest note id.
+func (m *merger) commentsAboveNotes(next counters) {
+	floor := max(next.notes[0], next.notes[1])
+	shift := floor - (m.base.maxCmt + 1)
+	if shift <= 0 {
+		return
+	}
+	for _, r := range m.regions {
+		for old, v := range r.comments {
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				continue
+			}
+			r.comments[old] = itoa(n + shift)
+		}
+	}
+}
 
 // counters are the next output ids of the spaces numbered in order.
 type counters struct {
