@@ -25,12 +25,6 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// localIs reports whether a qualified name has the given local part.
-func localIs(qn []byte, local string) bool {
-	_, l := xmltok.SplitName(qn)
-	return string(l) == local
-}
-
 // styleAliases maps names that other writers give to styles the template
 // knows under Word's built-in name.
 var styleAliases = map[string]string{
@@ -138,7 +132,7 @@ func (reg *styleRegistry) lookup(typ, name string) (string, bool) {
 // East Asian fonts and sizes, their spacing and indents. What belongs to
 // a region's language and layout stays the region's even there: paragraph
 // direction and alignment, and the complex-script font, size, bold and
-// italic (regionOwned). A style the template lacks is the region's alone,
+// italic (RegionOwned). A style the template lacks is the region's alone,
 // with every property it resolves to.
 
 // RegionOwned lists the properties a region keeps in a template's style:
