@@ -63,9 +63,6 @@ func (rw *rewriter) outside(fr *frame, depth int) bool {
 
 // afterStart runs once the start tag is written.
 func (rw *rewriter) afterStart(fr *frame, selfClose bool) {
-	if fr.flags&fSectPr != 0 && !selfClose {
-		rw.sectionRefs(fr)
-	}
 	if fr.flags&fRestylePPr == 0 {
 		return
 	}
@@ -84,10 +81,6 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 	if fr.flags&fDefaultPPr != 0 {
 		fr.flags &^= fDefaultPPr
 		rw.synth(`<%w:pStyle %w:val="%s"/>`, fr.style)
-	}
-	if fr.flags&fTitlePg != 0 {
-		fr.flags &^= fTitlePg
-		rw.synth(`<%w:titlePg/>`)
 	}
 	if fr.flags&fHeading != 0 {
 		rw.endHeading()
@@ -363,14 +356,10 @@ func (rw *rewriter) handleW(sc *xmltok.Scanner, fr *frame) bool {
 			return false
 		}
 	case "headerReference", "footerReference", "titlePg":
-		// The template's headers and footers serve every page (sectionRefs
-		// writes them); a region's own are not carried, and its section
-		// must not ask for a first-page header (the template's cover's).
+		// The template's headers and footers serve every page; a region's
+		// section must not ask for a first-page header of its own (which
+		// would be the template's cover header).
 		return !rw.parentIs("sectPr")
-	case "sectPr":
-		if rw.kind == partBody && !rw.parentIs("sectPrChange") {
-			fr.flags |= fSectPr
-		}
 	case "pgSz", "pgMar":
 		if rw.kind == partBody && rw.parentIs("sectPr") && rw.r.page.w != "" {
 			if local == "pgSz" {
@@ -502,37 +491,4 @@ func (rw *rewriter) mapNumVal() {
 	if out != v {
 		rw.setVal(i, out)
 	}
-}
-
-// sectionRefs gives a region's section the TD's headers and footers: a
-// section without references would show none (the region's are not
-// carried). The first section a region ends holds the TD's cover, so it
-// takes the template's first-page header and footer and its w:titlePg,
-// written where the schema puts it (sectionChild).
-func (rw *rewriter) sectionRefs(fr *frame) {
-	refs := rw.r.pageRefs
-	if rw.r.coverSection && rw.sections == 0 {
-		refs = rw.r.coverRefs
-		fr.flags |= fTitlePg
-	}
-	rw.sections++
-	if rw.writing() {
-		rw.out = append(rw.out, refs...)
-	}
-}
-
-// titlePgFollowers are the children of w:sectPr that stand after
-// w:titlePg.
-var titlePgFollowers = map[string]bool{"textDirection": true, "bidi": true, "rtlGutter": true,
-	"docGrid": true, "printerSettings": true, "sectPrChange": true}
-
-// sectionChild writes a pending w:titlePg before the first child of the
-// section properties that must follow it.
-func (rw *rewriter) sectionChild(fr *frame) {
-	p := rw.parent()
-	if p == nil || p.flags&fTitlePg == 0 || !titlePgFollowers[string(fr.local)] {
-		return
-	}
-	p.flags &^= fTitlePg
-	rw.synth(`<%w:titlePg/>`)
 }

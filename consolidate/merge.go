@@ -102,8 +102,6 @@ type merger struct {
 	rels   map[string]*relSet // output part -> its relationships
 	parts  map[string]*mergedPart
 	namer  *bookmarkNamer
-	// coverTaken is set once a region is given the cover's section.
-	coverTaken bool
 }
 
 // newMerger orders the contributions by region and refuses what cannot be

@@ -57,31 +57,3 @@ func (rw *rewriter) pageMargins() {
 	}
 	rw.synth(`/>`)
 }
-
-// readPageRefs returns the header and footer references of a section's
-// properties: those for every page (default and even pages), and all of
-// them (the first page's too).
-func readPageRefs(sectPr []byte) (pages, all []byte) {
-	for _, local := range []string{"headerReference", "footerReference"} {
-		forEachTag(sectPr, local, func(t *xmltok.Token) {
-			tag := append([]byte{'<'}, t.Name...)
-			for _, a := range t.Attrs {
-				tag = append(append(append(append(tag, ' '), a.Name...), `="`...), a.Value...)
-				tag = append(tag, '"')
-			}
-			tag = append(tag, "/>"...)
-			all = append(all, tag...)
-			if typ, _ := t.LocalAttr("type"); typ != "first" {
-				pages = append(pages, tag...)
-			}
-		})
-	}
-	return pages, all
-}
-
-// countTags counts the elements named local in data.
-func countTags(data []byte, local string) int {
-	n := 0
-	forEachTag(data, local, func(*xmltok.Token) { n++ })
-	return n
-}

@@ -2,8 +2,6 @@ package consolidate
 
 import (
 	"fmt"
-	"regexp"
-	"slices"
 	"strconv"
 
 	"tsagmerge/ingest/opc"
@@ -69,18 +67,9 @@ func (m *merger) prepare() error {
 		}
 		needs = append(needs, n)
 	}
-	if m.coverTaken {
-		// The cover's first-page header went with the region section that
-		// ends it; the TD's last section starts on an ordinary page.
-		mp := m.parts[mpDocument]
-		mp.tpl = slices.Concat(mp.tpl[:b.insertAt], titlePg.ReplaceAll(mp.tpl[b.insertAt:], nil))
-	}
 	m.commentsAboveNotes(next)
 	return m.allocateIDs(needs)
 }
-
-// titlePg matches a section's w:titlePg in the template's own writing.
-var titlePg = regexp.MustCompile(`<w:titlePg(\s[^>]*)?/>`)
 
 // commentsAboveNotes moves the regions' comment ids above every note id
 // of the output, footnotes and endnotes alike.
@@ -203,12 +192,6 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 	r.pal = newPalette(r.doc.Theme, r.doc.ColorMap, m.base.theme, m.base.colorMap)
 	r.plan = planHeadings(r.doc, r.info)
 	r.page = m.base.page
-	r.pageRefs, r.coverRefs = m.base.pageRefs, m.base.coverRefs
-	// The first region that ends a section of its own ends the template's
-	// cover section too.
-	if !m.coverTaken && countTags(data[r.parts.main], "sectPr") > 1 {
-		r.coverSection, m.coverTaken = true, true
-	}
 	r.number = m.base.h1Count + 1 + r.idx
 	if err := m.mapDefinitions(r, data); err != nil {
 		return needs, err

@@ -22,14 +22,9 @@ type region struct {
 	parts regionParts
 	roots map[string]rootInfo // root tag of each part read, by part name
 
-	page pageSetup // the template's page size and margins
-	// pageRefs and coverRefs are the template's header and footer
-	// references (base); coverSection is set for the region whose first
-	// section ends the TD's cover section.
-	pageRefs, coverRefs []byte
-	coverSection        bool
-	plan                headingPlan
-	number              int // the region heading's number in the output
+	page   pageSetup // the template's page size and margins
+	plan   headingPlan
+	number int // the region heading's number in the output
 
 	styles    map[string]string // style id -> output style id
 	styleIDs  map[string]bool   // every style id of the output

@@ -23,7 +23,7 @@ const (
 
 // Frame flags.
 const (
-	fHidden       uint32 = 1 << iota // start and end tags are not written
+	fHidden       uint16 = 1 << iota // start and end tags are not written
 	fQuiet                           // nothing inside is written either
 	fBody                            // the w:body element
 	fRestyle                         // a heading paragraph given a new style
@@ -38,8 +38,6 @@ const (
 	fRows                            // a table with a row carried
 	fDefaultStyle                    // a paragraph given the region's default style if it names none
 	fDefaultPPr                      // …whose w:pPr has not shown a w:pStyle yet
-	fSectPr                          // a region's section properties, given the TD's headers and footers
-	fTitlePg                         // …which still need the cover's w:titlePg
 )
 
 // frame is one open element.
@@ -47,7 +45,7 @@ type frame struct {
 	kind    nsKind
 	local   []byte
 	outName []byte // the name written, when it differs from the source
-	flags   uint32
+	flags   uint16
 	mark    int    // output length when the element started
 	style   string // the output style of a restyled paragraph
 	tail    blockTail
@@ -72,12 +70,10 @@ type rewriter struct {
 	rename map[string]string // prefix renames
 	wp     string            // the output's prefix for w:
 
-	out   []byte
-	stack []frame
-	// sections counts the region's section properties written so far.
-	sections int
-	inside   bool // within the carried content
-	quiet    int  // open fQuiet frames
+	out    []byte
+	stack  []frame
+	inside bool // within the carried content
+	quiet  int  // open fQuiet frames
 
 	attrs   []outAttr
 	changed bool

@@ -40,10 +40,6 @@ type base struct {
 	// against.
 	theme    *ingest.Theme
 	colorMap map[string]string
-	// pageRefs are the template's header and footer references for every
-	// page (default and even), coverRefs those for its first page too:
-	// the start tags as written in its body-level w:sectPr.
-	pageRefs, coverRefs []byte
 }
 
 // readBase opens and reads the template.
@@ -82,7 +78,6 @@ func readBase(data []byte) (*base, error) {
 	}
 	b.h1Count = b.countHeadings()
 	b.page = readPageSetup(b.doc[b.insertAt:])
-	b.pageRefs, b.coverRefs = readPageRefs(b.doc[b.insertAt:])
 	if b.theme, b.colorMap, err = themeOf("template", pkg, b.main); err != nil {
 		return nil, err
 	}
