@@ -39,6 +39,7 @@ func synthMerged(spec partSpec, initial []byte) *mergedPart {
 type insert struct {
 	at   int
 	data [][]byte
+	skip int // template bytes left out from at on
 }
 
 // bytes writes the part: the template's bytes with the root tag replaced
@@ -71,7 +72,7 @@ func (mp *mergedPart) bytes(inserts ...insert) []byte {
 		for _, d := range in.data {
 			out = append(out, d...)
 		}
-		prev = in.at
+		prev = in.at + in.skip
 	}
 	return append(out, mp.tpl[prev:]...)
 }
@@ -100,7 +101,7 @@ func (m *merger) collect(pick func(*regionOutput) []byte) [][]byte {
 func (m *merger) assemble() ([]zipEntry, error) {
 	b := m.base
 	written := map[string][]byte{}
-	written[b.main] = m.parts[mpDocument].bytes(insert{b.insertAt, m.collect(func(o *regionOutput) []byte { return o.body })})
+	written[b.main] = m.parts[mpDocument].bytes(m.bodyInserts()...)
 	written[b.stylesPart] = m.stylesBytes()
 	added := m.appendParts(written)
 	for part, rs := range m.rels {
@@ -175,7 +176,7 @@ func (m *merger) stylesBytes() []byte {
 	for _, a := range m.styles.used(refs) {
 		defs = append(defs, a.xml)
 	}
-	return m.parts[mpStyles].bytes(insert{m.base.styles.End, defs})
+	return m.parts[mpStyles].bytes(insert{at: m.base.styles.End, data: defs})
 }
 
 // appendParts writes the parts the regions add to: numbering, notes,
@@ -198,10 +199,10 @@ func (m *merger) appendParts(written map[string][]byte) []*mergedPart {
 		}
 	}
 	if np := m.base.numbering; np != nil {
-		put(mpNumbering, insert{np.absAt, m.collect(func(o *regionOutput) []byte { return o.abstracts })},
-			insert{np.numAt, m.collect(func(o *regionOutput) []byte { return o.nums })})
+		put(mpNumbering, insert{at: np.absAt, data: m.collect(func(o *regionOutput) []byte { return o.abstracts })},
+			insert{at: np.numAt, data: m.collect(func(o *regionOutput) []byte { return o.nums })})
 	} else {
-		put(mpNumbering, insert{0, m.collect(func(o *regionOutput) []byte { return append(append([]byte(nil), o.abstracts...), o.nums...) })})
+		put(mpNumbering, insert{at: 0, data: m.collect(func(o *regionOutput) []byte { return append(append([]byte(nil), o.abstracts...), o.nums...) })})
 	}
 	for _, p := range []struct {
 		key  string
@@ -214,9 +215,9 @@ func (m *merger) appendParts(written map[string][]byte) []*mergedPart {
 		{mpCommentsIDs, func(o *regionOutput) []byte { return o.commentsIDs }},
 		{mpCommentsExt, func(o *regionOutput) []byte { return o.commentsExt }},
 	} {
-		put(p.key, insert{m.parts[p.key].endOffset(), m.collect(p.pick)})
+		put(p.key, insert{at: m.parts[p.key].endOffset(), data: m.collect(p.pick)})
 	}
-	put(mpPeople, insert{m.parts[mpPeople].endOffset(), m.people()})
+	put(mpPeople, insert{at: m.parts[mpPeople].endOffset(), data: m.people()})
 	for _, mp := range added {
 		rs := m.relSet(m.base.main)
 		if !rs.hasType(mp.spec.rel) {

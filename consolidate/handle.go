@@ -63,6 +63,9 @@ func (rw *rewriter) outside(fr *frame, depth int) bool {
 
 // afterStart runs once the start tag is written.
 func (rw *rewriter) afterStart(fr *frame, selfClose bool) {
+	if fr.flags&fSect != 0 {
+		rw.writeString(rw.r.sectRefs)
+	}
 	if fr.flags&fRestylePPr == 0 {
 		return
 	}
@@ -98,6 +101,10 @@ func (rw *rewriter) beforeEnd(fr *frame) {
 
 // afterEnd runs once the element is closed.
 func (rw *rewriter) afterEnd(fr *frame) {
+	if fr.flags&(fSect|fFinalSect) == fSect|fFinalSect {
+		rw.keepFinalSect(fr.mark)
+		return
+	}
 	if fr.flags&fDrop != 0 {
 		rw.truncate(fr.mark)
 	} else {
@@ -125,7 +132,7 @@ func (rw *rewriter) topLevel(sc *xmltok.Scanner, fr *frame) (keep, done bool) {
 	local := string(fr.local)
 	switch {
 	case fr.kind == nsW && local == "sectPr":
-		return false, true
+		return false, false // sectStart takes it out of the body
 	case plan.drop[rw.top] && !(fr.kind == nsW && zeroWidthMarks[local]):
 		return false, true
 	case rw.top < plan.heading && rw.moveAt < 0 && !(fr.kind == nsW && zeroWidthMarks[local]):
@@ -356,9 +363,9 @@ func (rw *rewriter) handleW(sc *xmltok.Scanner, fr *frame) bool {
 			return false
 		}
 	case "headerReference", "footerReference", "titlePg":
-		// The template's headers and footers serve every page; a region's
-		// section must not ask for a first-page header of its own (which
-		// would be the template's cover header).
+		// The template's headers and footers serve every page (sectStart
+		// names them); a region's section must not ask for a first-page
+		// header of its own (which would be the template's cover header).
 		return !rw.parentIs("sectPr")
 	case "pgSz", "pgMar":
 		if rw.kind == partBody && rw.parentIs("sectPr") && rw.r.page.w != "" {
@@ -369,14 +376,16 @@ func (rw *rewriter) handleW(sc *xmltok.Scanner, fr *frame) bool {
 			}
 			return false
 		}
-	case "pgNumType":
-		if rw.parentIs("sectPr") {
-			rw.dropAttr(nsW, "start") // page numbers run on through the TD
+	case "sectPr":
+		if rw.kind == partBody {
+			return rw.sectStart(sc, fr)
 		}
 	case "dataBinding":
 		if rw.parentIs("sdtPr") {
 			return rw.dropBinding()
 		}
+	case "type", "pgNumType":
+		return rw.sectChild(local)
 	case "id":
 		if rw.parentIs("sdtPr") {
 			rw.setAttr(nsW, "val", rw.freshAnnot())

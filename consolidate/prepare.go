@@ -192,6 +192,8 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 	r.pal = newPalette(r.doc.Theme, r.doc.ColorMap, m.base.theme, m.base.colorMap)
 	r.plan = planHeadings(r.doc, r.info)
 	r.page = m.base.page
+	doc := m.parts[mpDocument].union
+	r.sectRefs = m.base.sect.regionRefs(doc.prefixOf(uriW), doc.prefixOf(uriR))
 	r.number = m.base.h1Count + 1 + r.idx
 	if err := m.mapDefinitions(r, data); err != nil {
 		return needs, err

@@ -22,9 +22,12 @@ type region struct {
 	parts regionParts
 	roots map[string]rootInfo // root tag of each part read, by part name
 
-	page   pageSetup // the template's page size and margins
-	plan   headingPlan
-	number int // the region heading's number in the output
+	page pageSetup // the template's page size and margins
+	// sectRefs are the header and footer references every section of the
+	// region names (sections.go).
+	sectRefs string
+	plan     headingPlan
+	number   int // the region heading's number in the output
 
 	styles    map[string]string // style id -> output style id
 	styleIDs  map[string]bool   // every style id of the output
@@ -82,6 +85,7 @@ type regionOutput struct {
 	abstracts, nums                                []byte
 	people                                         [][]byte // w15:person elements
 	peopleAuthors                                  []string
+	finalSect                                      []byte // the body's w:sectPr, rewritten
 }
 
 func (r *region) label() string {

@@ -23,7 +23,7 @@ const (
 
 // Frame flags.
 const (
-	fHidden       uint16 = 1 << iota // start and end tags are not written
+	fHidden       uint32 = 1 << iota // start and end tags are not written
 	fQuiet                           // nothing inside is written either
 	fBody                            // the w:body element
 	fRestyle                         // a heading paragraph given a new style
@@ -38,6 +38,9 @@ const (
 	fRows                            // a table with a row carried
 	fDefaultStyle                    // a paragraph given the region's default style if it names none
 	fDefaultPPr                      // …whose w:pPr has not shown a w:pStyle yet
+	fSect                            // a region's w:sectPr (sections.go)
+	fFirstSect                       // …the region's first
+	fFinalSect                       // …the body's own, moved after the region
 )
 
 // frame is one open element.
@@ -45,7 +48,7 @@ type frame struct {
 	kind    nsKind
 	local   []byte
 	outName []byte // the name written, when it differs from the source
-	flags   uint16
+	flags   uint32
 	mark    int    // output length when the element started
 	style   string // the output style of a restyled paragraph
 	tail    blockTail
@@ -96,6 +99,8 @@ type rewriter struct {
 	// starts in out, -1 when there is none (moveunder.go).
 	moveAt int
 	revs   int
+
+	sawSect bool // a section's properties were met in the body
 
 	rejectDel int    // open w:del unwrapped while rejecting
 	styleName string // the output name of the style being written

@@ -40,6 +40,7 @@ type base struct {
 	// against.
 	theme    *ingest.Theme
 	colorMap map[string]string
+	sect     sectSetup
 }
 
 // readBase opens and reads the template.
@@ -81,6 +82,7 @@ func readBase(data []byte) (*base, error) {
 	if b.theme, b.colorMap, err = themeOf("template", pkg, b.main); err != nil {
 		return nil, err
 	}
+	b.sect = readSectSetup(b.doc, b.insertAt)
 	return b, nil
 }
 
