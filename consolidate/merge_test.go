@@ -359,7 +359,8 @@ func TestMergeBrokenRegion(t *testing.T) {
 
 // TestMergeRegionSections keeps a region's own section break but gives its
 // pages the TD's size and margins (turned for landscape) and the TD's
-// headers: no header references, no first-page header, no page restart.
+// headers: the template's default header and footer named, not the
+// region's, no first-page header, no page restart.
 func TestMergeRegionSections(t *testing.T) {
 	const sect = `<w:p><w:pPr><w:sectPr><w:headerReference w:type="default" r:id="rId1"/><w:pgSz w:w="15840" w:h="12240" w:orient="landscape"/>` +
 		`<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/>` +
@@ -371,7 +372,7 @@ func TestMergeRegionSections(t *testing.T) {
 	doc := part(t, out, "word/document.xml")
 	region := doc[strings.Index(doc, "Asia and the Pacific - Regional"):]
 	region = region[:strings.Index(region, "Commonwealth of Independent States")]
-	want := `<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType/></w:sectPr>`
+	want := `<w:sectPr><w:headerReference w:type="default" r:id="rId7"/><w:footerReference w:type="default" r:id="rId9"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType/></w:sectPr>`
 	if !strings.Contains(region, want) {
 		t.Errorf("the region's section break is not\n%s\nin\n%s", want, region[:min(len(region), 2000)])
 	}

@@ -1,6 +1,10 @@
 package consolidate
 
-import "tsagmerge/ingest/xmltok"
+import (
+	"strconv"
+
+	"tsagmerge/ingest/xmltok"
+)
 
 // A region's own section breaks are kept (a landscape page for a wide
 // table is content), but their pages take the TD's size and margins: a
@@ -39,7 +43,9 @@ func (rw *rewriter) pageSize() {
 	ps := rw.r.page
 	w, h := ps.w, ps.h
 	orient, _ := rw.attrGet(nsW, "orient")
-	if orient == "landscape" {
+	sw, _ := rw.attrGet(nsW, "w")
+	sh, _ := rw.attrGet(nsW, "h")
+	if orient == "landscape" || wider(sw, sh) {
 		w, h = h, w
 		rw.synth(`<%w:pgSz %w:w="%s" %w:h="%s" %w:orient="landscape"/>`, w, h)
 		return
@@ -56,4 +62,12 @@ func (rw *rewriter) pageMargins() {
 		}
 	}
 	rw.synth(`/>`)
+}
+
+// wider reports whether a page of width w and height h (twentieths of a
+// point, as written) is wider than high: landscape even without w:orient.
+func wider(w, h string) bool {
+	wv, err1 := strconv.ParseFloat(w, 64)
+	hv, err2 := strconv.ParseFloat(h, 64)
+	return err1 == nil && err2 == nil && wv > hv
 }

@@ -30,6 +30,9 @@ type File struct {
 	// Comments is the inner XML of w:comments; when set, a comments part
 	// and its relationship are added.
 	Comments string
+	// Footnotes is the inner XML of w:footnotes after the two separators;
+	// when set, a footnotes part and its relationship are added.
+	Footnotes string
 	// Modified, when set, is written as docProps/core.xml's
 	// dcterms:modified.
 	Modified time.Time
@@ -69,6 +72,14 @@ func Bytes(f File) []byte {
 		parts["word/comments.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="` + nsW + `">` + f.Comments + `</w:comments>`
 		overrides = append(overrides, override("/word/comments.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"))
 		docRels = append(docRels, rel("rIdComments", nsRel+"/comments", "comments.xml"))
+	}
+	if f.Footnotes != "" {
+		parts["word/footnotes.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="` + nsW + `">` +
+			`<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>` +
+			`<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>` +
+			f.Footnotes + `</w:footnotes>`
+		overrides = append(overrides, override("/word/footnotes.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"))
+		docRels = append(docRels, rel("rIdFootnotes", nsRel+"/footnotes", "footnotes.xml"))
 	}
 	if !f.Modified.IsZero() || f.Title != "" {
 		parts["docProps/core.xml"] = core(f)

@@ -1,0 +1,284 @@
+package validate
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
+)
+
+// The rules checkSections checks.
+const (
+	RuleSections  = "sections"   // a region has its source's page sections: count, orientation, columns
+	RuleHeaderRef = "header-ref" // every section names a default header and footer that exist
+)
+
+// pageSection is one w:sectPr of a main document, a paragraph's or the
+// body's own.
+type pageSection struct {
+	para      int  // Index of the paragraph it ends (the body's own: one past the last)
+	landscape bool // w:pgSz w:orient="landscape", or wider than high
+	cols      int
+	refs      []sectRef
+}
+
+// sectRef is a w:headerReference or w:footerReference.
+type sectRef struct {
+	kind, typ, id string // kind "header" or "footer"; typ "default" when not given
+}
+
+// checkSections checks the output's page sections against the sources': each
+// region has as many sections as its source, in the same orientations and
+// with the same columns, and every section of the output names a default
+// header and a default footer (as any of its sections does) whose
+// relationships lead to existing header and footer parts. Problems are
+// named by the region the section is in, or the main part for the
+// template's own.
+func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span) {
+	if out.Package == nil {
+		return
+	}
+	main, err := out.Package.MainDocument()
+	if err != nil {
+		return // Package reports it
+	}
+	outSects, err := readSections(out.Package, main)
+	if err != nil {
+		rep.add(main, RuleSections, "the page sections cannot be read: %v", err)
+		return
+	}
+	owner := sectionOwners(out, spans, outSects)
+	checkRefs(rep, out.Package, main, outSects, owner)
+	byRegion := map[string][]pageSection{}
+	for i, s := range outSects {
+		if owner[i] != "" {
+			byRegion[owner[i]] = append(byRegion[owner[i]], s)
+		}
+	}
+	for _, in := range inputs {
+		code := in.Region.Code
+		if _, ok := spans[code]; !ok || in.Package == nil {
+			continue // Content reports a missing region
+		}
+		srcMain, err := in.Package.MainDocument()
+		if err != nil {
+			continue
+		}
+		src, err := readSections(in.Package, srcMain)
+		if err != nil {
+			continue
+		}
+		if len(src) == 0 {
+			src = []pageSection{{cols: 1}} // one section, every property at its default
+		}
+		compareSections(rep, code, src, byRegion[code])
+	}
+}
+
+// sectionOwners names the region each output section is in: the region
+// whose span holds the paragraph the section ends with ("" for the
+// template's).
+func sectionOwners(out *ingest.Document, spans map[string]span, sects []pageSection) []string {
+	type start struct {
+		index int
+		code  string
+	}
+	var starts []start
+	for code, sp := range spans {
+		if sp.from < len(out.Paragraphs) {
+			starts = append(starts, start{out.Paragraphs[sp.from].Index, code})
+		}
+	}
+	owner := make([]string, len(sects))
+	for i, s := range sects {
+		best := -1
+		for j, st := range starts {
+			if st.index <= s.para && (best < 0 || st.index > starts[best].index) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			owner[i] = starts[best].code
+		}
+	}
+	return owner
+}
+
+// compareSections holds a region's sections in the output to its source's.
+func compareSections(rep *report, code string, src, out []pageSection) {
+	if len(src) != len(out) {
+		rep.add(code, RuleSections, "the source has %s, the output %d for the region", plural(len(src), "page section"), len(out))
+		return
+	}
+	for i := range src {
+		s, o := src[i], out[i]
+		if s.landscape != o.landscape {
+			rep.add(code, RuleSections, "section %d of the region is %s in the source, %s in the output", i+1, orientation(s.landscape), orientation(o.landscape))
+		}
+		if s.cols != o.cols {
+			rep.add(code, RuleSections, "section %d of the region has %s in the source, %d in the output", i+1, plural(s.cols, "column"), o.cols)
+		}
+	}
+}
+
+// checkRefs checks every section's header and footer references.
+func checkRefs(rep *report, p *opc.Package, main string, sects []pageSection, owner []string) {
+	rels, _ := p.Rels(main)
+	byID := map[string]opc.Relationship{}
+	for _, r := range rels {
+		byID[r.ID] = r
+	}
+	want := map[string]bool{"header": true}
+	for _, s := range sects {
+		for _, r := range s.refs {
+			if r.typ == "default" {
+				want[r.kind] = true
+			}
+		}
+	}
+	for i, s := range sects {
+		where := owner[i]
+		name := fmt.Sprintf("section %d of the TD", i+1)
+		if where == "" {
+			where = main
+		}
+		has := map[string]bool{}
+		for _, r := range s.refs {
+			rel, ok := byID[r.id]
+			relType := opc.RelHeader
+			if r.kind == "footer" {
+				relType = opc.RelFooter
+			}
+			switch {
+			case !ok:
+				rep.add(where, RuleHeaderRef, "%s names %s %q that the main part's relationships do not have", name, r.kind, r.id)
+				continue
+			case !rel.TypeIs(relType) || rel.External || !p.Has(rel.Part):
+				rep.add(where, RuleHeaderRef, "%s names %s %q, which leads to no %s part", name, r.kind, r.id, r.kind)
+				continue
+			}
+			if r.typ == "default" {
+				has[r.kind] = true
+			}
+		}
+		for _, kind := range []string{"header", "footer"} {
+			if want[kind] && !has[kind] {
+				rep.add(where, RuleHeaderRef, "%s names no default %s: its pages show no running %s", name, kind, kind)
+			}
+		}
+	}
+}
+
+// readSections lists the page sections of a main document part.
+func readSections(p *opc.Package, main string) ([]pageSection, error) {
+	data, err := p.Read(main)
+	if err != nil {
+		return nil, err
+	}
+	sc := xmltok.New(data, xmltok.Options{})
+	var (
+		stack []string
+		out   []pageSection
+		cur   *pageSection
+		paras int // body paragraphs met, as ingest counts them
+		openP int
+	)
+	for sc.Next() {
+		t := &sc.Tok
+		switch t.Kind {
+		case xmltok.StartTag:
+			_, l := xmltok.SplitName(t.Name)
+			local := string(l)
+			parent := ""
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			}
+			switch {
+			case local == "p":
+				if openP == 0 && inBody(stack) {
+					paras++
+				}
+			case local == "sectPr" && (parent == "pPr" || parent == "body") && inBody(stack):
+				para := paras
+				if parent == "body" {
+					para = paras + 1
+				}
+				out = append(out, pageSection{para: para, cols: 1})
+				cur = &out[len(out)-1]
+			case cur != nil && parent == "sectPr" && len(stack) > 0:
+				readSectChild(cur, local, t)
+			}
+			if !t.SelfClosing {
+				stack = append(stack, local)
+				if local == "p" {
+					openP++
+				}
+			} else if local == "sectPr" {
+				cur = nil
+			}
+		case xmltok.EndTag:
+			if len(stack) == 0 {
+				continue
+			}
+			local := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			switch local {
+			case "p":
+				openP--
+			case "sectPr":
+				if len(stack) > 0 && (stack[len(stack)-1] == "pPr" || stack[len(stack)-1] == "body") {
+					cur = nil
+				}
+			}
+		}
+	}
+	return out, sc.Err()
+}
+
+// inBody reports whether the open elements are inside w:body.
+func inBody(stack []string) bool {
+	return len(stack) >= 2 && stack[1] == "body"
+}
+
+// readSectChild reads one child of a section's properties.
+func readSectChild(s *pageSection, local string, t *xmltok.Token) {
+	switch local {
+	case "headerReference", "footerReference":
+		typ, _ := t.LocalAttr("type")
+		if typ == "" {
+			typ = "default"
+		}
+		id, _ := t.LocalAttr("id")
+		s.refs = append(s.refs, sectRef{strings.TrimSuffix(local, "Reference"), typ, id})
+	case "pgSz":
+		orient, _ := t.LocalAttr("orient")
+		w, _ := t.LocalAttr("w")
+		h, _ := t.LocalAttr("h")
+		wv, _ := strconv.ParseFloat(w, 64)
+		hv, _ := strconv.ParseFloat(h, 64)
+		s.landscape = orient == "landscape" || wv > hv && hv > 0
+	case "cols":
+		if n, _ := t.LocalAttr("num"); n != "" {
+			if v, err := strconv.Atoi(n); err == nil && v > 0 {
+				s.cols = v
+			}
+		}
+	}
+}
+
+func orientation(landscape bool) string {
+	if landscape {
+		return "landscape"
+	}
+	return "portrait"
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
