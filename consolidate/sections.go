@@ -33,11 +33,12 @@ import (
 //
 // A region's first section starts on a new page even when its source says
 // continuous: in the source it was the first section, which starts a page
-// whatever its type says. Page number restarts (w:pgNumType w:start) are
-// dropped from every region section, the number format kept: the TD's
-// running header numbers its pages "- N -" from the cover on, and a
-// contribution's restart (typically at 1 after its own cover page) would
-// number a page in the middle of the TD "- 1 -".
+// whatever its type says. Region sections lose their page numbering
+// (w:pgNumType: restarts, formats, chapter numbers): the TD's running
+// header numbers its pages "- N -" from the cover on, and a contribution's
+// restart (typically at 1 after its own cover page) or roman numbering of
+// its front pages would number a page in the middle of the TD "- 1 -" or
+// "- lxiv -".
 
 // sectSetup is what the regions' sections take from the template.
 type sectSetup struct {
@@ -152,7 +153,7 @@ func (rw *rewriter) keepFinalSect(mark int) {
 }
 
 // sectChild handles a child of a region w:sectPr: the first section's type
-// and the page number restarts. It returns false to leave the element out.
+// and the page numbering. It returns false to leave the element out.
 func (rw *rewriter) sectChild(local string) bool {
 	p := rw.parent()
 	if p == nil || p.flags&fSect == 0 {
@@ -166,7 +167,7 @@ func (rw *rewriter) sectChild(local string) bool {
 			}
 		}
 	case "pgNumType":
-		rw.dropAttr(nsW, "start")
+		return false
 	}
 	return true
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,11 +17,11 @@ import (
 // multiSection are corpus files with several page sections: columns,
 // landscape pages, continuous breaks, page restarts and title pages.
 var multiSection = []string{
-	"docx4j__docs_Docx4j_GettingStarted.docx",                                                      // 3 sections, 2 columns
-	"safe-docx__tests_test_documents_nvca-regression_source.docx",                                  // 4, continuous, restarts, title page
-	"pandoc__test_docx_0_level_headers.docx",                                                       // 5
-	"Open-XML-SDK__test_DocumentFormat.OpenXml.Tests.Assets_assets_TestFiles_Complex01.docx",       // 4, landscape
-	"Open-XML-SDK__test_DocumentFormat.OpenXml.Tests.Assets_assets_TestFiles_complex2010.docx",     // 18, 2 and 3 columns
+	"docx4j__docs_Docx4j_GettingStarted.docx",                                                  // 3 sections, 2 columns
+	"safe-docx__tests_test_documents_nvca-regression_source.docx",                              // 4, continuous, restarts, title page
+	"pandoc__test_docx_0_level_headers.docx",                                                   // 5
+	"Open-XML-SDK__test_DocumentFormat.OpenXml.Tests.Assets_assets_TestFiles_Complex01.docx",   // 4, landscape
+	"Open-XML-SDK__test_DocumentFormat.OpenXml.Tests.Assets_assets_TestFiles_complex2010.docx", // 18, 2 and 3 columns
 	"tika__tika-parsers_tika-parsers-standard_tika-parsers-standard-modules_tika-parser-microsoft-module_src_test_resources_test-documents_testWORD_various.docx",
 }
 
@@ -217,5 +218,110 @@ func notesAndComments(n int) testkit.File {
 		fmt.Fprintf(&notes, `<w:footnote w:id="%[1]d"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Notetext%[1]dend</w:t></w:r></w:p></w:footnote>`, k)
 		fmt.Fprintf(&comments, `<w:comment w:id="%[1]d" w:author="Reviewer" w:date="2025-01-01T00:00:00Z"><w:p><w:r><w:t>Check %[1]d</w:t></w:r></w:p></w:comment>`, k)
 	}
-	return testkit.File{Body: testkit.Region("Europe", body.String()), Footnotes: notes.String(), Comments: comments.String()}
+	return testkit.File{Body: testkit.P("Heading1", "Europe") + body.String(), Footnotes: notes.String(), Comments: comments.String()}
+}
+
+// TestSectionsRendered renders a TD of multi-section corpus files, the
+// samples and a contribution whose paragraphs each hold a comment and a
+// footnote, with LibreOffice: every page after the cover shows the running
+// header ("- N -" and the TD number), and each footnote shows its own text.
+func TestSectionsRendered(t *testing.T) {
+	testkit.RequireTool(t, "soffice", "pdftotext", "pdfinfo")
+	dir := t.TempDir()
+	if d := os.Getenv("TSM_KEEP"); d != "" {
+		dir = d
+	}
+	const notes = 12
+	eur := filepath.Join(dir, "EUR-contribution.docx")
+	testkit.Write(t, eur, notesAndComments(notes))
+	docs := samplesExcept(t,
+		testkit.ReadDoc(t, dressed(t, dir, multiSection[0], "AFR")),
+		testkit.ReadDoc(t, dressed(t, dir, multiSection[3], "AMS")),
+		testkit.ReadDoc(t, dressed(t, dir, multiSection[1], "CIS")),
+		testkit.ReadDoc(t, eur))
+	opts := Options{}
+	out, _ := merge(t, docs, opts)
+	sameContent(t, valid(t, out), docs, opts)
+	td := filepath.Join(dir, "TD.docx")
+	if err := os.WriteFile(td, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdf := testkit.ConvertPDF(t, td, dir)
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(testkit.Run(t, "pdfinfo", pdf))
+	pages, _ := strconv.Atoi(m[1])
+	if pages < 10 {
+		t.Fatalf("the TD renders on %d pages", pages)
+	}
+	hasEndnotes := strings.Contains(part(t, out, "word/endnotes.xml"), `<w:endnote w:id="1"`)
+	var missing []int
+	number, last := regexp.MustCompile(`-\s*(\d+)\s*-`), 0
+	for p := 2; p <= pages; p++ {
+		text := testkit.Run(t, "pdftotext", "-layout", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), pdf, "-")
+		rows := strings.Split(strings.TrimSpace(text), "\n")
+		head := strings.Join(rows[:min(3, len(rows))], "\n")
+		// The TD number, or its placeholder when the cover is not filled.
+		hasTD := strings.Contains(head, "TD")
+		m := number.FindStringSubmatch(head)
+		switch {
+		case hasTD && m != nil:
+			n, _ := strconv.Atoi(m[1])
+			if n <= last {
+				t.Errorf("page %d is numbered %d, after %d", p, n, last)
+			}
+			last = n
+		case hasTD && len(rows) <= 3 && regexp.MustCompile(`-\s*-`).MatchString(head):
+			// The blank page LibreOffice puts before an odd-page section
+			// (a region's own break): the header without a number.
+		case p == pages && hasEndnotes:
+			// LibreOffice sets the endnotes on a last page of its own
+			// page style, without the sections' headers (Word puts them
+			// at the end of the last section).
+		default:
+			missing = append(missing, p)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d of %d pages after the cover have no running header: pages %v", len(missing), pages-1, missing)
+	}
+	all := strings.Join(strings.Fields(testkit.Run(t, "pdftotext", pdf, "-")), "")
+	prev := -1
+	for k := 1; k <= notes; k++ {
+		note := fmt.Sprintf("Notetext%dend", k)
+		if c := strings.Count(all, note); c != 1 {
+			t.Errorf("footnote %d's text shows %d times", k, c)
+			continue
+		}
+		// Each note shows its own text once, in the order of the notes.
+		at := strings.Index(all, note)
+		if at < prev {
+			t.Errorf("footnote %d's text shows before footnote %d's", k, k-1)
+		}
+		prev = at
+	}
+}
+
+// TestFootnotesBesideComments renders a TD of one contribution whose
+// paragraphs each hold a comment and a footnote: each footnote shows its
+// own text, once. Before the merge numbered comments above the notes,
+// comment ids 0-11 met footnote ids 1-12 and LibreOffice showed the wrong
+// notes.
+func TestFootnotesBesideComments(t *testing.T) {
+	testkit.RequireTool(t, "soffice", "pdftotext")
+	dir := t.TempDir()
+	const notes = 12
+	eur := filepath.Join(dir, "EUR-contribution.docx")
+	testkit.Write(t, eur, notesAndComments(notes))
+	docs := []*ingest.Document{testkit.ReadDoc(t, eur)}
+	out, _ := merge(t, docs, Options{})
+	sameContent(t, valid(t, out), docs, Options{})
+	td := filepath.Join(dir, "TD.docx")
+	if err := os.WriteFile(td, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(strings.Fields(testkit.Run(t, "pdftotext", testkit.ConvertPDF(t, td, dir), "-")), "")
+	for k := 1; k <= notes; k++ {
+		if c := strings.Count(all, fmt.Sprintf("%dNotetext%dend", k, k)); c != 1 {
+			t.Errorf("footnote %d does not show its own text once under its number (%d times)", k, c)
+		}
+	}
 }
