@@ -372,7 +372,7 @@ func TestMergeRegionSections(t *testing.T) {
 	doc := part(t, out, "word/document.xml")
 	region := doc[strings.Index(doc, "Asia and the Pacific - Regional"):]
 	region = region[:strings.Index(region, "Commonwealth of Independent States")]
-	want := `<w:sectPr><w:headerReference w:type="default" r:id="rId7"/><w:footerReference w:type="default" r:id="rId9"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>`
+	want := `<w:sectPr><w:headerReference w:type="default" r:id="rId7"/><w:footerReference w:type="default" r:id="rId9"/><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType/></w:sectPr>`
 	if !strings.Contains(region, want) {
 		t.Errorf("the region's section break is not\n%s\nin\n%s", want, region[:min(len(region), 2000)])
 	}

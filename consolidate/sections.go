@@ -33,12 +33,12 @@ import (
 //
 // A region's first section starts on a new page even when its source says
 // continuous: in the source it was the first section, which starts a page
-// whatever its type says. Region sections lose their page numbering
-// (w:pgNumType: restarts, formats, chapter numbers): the TD's running
-// header numbers its pages "- N -" from the cover on, and a contribution's
-// restart (typically at 1 after its own cover page) or roman numbering of
-// its front pages would number a page in the middle of the TD "- 1 -" or
-// "- lxiv -".
+// whatever its type says. Page numbering (w:pgNumType) stays the region's
+// (its format, chapter numbers and restarts), but for the restart of its
+// first section: there it says where the contribution's own numbering
+// begins, and inside the TD it would number a page in the middle "- 1 -"
+// where the TD's pages run on from the cover. A restart further on is the
+// region's choice, kept.
 
 // sectSetup is what the regions' sections take from the template.
 type sectSetup struct {
@@ -153,7 +153,7 @@ func (rw *rewriter) keepFinalSect(mark int) {
 }
 
 // sectChild handles a child of a region w:sectPr: the first section's type
-// and the page numbering. It returns false to leave the element out.
+// and its page numbering restart. It returns false to leave the element out.
 func (rw *rewriter) sectChild(local string) bool {
 	p := rw.parent()
 	if p == nil || p.flags&fSect == 0 {
@@ -167,7 +167,9 @@ func (rw *rewriter) sectChild(local string) bool {
 			}
 		}
 	case "pgNumType":
-		return false
+		if p.flags&fFirstSect != 0 {
+			rw.dropAttr(nsW, "start")
+		}
 	}
 	return true
 }

@@ -77,7 +77,7 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 	}
 	compareItems(&rep, out, inputs, spans, acc, expect)
 	checkColours(&rep, out, inputs, spans, acc, expect)
-	checkSections(&rep, out, inputs, spans)
+	checkSections(&rep, out, inputs, spans, acc)
 	return rep.result()
 }
 

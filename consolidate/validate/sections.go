@@ -36,8 +36,9 @@ type sectRef struct {
 // header and a default footer (as any of its sections does) whose
 // relationships lead to existing header and footer parts. Problems are
 // named by the region the section is in, or the main part for the
-// template's own.
-func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span) {
+// template's own. A source section whose paragraphs were all dropped as
+// the merge's report says is not expected.
+func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span, acc map[string]*account) {
 	if out.Package == nil {
 		return
 	}
@@ -74,8 +75,31 @@ func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document,
 		if len(src) == 0 {
 			src = []pageSection{{cols: 1}} // one section, every property at its default
 		}
-		compareSections(rep, code, src, byRegion[code])
+		compareSections(rep, code, carriedSections(src, acc[code].dropped), byRegion[code])
 	}
+}
+
+// carriedSections leaves out of a source's sections those whose every
+// paragraph the merge dropped (a contribution's own title page, ended by a
+// section break): the section goes with its content, and the next one
+// starts the region. The last section always stands: the region's heading
+// is in it whatever else was dropped.
+func carriedSections(src []pageSection, dropped map[int]bool) []pageSection {
+	var out []pageSection
+	from := 1
+	for k, s := range src {
+		if k == len(src)-1 {
+			return append(out, s)
+		}
+		for i := from; i <= s.para; i++ {
+			if !dropped[i] {
+				out = append(out, s)
+				break
+			}
+		}
+		from = s.para + 1
+	}
+	return out
 }
 
 // sectionOwners names the region each output section is in: the region
@@ -131,7 +155,7 @@ func checkRefs(rep *report, p *opc.Package, main string, sects []pageSection, ow
 	for _, r := range rels {
 		byID[r.ID] = r
 	}
-	want := map[string]bool{"header": true}
+	want := map[string]bool{} // what any section names, every section must
 	for _, s := range sects {
 		for _, r := range s.refs {
 			if r.typ == "default" {
