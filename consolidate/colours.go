@@ -112,11 +112,20 @@ var (
 	themeFillAttrs  = wordThemeAttrs{"themeFill", "themeFillTint", "themeFillShade"}
 )
 
+// wordColoured are the w: elements that may name a theme colour: w:color,
+// w:shd, w:u and the borders.
+var wordColoured = map[string]bool{"color": true, "shd": true, "u": true,
+	"bdr": true, "top": true, "left": true, "bottom": true, "right": true, "start": true, "end": true,
+	"insideH": true, "insideV": true, "tl2br": true, "tr2bl": true, "between": true, "bar": true}
+
 // recolour rewrites the element just started when it names a theme
 // colour that resolves differently in the output.
 func (rw *rewriter) recolour(fr *frame) {
 	switch fr.kind {
 	case nsW:
+		if !wordColoured[string(fr.local)] {
+			return
+		}
 		rgbAttr := "color" // w:u, w:shd and the borders
 		if string(fr.local) == "color" {
 			rgbAttr = "val"

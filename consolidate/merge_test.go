@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
 	"tsagmerge/ingest/testkit"
@@ -307,6 +308,27 @@ func BenchmarkMergeX400(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := Merge(tpl, docs, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadBackX400 times the read-back of a merged x400 TD: reading
+// it and comparing it with its sources, as consolidate does before the
+// rename.
+func BenchmarkReadBackX400(b *testing.B) {
+	docs := testkit.ReadDir(b, testkit.Shared(b, "bench/x400"))
+	out, rep, err := Merge(templates.Default(), docs, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		back, err := validate.ReadBack("TD", out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if probs := validate.Content(back, docs, expectations(Options{}, rep)); len(probs) > 0 {
+			b.Fatal(probs[0])
 		}
 	}
 }

@@ -194,10 +194,28 @@ var themeFontOf = map[Prop]Prop{FontASCII: FontASCIITheme, FontHAnsi: FontHAnsiT
 // Shown is the value of k as it shows: Value, except that a font named
 // outright does not show where a theme font is set for its script.
 func (p Props) Shown(k Prop) string {
-	if theme, ok := themeFontOf[k]; ok && p[theme] != "" {
-		return ""
+	if k >= FontASCII && k <= FontCS { // fonts, which a theme font may shadow
+		if theme, ok := themeFontOf[k]; ok && p[theme] != "" {
+			return ""
+		}
 	}
 	return p.Value(k)
+}
+
+// Same reports whether p and q show alike in every property (Diff over
+// every property is empty), looking at the properties they set only.
+func (p Props) Same(q Props) bool {
+	for k := range p {
+		if p.Shown(k) != q.Shown(k) {
+			return false
+		}
+	}
+	for k := range q {
+		if _, ok := p[k]; !ok && p.Shown(k) != q.Shown(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // Clone returns a copy of p.
@@ -324,13 +342,14 @@ func readProp(props *Props, local string, attr func(name string) (string, bool))
 // set. Its Props may be shared with other results: do not change them.
 func (d *Document) Format(p *Paragraph, before bool) ParagraphFormat {
 	ss := d.Styles
-	para := ss.paragraph(p.StyleID)
 	runBase := ss.runBase(p.StyleID)
+	var f ParagraphFormat
 	if len(p.Direct) > 0 {
-		para = para.Clone().Overlay(p.Direct)
+		f.Paragraph = ss.paragraph(p.StyleID).Clone().Overlay(p.Direct).Only(Prop.IsParagraph)
 		runBase = runBase.Clone().Overlay(p.Direct.Only(func(k Prop) bool { return !k.IsParagraph() }))
+	} else if ss != nil {
+		f.Paragraph = byStyle(ss.own, p.StyleID)
 	}
-	f := ParagraphFormat{Paragraph: para.Only(Prop.IsParagraph)}
 	for _, rf := range p.Runs {
 		n := rf.Shown
 		if before {
@@ -343,7 +362,7 @@ func (d *Document) Format(p *Paragraph, before bool) ParagraphFormat {
 		if rf.Style != "" || len(rf.Direct) > 0 {
 			props = ss.Run(runBase, rf)
 		}
-		if last := len(f.Runs) - 1; last >= 0 && len(props.Diff(f.Runs[last].Props, allProps)) == 0 {
+		if last := len(f.Runs) - 1; last >= 0 && props.Same(f.Runs[last].Props) {
 			f.Runs[last].Chars += n
 			continue
 		}
@@ -351,8 +370,6 @@ func (d *Document) Format(p *Paragraph, before bool) ParagraphFormat {
 	}
 	return f
 }
-
-func allProps(Prop) bool { return true }
 
 // logicalAlign reads Strict's w:jc "start" and "end" as transitional's
 // "left" and "right", which mean the same (the paragraph's start and end

@@ -71,3 +71,25 @@ func TestStylesDefinitions(t *testing.T) {
 		t.Errorf("H1 own %s, level %d", h.Own, ss.headingLevel("H1"))
 	}
 }
+
+// TestPropsSame holds Same to what Diff over every property says.
+func TestPropsSame(t *testing.T) {
+	every := func(Prop) bool { return true }
+	tests := []struct {
+		name string
+		p, q Props
+		same bool
+	}{
+		{"both empty", nil, nil, true},
+		{"set to the neutral value and not set", Props{Bold: "0"}, nil, true},
+		{"one bold", Props{Bold: "1"}, nil, false},
+		{"a font shadowed by its theme font on one side", Props{FontASCII: "Arial", FontASCIITheme: "minorHAnsi"}, Props{FontASCIITheme: "minorHAnsi"}, true},
+		{"a font against a theme font", Props{FontASCII: "Arial"}, Props{FontASCIITheme: "minorHAnsi"}, false},
+		{"alike", Props{Size: "24", RTL: "1"}, Props{RTL: "1", Size: "24"}, true},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Same(tt.q); got != tt.same || got != (len(tt.p.Diff(tt.q, every)) == 0) || got != tt.q.Same(tt.p) {
+			t.Errorf("%s: Same %v, want %v (Diff %v)", tt.name, got, tt.same, tt.p.Diff(tt.q, every))
+		}
+	}
+}

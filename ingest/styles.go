@@ -49,9 +49,10 @@ type Styles struct {
 
 	byID  map[string]*Style
 	chain map[string]Props // a style's formatting with its basedOn chain's
-	// para and runs are, by paragraph style, Paragraph's result and its run
-	// properties alone, worked out once.
-	para, runs map[string]Props
+	// para, own and runs are, by paragraph style, Paragraph's result, its
+	// paragraph properties alone and its run properties alone, worked out
+	// once.
+	para, own, runs map[string]Props
 }
 
 // ParseStyles reads a styles part; file and part name it in errors.
@@ -186,15 +187,19 @@ func (ss *Styles) resolve() {
 		}
 		ss.chain[id] = p
 	}
-	ss.para, ss.runs = make(map[string]Props, len(ss.byID)), make(map[string]Props, len(ss.byID))
+	n := len(ss.byID) + 1
+	ss.para, ss.own, ss.runs = make(map[string]Props, n), make(map[string]Props, n), make(map[string]Props, n)
+	resolve := func(id, chain string) {
+		ss.para[id] = ss.Defaults.Clone().Overlay(ss.chain[chain])
+		ss.own[id] = ss.para[id].Only(Prop.IsParagraph)
+		ss.runs[id] = ss.para[id].Only(func(k Prop) bool { return !k.IsParagraph() })
+	}
 	for id, st := range ss.byID {
 		if st.Type == "paragraph" {
-			ss.para[id] = ss.Defaults.Clone().Overlay(ss.chain[id])
-			ss.runs[id] = ss.para[id].Only(func(k Prop) bool { return !k.IsParagraph() })
+			resolve(id, id)
 		}
 	}
-	ss.para[""] = ss.Defaults.Clone().Overlay(ss.chain[ss.DefaultParagraph])
-	ss.runs[""] = ss.para[""].Only(func(k Prop) bool { return !k.IsParagraph() })
+	resolve("", ss.DefaultParagraph)
 }
 
 // onOff reads a toggle property (w:b, w:vanish): present means on unless

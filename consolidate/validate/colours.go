@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"tsagmerge/ingest"
@@ -31,11 +32,30 @@ func colourNS(uri string) string {
 	return canonical(uri)
 }
 
-// colour is one colour as a reader sees it: what element says it, where,
-// and the RGB value (or "auto", or "phClr") it resolves to.
+// colour is one colour as a reader sees it: what element says it, where
+// (the body element of its range, from 1, and whether in the chart that
+// element shows), and the RGB value (or "auto", or "phClr") it resolves to.
 type colour struct {
-	what, at, rgb string
+	what    string
+	el      int
+	inChart bool
+	rgb     string
 }
+
+// where says where the colour stands, for messages.
+func (c colour) where() string {
+	at := fmt.Sprintf("at body element %d", c.el)
+	if c.inChart {
+		at += ", its chart"
+	}
+	return at
+}
+
+// colourRange is the body children from to to (exclusive, -1 for the end)
+// of a main document, whose colours are read together; head is the child
+// whose paragraph properties are left out (the region heading's, which
+// the merge writes anew), -1 for none.
+type colourRange struct{ from, to, head int }
 
 // colourScope is what a document's colours resolve against.
 type colourScope struct {
@@ -77,6 +97,14 @@ func checkColours(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 	if err != nil {
 		return
 	}
+	type pair struct {
+		code  string
+		in    *ingest.Document
+		first *ingest.Paragraph
+		head  int
+	}
+	var pairs []pair
+	var ranges []colourRange
 	for _, in := range inputs {
 		code := in.Region.Code
 		sp, ok := spans[code]
@@ -88,30 +116,48 @@ func checkColours(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 		if first == nil || len(a.carried) > 0 && a.carried[0].Body < first.Body {
 			first = a.carried[0]
 		}
-		is, err := scopeOf(in)
-		if err != nil {
-			continue
-		}
-		inData, err := in.Package.Read(is.main)
-		if err != nil {
-			continue
+		head := -1
+		if a.heading != nil {
+			head = a.heading.Body
 		}
 		to := -1
 		if sp.to < len(out.Paragraphs) {
 			to = out.Paragraphs[sp.to].Body
 		}
-		head := -1
-		if a.heading != nil {
-			head = a.heading.Body
-		}
-		src := is.collect(inData, first.Body, -1, head, expect.Revisions)
 		from := out.Paragraphs[sp.from].Body
-		dst := os.collect(outData, from, to, from, KeepRevisions)
+		pairs = append(pairs, pair{code, in, first, head})
+		ranges = append(ranges, colourRange{from, to, from})
+	}
+	// The output is read once for all its regions, in document order.
+	order := make([]int, len(ranges))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return ranges[order[i]].from < ranges[order[j]].from })
+	sorted := make([]colourRange, len(ranges))
+	for i, k := range order {
+		sorted[i] = ranges[k]
+	}
+	got := os.collect(outData, sorted, KeepRevisions)
+	dsts := make([][]colour, len(ranges))
+	for i, k := range order {
+		dsts[k] = got[i]
+	}
+	for i, pr := range pairs {
+		is, err := scopeOf(pr.in)
+		if err != nil {
+			continue
+		}
+		inData, err := pr.in.Package.Read(is.main)
+		if err != nil {
+			continue
+		}
+		src := is.collect(inData, []colourRange{{pr.first.Body, -1, pr.head}}, expect.Revisions)[0]
 		// Text that stood before the region heading stands after it in
 		// the output (the report says so): the same colours in another
 		// order are the same colours.
-		if !sameColours(src, dst) {
-			compareColours(rep, code, src, dst)
+		if !sameColours(src, dsts[i]) {
+			compareColours(rep, pr.code, src, dsts[i])
 		}
 	}
 }
@@ -125,7 +171,7 @@ func compareColours(rep *report, code string, src, dst []colour) {
 	if len(src) == len(dst) {
 		for i := 0; i < n; i++ {
 			if src[i].rgb != dst[i].rgb {
-				rep.add(code, RuleColour, "%s %s shows %s in the output but %s in the source (%s)", dst[i].what, dst[i].at, dst[i].rgb, src[i].rgb, src[i].what)
+				rep.add(code, RuleColour, "%s %s shows %s in the output but %s in the source (%s)", dst[i].what, dst[i].where(), dst[i].rgb, src[i].rgb, src[i].what)
 			}
 		}
 		return
@@ -136,7 +182,7 @@ func compareColours(rep *report, code string, src, dst []colour) {
 	}
 	describe := func(side string, cs []colour) string {
 		if i < len(cs) {
-			return fmt.Sprintf("the %s's %s %s (%s)", side, cs[i].what, cs[i].at, cs[i].rgb)
+			return fmt.Sprintf("the %s's %s %s (%s)", side, cs[i].what, cs[i].where(), cs[i].rgb)
 		}
 		return "the " + side + "'s end"
 	}
@@ -157,13 +203,14 @@ var propsElements = map[string]bool{"rPr": true, "pPr": true, "tblPr": true, "tr
 
 // colourWalk is one reading of a main document's body.
 type colourWalk struct {
-	cs       colourScope
-	mode     RevisionMode
-	from, to int // the body's children read, to -1 for all
-	headPPr  bool
-	out      []colour
-	top      int // index of the current child of w:body
-	region   int // its number in the region, from 1
+	cs     colourScope
+	mode   RevisionMode
+	ranges []colourRange
+	cur    int // the range being read
+	from   int // its first body child
+	out    []colour
+	top    int // index of the current child of w:body
+	region int // its number in the region, from 1
 	// skip is the depth below which nothing is read; 0 when reading.
 	skip int
 	// props are the open property elements, so that a rejected format
@@ -194,15 +241,16 @@ type rowMark struct {
 	drop      bool
 }
 
-// collect reads the colours of the children from to to (exclusive, -1
-// for the end) of the body of a main document, leaving out the paragraph
-// properties of child head (the region heading's, which the merge writes
-// anew; -1 for none).
-func (cs colourScope) collect(data []byte, from, to, head int, mode RevisionMode) []colour {
-	cw := &colourWalk{cs: cs, mode: mode, from: from, to: to, headPPr: head >= 0, top: -1}
+// collect reads the colours of ranges of the body of a main document, in
+// one pass: ranges are in document order and do not overlap. It returns
+// one list for each range.
+func (cs colourScope) collect(data []byte, ranges []colourRange, mode RevisionMode) [][]colour {
+	cw := &colourWalk{cs: cs, mode: mode, ranges: ranges, top: -1}
+	res := make([][]colour, len(ranges))
 	sc := xmltok.New(data, xmltok.Options{})
 	ns := xmltok.NewScope(colourNS)
 	depth, bodyDepth := 0, -1
+	in := false // the current body child is in ranges[cw.cur]
 	for sc.Next() {
 		t := &sc.Tok
 		switch t.Kind {
@@ -216,9 +264,18 @@ func (cs colourScope) collect(data []byte, from, to, head int, mode RevisionMode
 				bodyDepth = depth
 			case bodyDepth > 0 && depth == bodyDepth+1:
 				cw.top++
+				for cw.cur < len(ranges) && ranges[cw.cur].to >= 0 && cw.top >= ranges[cw.cur].to {
+					res[cw.cur], cw.out = cw.out, nil
+					cw.cur++
+				}
+				if cw.cur == len(ranges) {
+					return res
+				}
+				cw.from = ranges[cw.cur].from
+				in = cw.top >= cw.from
 			}
-			if bodyDepth > 0 && depth > bodyDepth && cw.top >= from && (to < 0 || cw.top < to) {
-				cw.start(t, el, ns, depth, depth == bodyDepth+2 && cw.top == head)
+			if bodyDepth > 0 && depth > bodyDepth && in {
+				cw.start(t, el, ns, depth, depth == bodyDepth+2 && cw.top == ranges[cw.cur].head)
 			}
 			if t.SelfClosing {
 				cw.end(el, depth)
@@ -232,11 +289,10 @@ func (cs colourScope) collect(data []byte, from, to, head int, mode RevisionMode
 			depth--
 		}
 	}
-	return cw.out
-}
-
-func (cw *colourWalk) at() string {
-	return fmt.Sprintf("at body element %d", cw.top-cw.from+1)
+	if cw.cur < len(ranges) {
+		res[cw.cur] = cw.out
+	}
+	return res
 }
 
 // start reads one element of the range; firstChild is set for the direct
@@ -252,7 +308,7 @@ func (cw *colourWalk) start(t *xmltok.Token, el name, ns *xmltok.Scope[string], 
 	isChange := el.ns == nsW && strings.HasSuffix(el.local, "Change") && top != nil
 	switch {
 	case el == w("sectPr"),
-		firstChild && cw.headPPr && el == w("pPr"),
+		firstChild && el == w("pPr"),
 		cw.mode == AcceptRevisions && top == nil && (el == w("del") || el == w("moveFrom")),
 		cw.mode == RejectRevisions && top == nil && (el == w("ins") || el == w("moveTo")),
 		cw.mode == AcceptRevisions && isChange:
@@ -404,7 +460,7 @@ func (cw *colourWalk) word(attr func(uri, local string) (string, bool), what, rg
 }
 
 func (cw *colourWalk) add(what, rgb string) {
-	cw.out = append(cw.out, colour{what: what, at: cw.at(), rgb: rgb})
+	cw.out = append(cw.out, colour{what: what, el: cw.top - cw.from + 1, rgb: rgb})
 }
 
 // chart adds the colours of the chart a c:chart shows, resolved against
@@ -431,13 +487,13 @@ func (cw *colourWalk) chart(id string) {
 				}
 			}
 		}
-		cw.out = append(cw.out, chartColours(data, theme, cw.cs.cmap, cw.at()+", its chart")...)
+		cw.out = append(cw.out, chartColours(data, theme, cw.cs.cmap, cw.top-cw.from+1)...)
 		return
 	}
 }
 
 // chartColours reads the scheme and RGB colours of a chart part.
-func chartColours(data []byte, theme *ingest.Theme, cmap map[string]string, at string) []colour {
+func chartColours(data []byte, theme *ingest.Theme, cmap map[string]string, el int) []colour {
 	var out []colour
 	sc := xmltok.New(data, xmltok.Options{})
 	ns := xmltok.NewScope(colourNS)
@@ -463,10 +519,10 @@ func chartColours(data []byte, theme *ingest.Theme, cmap map[string]string, at s
 				if !ok {
 					rgb = v
 				}
-				out = append(out, colour{what: "a:schemeClr " + v, at: at, rgb: rgb})
+				out = append(out, colour{what: "a:schemeClr " + v, el: el, inChart: true, rgb: rgb})
 			case uri == nsA && string(local) == "srgbClr":
 				v, _ := t.LocalAttr("val")
-				out = append(out, colour{what: "a:srgbClr", at: at, rgb: strings.ToUpper(v)})
+				out = append(out, colour{what: "a:srgbClr", el: el, inChart: true, rgb: strings.ToUpper(v)})
 			}
 			if t.SelfClosing {
 				ns.Close()

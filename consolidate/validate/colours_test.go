@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,7 +41,7 @@ func TestColourViews(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, c := range cs.collect([]byte(doc), 0, -1, tc.head, tc.mode) {
+			for _, c := range cs.collect([]byte(doc), []colourRange{{0, -1, tc.head}}, tc.mode)[0] {
 				got = append(got, c.rgb)
 			}
 			if strings.Join(got, " ") != tc.want {
@@ -51,7 +52,7 @@ func TestColourViews(t *testing.T) {
 }
 
 func TestCompareColours(t *testing.T) {
-	a := []colour{{"w:color", "at body element 1", "FF0000"}, {"a:schemeClr accent1", "at body element 2", "FF0000"}}
+	a := []colour{{"w:color", 1, false, "FF0000"}, {"a:schemeClr accent1", 2, false, "FF0000"}}
 	for _, tc := range []struct {
 		name     string
 		dst      []colour
@@ -59,7 +60,7 @@ func TestCompareColours(t *testing.T) {
 		want     string
 	}{
 		{"same", a, 0, ""},
-		{"one wrong", []colour{a[0], {"a:schemeClr accent1", "at body element 2", "4472C4"}}, 1, "a:schemeClr accent1 at body element 2 shows 4472C4 in the output but FF0000"},
+		{"one wrong", []colour{a[0], {"a:schemeClr accent1", 2, false, "4472C4"}}, 1, "a:schemeClr accent1 at body element 2 shows 4472C4 in the output but FF0000"},
 		{"one lost", a[1:], 1, "the output has 1 colours where the source has 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,5 +74,30 @@ func TestCompareColours(t *testing.T) {
 				t.Errorf("problem %q, want AFR, %s and %q", probs[0].Error(), RuleColour, tc.want)
 			}
 		})
+	}
+}
+
+// TestColourRanges reads several ranges of a body in one pass: each gets
+// the colours it would get alone, numbered from its own first element.
+func TestColourRanges(t *testing.T) {
+	para := func(rgb string) string {
+		return `<w:p><w:pPr><w:shd w:val="clear" w:fill="` + rgb + `"/></w:pPr><w:r><w:rPr><w:color w:val="` + rgb + `"/></w:rPr></w:r></w:p>`
+	}
+	doc := `<w:document xmlns:w="` + nsW + `"><w:body>` + para("000001") + para("000002") + para("000003") +
+		para("000004") + para("000005") + `</w:body></w:document>`
+	cs := colourScope{theme: ingest.OfficeTheme(), cmap: ingest.DefaultColorMap()}
+	ranges := []colourRange{{1, 3, 1}, {3, -1, -1}}
+	got := cs.collect([]byte(doc), ranges, KeepRevisions)
+	for i, r := range ranges {
+		alone := cs.collect([]byte(doc), []colourRange{r}, KeepRevisions)[0]
+		if fmt.Sprint(got[i]) != fmt.Sprint(alone) {
+			t.Errorf("range %d: %v together, %v alone", i, got[i], alone)
+		}
+	}
+	if want := "[{w:color 1 false 000002} {w:shd fill 2 false 000003} {w:color 2 false 000003}]"; fmt.Sprint(got[0]) != want {
+		t.Errorf("range 0: %v, want %s", got[0], want)
+	}
+	if len(got[1]) != 4 || got[1][0].el != 1 {
+		t.Errorf("range 1: %v", got[1])
 	}
 }

@@ -2,7 +2,9 @@ package validate
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -64,21 +66,56 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 		acc[in.Region.Code] = a
 	}
 	spans := regionSpans(out, inputs, acc)
+	// The comparisons only read the documents: they run side by side,
+	// each into its own report, merged in a fixed order.
+	var checks []func(*report)
 	for _, in := range inputs {
-		code := in.Region.Code
-		sp, ok := spans[code]
-		if !ok {
-			rep.add(code, RuleRegionMissing, "the output has no level-1 heading for %s (%s)", code, in.Path)
-			continue
-		}
-		if compareText(&rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect) {
-			compareFormat(&rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect)
-		}
+		checks = append(checks, func(rep *report) { compareRegion(rep, out, in, spans, acc, expect) })
 	}
-	compareItems(&rep, out, inputs, spans, acc, expect)
-	checkColours(&rep, out, inputs, spans, acc, expect)
-	checkSections(&rep, out, inputs, spans, acc)
+	checks = append(checks,
+		func(rep *report) { compareItems(rep, out, inputs, spans, acc, expect) },
+		func(rep *report) { checkColours(rep, out, inputs, spans, acc, expect) },
+		func(rep *report) { checkSections(rep, out, inputs, spans, acc) })
+	for _, r := range runAll(checks) {
+		rep.merge(r)
+	}
 	return rep.result()
+}
+
+// compareRegion compares one region's text with its source, and, when
+// that is the same, its formatting.
+func compareRegion(rep *report, out, in *ingest.Document, spans map[string]span, acc map[string]*account, expect Expectations) {
+	code := in.Region.Code
+	sp, ok := spans[code]
+	if !ok {
+		rep.add(code, RuleRegionMissing, "the output has no level-1 heading for %s (%s)", code, in.Path)
+		return
+	}
+	if compareText(rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect) {
+		compareFormat(rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect)
+	}
+}
+
+// runAll runs the checks on as many goroutines as there are processors
+// and returns their reports in the checks' order.
+func runAll(checks []func(*report)) []*report {
+	reps := make([]*report, len(checks))
+	next := make(chan int, len(checks))
+	for i := range checks {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(checks)) {
+		wg.Go(func() {
+			for i := range next {
+				reps[i] = &report{}
+				checks[i](reps[i])
+			}
+		})
+	}
+	wg.Wait()
+	return reps
 }
 
 // account is a source's paragraphs as the report's claims split them.

@@ -24,8 +24,11 @@ func compareFormat(rep *report, code string, in *ingest.Document, src []*ingest.
 	if len(src) != len(dst) {
 		return // the text comparison pairs them otherwise; it has spoken
 	}
-	kept := func(p ingest.Prop) bool {
-		return p == ingest.RTL || in.ComplexScript && p.IsComplexScript()
+	var kept []ingest.Prop // the run properties left to the region
+	for k := ingest.Prop(0); int(k) < ingest.NumProps; k++ {
+		if !k.IsParagraph() && (k == ingest.RTL || in.ComplexScript && k.IsComplexScript()) {
+			kept = append(kept, k)
+		}
 	}
 	for i, sp := range src {
 		sf, of := in.Format(sp, srcBefore), out.Format(dst[i], false)
@@ -60,7 +63,7 @@ func withText(paras []*ingest.Paragraph, before bool) []*ingest.Paragraph {
 
 // runLooks writes a paragraph's run spans as the kept properties see
 // them, joining neighbours they cannot tell apart: "12[rtlRun=1 …] 3[…]".
-func runLooks(spans []ingest.RunSpan, kept func(ingest.Prop) bool) string {
+func runLooks(spans []ingest.RunSpan, kept []ingest.Prop) string {
 	var b strings.Builder
 	prev, n := "", 0
 	flush := func() {
@@ -83,15 +86,15 @@ func runLooks(spans []ingest.RunSpan, kept func(ingest.Prop) bool) string {
 
 // lookOf writes the values of the kept properties, neutral ones included
 // so that "not set" and "set to the default" read alike.
-func lookOf(p ingest.Props, kept func(ingest.Prop) bool) string {
+func lookOf(p ingest.Props, kept []ingest.Prop) string {
 	var b strings.Builder
-	for k := ingest.Prop(0); int(k) < ingest.NumProps; k++ {
-		if kept(k) && !k.IsParagraph() {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(k.Name() + "=" + p.Shown(k))
+	for i, k := range kept {
+		if i > 0 {
+			b.WriteByte(' ')
 		}
+		b.WriteString(k.Name())
+		b.WriteByte('=')
+		b.WriteString(p.Shown(k))
 	}
 	return b.String()
 }
