@@ -199,8 +199,8 @@ func (m *merger) appendParts(written map[string][]byte) []*mergedPart {
 		}
 	}
 	if np := m.base.numbering; np != nil {
-		put(mpNumbering, insert{at: np.absAt, data: m.collect(func(o *regionOutput) []byte { return o.abstracts })},
-			insert{at: np.numAt, data: m.collect(func(o *regionOutput) []byte { return o.nums })})
+		put(mpNumbering, insert{at: np.AbstractsEnd, data: m.collect(func(o *regionOutput) []byte { return o.abstracts })},
+			insert{at: np.NumsEnd, data: m.collect(func(o *regionOutput) []byte { return o.nums })})
 	} else {
 		put(mpNumbering, insert{at: 0, data: m.collect(func(o *regionOutput) []byte { return append(append([]byte(nil), o.abstracts...), o.nums...) })})
 	}

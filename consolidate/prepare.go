@@ -2,8 +2,11 @@ package consolidate
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
+	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
 )
 
@@ -226,13 +229,16 @@ func (m *merger) mapDefinitions(r *region, data map[string][]byte) error {
 		r.headingID[lvl] = m.styles.headingID(lvl)
 	}
 	r.restyled = map[int]string{}
-	for para, lvl := range r.plan.levels {
-		r.restyled[para] = m.styles.restyle(r, ss, r.doc.Paragraphs[para-1].StyleID, r.headingID[lvl])
+	// In paragraph order: the variants restyle makes are named in the
+	// order they are first needed, and the output must not change from
+	// run to run.
+	for _, para := range slices.Sorted(maps.Keys(r.plan.levels)) {
+		r.restyled[para] = m.styles.restyle(r, ss, r.doc.Paragraphs[para-1].StyleID, r.headingID[r.plan.levels[para]])
 	}
-	var np *numberingPart
-	if part := r.parts.numbering; part != "" {
+	np := r.doc.Numbering
+	if part := r.parts.numbering; part != "" && np == nil {
 		var err error
-		if np, err = parseNumbering(r.where(part), data[part]); err != nil {
+		if np, err = ingest.ParseNumbering(r.label(), part, data[part]); err != nil {
 			return err
 		}
 	}

@@ -40,7 +40,7 @@ type region struct {
 	defaultStyle string
 	numbering    regionNumbering
 	// numberingDefs is the region's numbering part, nil when it has none.
-	numberingDefs *numberingPart
+	numberingDefs *ingest.Numbering
 	rels          map[string]map[string]string // source part -> old rId -> new rId
 	copied        map[string]string            // lower-case source part -> output part
 	// bookmarks maps, per part, the id of each bookmark start that is

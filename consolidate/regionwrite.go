@@ -1,5 +1,7 @@
 package consolidate
 
+import "tsagmerge/ingest"
+
 // rewrite produces the region's share of every merged part. It runs
 // concurrently with the other regions and touches only its own region.
 func (r *region) rewrite(m *merger) error {
@@ -126,11 +128,11 @@ func (r *region) rewriteNumbering() error {
 		return nil
 	}
 	for _, list := range []struct {
-		elems []numElem
+		elems []ingest.ListDef
 		out   *[]byte
-	}{{np.abstracts, &r.out.abstracts}, {np.nums, &r.out.nums}} {
+	}{{np.Abstracts, &r.out.abstracts}, {np.Nums, &r.out.nums}} {
 		for _, e := range list.elems {
-			xml, err := r.rewriteFragment(r.parts.numbering, e.raw, "")
+			xml, err := r.rewriteFragment(r.parts.numbering, e.Raw, "")
 			if err != nil {
 				return err
 			}

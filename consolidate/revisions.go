@@ -147,6 +147,14 @@ func children(raw []byte) (open, close []byte, kids []child) {
 	return nil, nil, nil
 }
 
+// elementEnd consumes the element just started and returns its end offset.
+func elementEnd(sc *xmltok.Scanner) int {
+	if sc.Tok.SelfClosing {
+		return sc.Tok.End
+	}
+	return sc.SkipElement()
+}
+
 // restoreProps rebuilds a property element from its recorded change: the
 // old properties, plus the children the change record does not cover.
 func restoreProps(raw []byte, local string) ([]byte, bool) {

@@ -24,7 +24,7 @@ type base struct {
 	stylesRaw  []byte
 	stylesPart string
 
-	numbering     *numberingPart
+	numbering     *ingest.Numbering
 	numberingRaw  []byte
 	numberingPart string
 
@@ -111,7 +111,7 @@ func (b *base) readNumbering() error {
 	if b.numberingRaw, err = b.pkg.Read(b.numberingPart); err != nil {
 		return err
 	}
-	b.numbering, err = parseNumbering("template: "+b.numberingPart, b.numberingRaw)
+	b.numbering, err = ingest.ParseNumbering("template", b.numberingPart, b.numberingRaw)
 	return err
 }
 

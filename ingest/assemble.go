@@ -13,6 +13,7 @@ func (r *reader) assemble() {
 		d.Strict = true
 	}
 	d.Styles = r.styles
+	d.Numbering = r.numbering
 	r.finishParagraphs()
 	r.buildSections()
 	d.Blocks = r.body.blocks

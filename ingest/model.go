@@ -79,6 +79,9 @@ type Document struct {
 	// Styles is the document's style definitions (nil when it has no
 	// styles part); Format resolves paragraphs' formatting through them.
 	Styles *Styles `json:"-"`
+	// Numbering is the document's list definitions (nil when it has no
+	// numbering part, or one that could not be read).
+	Numbering *Numbering `json:"-"`
 
 	// Package is the opened package, for consumers that copy parts
 	// (consolidate) or write figures out (inspect --figures).

@@ -52,7 +52,7 @@ type reader struct {
 	endnotes  *storyOut
 	comments  *storyOut
 	styles    *Styles
-	numbering *numbering
+	numbering *Numbering
 	// done maps commentsExtended paraIds to their done flag and parent.
 	extended map[string]commentEx
 
@@ -114,7 +114,7 @@ func (r *reader) jobs() []job {
 		return err
 	})
 	add(r.main, opc.RelNumbering, true, func(part string, data []byte) (err error) {
-		r.numbering, err = parseNumbering(file, part, data)
+		r.numbering, err = ParseNumbering(file, part, data)
 		return err
 	})
 	add(r.main, opc.RelComments, false, func(part string, data []byte) (err error) {
