@@ -27,11 +27,7 @@ func merge(t testing.TB, docs []*ingest.Document, opts Options) ([]byte, *Report
 
 // expectations says what the validator should allow for opts, and what
 // the merge's report says it left out.
-func expectations(opts Options, rep *Report) validate.Expectations {
-	return validate.Expectations{DropComments: opts.Comments == CommentsDrop,
-		Revisions: []validate.RevisionMode{validate.KeepRevisions, validate.AcceptRevisions, validate.RejectRevisions}[opts.Revisions],
-		Regions:   rep.Claims()}
-}
+func expectations(opts Options, rep *Report) validate.Expectations { return Expect(opts, rep) }
 
 // valid holds an output to Word's invariants and reads it back.
 func valid(t testing.TB, out []byte) *ingest.Document {

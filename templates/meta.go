@@ -192,3 +192,60 @@ func (v *validator) err() error {
 	}
 	return &MetaError{Problems: v.problems}
 }
+
+// Missing names the cover fields that change with every TD and are not
+// filled, with the flag that fills each.
+func (m Meta) Missing() []string {
+	var out []string
+	for _, f := range []struct{ name, v string }{{"td_number (--td)", m.TDNumber}, {"place (--place)", m.Place}, {"date (--date)", m.Date}} {
+		if strings.TrimSpace(f.v) == "" {
+			out = append(out, f.name)
+		}
+	}
+	if len(m.Contacts) == 0 {
+		out = append(out, "a contact (--contact)")
+	}
+	return out
+}
+
+// FillDraftMarkers puts visible markers where a draft's cover lacks the
+// values Missing names.
+func (m *Meta) FillDraftMarkers() {
+	if m.TDNumber == "" {
+		m.TDNumber = "TSAG-TD000"
+	}
+	if m.Place == "" {
+		m.Place = "[place]"
+	}
+	if m.Date == "" {
+		m.Date = "[dates]"
+	}
+	if len(m.Contacts) == 0 {
+		m.Contacts = []Contact{{Name: "[contact]", Organization: "TSB", Country: "Switzerland", Email: "tsbtsag@itu.int"}}
+	}
+}
+
+// ParseContact reads a contact given as "Name, Org, Country, tel, email":
+// the e-mail is the field with an @ wherever it stands, the others are
+// taken in order.
+func ParseContact(s string) Contact {
+	var c Contact
+	var rest []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if strings.Contains(p, "@") && c.Email == "" {
+			c.Email = p
+		} else if p != "" {
+			rest = append(rest, p)
+		}
+	}
+	for i, to := range []*string{&c.Name, &c.Organization, &c.Country, &c.Tel} {
+		if i < len(rest) {
+			*to = rest[i]
+		}
+	}
+	if len(rest) > 4 {
+		c.Tel = strings.Join(rest[3:], ", ")
+	}
+	return c
+}

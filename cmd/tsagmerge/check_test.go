@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,22 +13,14 @@ import (
 	"tsagmerge/ingest/testkit"
 )
 
-// execute runs the command line as run does, with its output captured,
-// and returns the output and the exit status.
+// execute runs the command line through run, with its output captured,
+// and returns standard output followed by standard error, and the exit
+// status.
 func execute(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	root := newRootCmd(&out, &errOut)
-	root.SetArgs(args)
-	err := root.Execute()
-	var ee *exitError
-	switch {
-	case err == nil:
-		return out.String(), exitOK
-	case errors.As(err, &ee):
-		return out.String() + ee.msg, ee.code
-	}
-	return out.String() + err.Error(), exitBadInput
+	code := run(args, &out, &errOut)
+	return out.String() + errOut.String(), code
 }
 
 func TestCheckCommand(t *testing.T) {

@@ -2,9 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -12,12 +12,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"tsagmerge/consolidate"
-	"tsagmerge/consolidate/check"
-	"tsagmerge/consolidate/index"
-	"tsagmerge/consolidate/outfile"
-	"tsagmerge/consolidate/validate"
-	"tsagmerge/ingest"
-	"tsagmerge/ingest/inbox"
 	"tsagmerge/templates"
 )
 
@@ -59,7 +53,8 @@ findings, 2 when the arguments are wrong, nothing could be read or the
 output failed validation.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runConsolidate(cmd, args, f)
+			return consolidateRun(consolidateOptions{stdout: cmd.OutOrStdout(), stderr: cmd.ErrOrStderr(),
+				flags: f, changed: cmd.Flags().Changed, inputs: args})
 		},
 	}
 	fl := cmd.Flags()
@@ -82,310 +77,108 @@ output failed validation.`,
 	return cmd
 }
 
-func runConsolidate(cmd *cobra.Command, args []string, f consolidateFlags) error {
-	stdout, stderr := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	opts, err := mergeOptions(cmd, f)
+// consolidateOptions are what consolidateRun needs: the streams, the
+// flags as given, and the inputs.
+type consolidateOptions struct {
+	stdout, stderr io.Writer
+	flags          consolidateFlags
+	changed        func(flag string) bool // whether the user gave the flag
+	inputs         []string
+}
+
+// consolidateRun fills a consolidate.Job from the options, runs it and
+// prints what it did.
+func consolidateRun(o consolidateOptions) error {
+	f := o.flags
+	job, err := consolidateJob(o)
 	if err != nil {
 		return err
 	}
-	if err := checkOutputNames(f); err != nil {
-		return err
-	}
-	tpl, meta, err := coverInputs(f)
-	if err != nil {
-		return err
-	}
-	prog := startProgress(stderr)
+	prog := startProgress(o.stderr)
 	defer prog.stop()
-	prog.say("reading the contributions")
-	in, err := inbox.Scan(args)
-	if err != nil {
-		return failf("consolidate: %v", err)
-	}
-	defer in.Close()
-	docs := in.Used()
-	if err := usable(stderr, in, args, f); err != nil {
-		return err
-	}
-	// check runs while the TD is merged and validated: it only reads the
-	// model, and its verdict is needed only before the TD is put in place.
-	checked := make(chan *check.Report, 1)
-	go func() { checked <- check.Run(in, check.Options{}) }()
-	if missing := missingCover(meta); len(missing) > 0 {
-		if !f.draft && !f.force {
-			if err := gate(stdout, stderr, <-checked, f); err != nil {
-				return err
-			}
-			return failf("consolidate: the cover needs %s; give --meta meta.yaml or --td, --place, --date and --contact (or --draft)", strings.Join(missing, ", "))
-		}
-		fmt.Fprintf(stderr, "tsagmerge: the cover lacks %s; it is filled with markers to replace\n", strings.Join(missing, ", "))
-		fillDraftCover(&meta)
-	}
-	opts.Meta = &meta
-	prog.say("merging %d regions", len(docs))
-	start := time.Now()
-	data, rep, mergeErr := consolidate.Merge(tpl, docs, opts)
-	var invalid error
-	if mergeErr == nil {
-		prog.say("validating the output")
-		invalid = validateOutput(stderr, data, docs, expectations(opts, rep), f.force)
-	}
-	if err := gate(stdout, stderr, <-checked, f); err != nil {
-		return err
-	}
-	if mergeErr != nil {
-		return failf("consolidate: %v", mergeErr)
-	}
-	if invalid != nil {
-		return invalid
-	}
-	if err := outfile.Write(f.out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-		return failf("consolidate: %v", err)
-	}
-	if f.index != "" {
-		prog.say("writing the activity index")
-		if err := index.Build(docs, index.Options{}).WriteFile(f.index); err != nil {
-			return failf("consolidate: %v", err)
-		}
-	}
+	job.Progress = func(stage string) { prog.say("%s", stage) }
+	job.Note = func(note string) { fmt.Fprintln(o.stderr, "tsagmerge: "+note) }
+	res, err := consolidate.Publish(job)
 	prog.stop()
-	if f.json {
-		return printJSONReport(stdout, f, rep, len(data))
+	var refused *consolidate.RefusedError
+	switch {
+	case errors.As(err, &refused):
+		printReport(o.stdout, refused.Check, colorOn(o.stdout))
+		fmt.Fprintln(o.stdout, "Nothing written: fix the errors above, or write a draft with --draft (or publish anyway with --force).")
+		return &exitError{code: exitFindings}
+	case err != nil:
+		return failf("consolidate: %v", err)
 	}
-	printSummary(stdout, f, opts, rep, len(data), time.Since(start))
+	if job.Mode == consolidate.Forced && res.Check.Errors() > 0 {
+		printReport(o.stderr, res.Check, colorOn(o.stderr))
+	}
+	if f.json {
+		return printJSONReport(o.stdout, f, res.Report, res.Size)
+	}
+	printSummary(o.stdout, f, job.Options, res.Report, res.Size, res.Took)
 	return nil
 }
 
-// mergeOptions turns --draft, --comments and --revisions into Options:
-// publication drops comments and accepts changes, a draft keeps both, and
-// the explicit flags win.
-func mergeOptions(cmd *cobra.Command, f consolidateFlags) (consolidate.Options, error) {
-	opts := consolidate.Options{Comments: consolidate.CommentsDrop, Revisions: consolidate.RevisionsAccept}
-	if f.draft {
-		opts = consolidate.Options{}
+// consolidateJob turns the flags into a job: the mode, the merge options
+// (the mode's defaults, and --comments and --revisions where given), the
+// template and the cover.
+func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
+	f := o.flags
+	job := consolidate.Job{Inputs: o.inputs, Out: f.out, Index: f.index, TemplatePath: f.template, MetaPath: f.meta}
+	switch {
+	case f.draft && f.force:
+		return job, failf("consolidate: --draft and --force contradict each other; a draft is written anyway")
+	case f.draft:
+		job.Mode = consolidate.Draft
+	case f.force:
+		job.Mode = consolidate.Forced
 	}
-	if f.draft && f.force {
-		return opts, failf("consolidate: --draft and --force contradict each other; a draft is written anyway")
-	}
-	if cmd.Flags().Changed("comments") {
+	job.Options = consolidate.DefaultOptions(job.Mode)
+	if o.changed("comments") {
 		modes := map[string]consolidate.CommentMode{"keep": consolidate.CommentsKeep, "drop": consolidate.CommentsDrop}
 		m, ok := modes[strings.ToLower(f.comments)]
 		if !ok {
-			return opts, failf("consolidate: --comments %s: say keep or drop", f.comments)
+			return job, failf("consolidate: --comments %s: say keep or drop", f.comments)
 		}
-		opts.Comments = m
+		job.Options.Comments = m
 	}
-	if cmd.Flags().Changed("revisions") {
+	if o.changed("revisions") {
 		modes := map[string]consolidate.RevisionMode{"keep": consolidate.RevisionsKeep,
 			"accept": consolidate.RevisionsAccept, "reject": consolidate.RevisionsReject}
 		m, ok := modes[strings.ToLower(f.revisions)]
 		if !ok {
-			return opts, failf("consolidate: --revisions %s: say keep, accept or reject", f.revisions)
+			return job, failf("consolidate: --revisions %s: say keep, accept or reject", f.revisions)
 		}
-		opts.Revisions = m
+		job.Options.Revisions = m
 	}
-	return opts, nil
-}
-
-// checkOutputNames refuses a missing or misnamed output.
-func checkOutputNames(f consolidateFlags) error {
-	if f.out == "" {
-		return failf("consolidate: name the TD to write with -o OUT.docx")
-	}
-	if !strings.EqualFold(filepath.Ext(f.out), ".docx") {
-		return failf("consolidate: -o %s: the TD's name must end in .docx", f.out)
-	}
-	if f.index != "" && !strings.EqualFold(filepath.Ext(f.index), ".xlsx") {
-		return failf("consolidate: --index %s: the index's name must end in .xlsx", f.index)
-	}
-	if f.index != "" && outfile.SamePath(f.out, f.index) {
-		return failf("consolidate: -o and --index name the same file %s", f.out)
-	}
-	return nil
-}
-
-// coverInputs reads the template and the cover's values.
-func coverInputs(f consolidateFlags) ([]byte, templates.Meta, error) {
-	tpl := templates.Default()
+	var err error
 	if f.template != "" {
-		var err error
-		if tpl, err = templates.Load(f.template); err != nil {
-			return nil, templates.Meta{}, failf("consolidate: %v", err)
+		if job.Template, err = templates.Load(f.template); err != nil {
+			return job, failf("consolidate: %v", err)
 		}
 	}
-	meta := templates.DefaultMeta()
+	job.Meta = templates.DefaultMeta()
 	if f.meta != "" {
-		var err error
-		if meta, err = templates.LoadMeta(f.meta); err != nil {
-			return nil, templates.Meta{}, failf("consolidate: %v", err)
+		if job.Meta, err = templates.LoadMeta(f.meta); err != nil {
+			return job, failf("consolidate: %v", err)
 		}
 	}
 	for _, s := range []struct {
 		flag string
 		to   *string
-	}{{f.td, &meta.TDNumber}, {f.date, &meta.Date}, {f.place, &meta.Place}, {f.title, &meta.Title},
-		{f.src, &meta.Source}, {f.keywords, &meta.Keywords}} {
+	}{{f.td, &job.Meta.TDNumber}, {f.date, &job.Meta.Date}, {f.place, &job.Meta.Place}, {f.title, &job.Meta.Title},
+		{f.src, &job.Meta.Source}, {f.keywords, &job.Meta.Keywords}} {
 		if s.flag != "" {
 			*s.to = s.flag
 		}
 	}
 	if len(f.contacts) > 0 {
-		meta.Contacts = nil
+		job.Meta.Contacts = nil
 		for _, c := range f.contacts {
-			meta.Contacts = append(meta.Contacts, parseContact(c))
+			job.Meta.Contacts = append(job.Meta.Contacts, templates.ParseContact(c))
 		}
 	}
-	return tpl, meta, nil
-}
-
-// parseContact reads "Name, Org, Country, tel, email": the e-mail is the
-// field with an @ wherever it stands, the others are taken in order.
-func parseContact(s string) templates.Contact {
-	var c templates.Contact
-	var rest []string
-	for _, p := range strings.Split(s, ",") {
-		p = strings.TrimSpace(p)
-		if strings.Contains(p, "@") && c.Email == "" {
-			c.Email = p
-		} else if p != "" {
-			rest = append(rest, p)
-		}
-	}
-	for i, to := range []*string{&c.Name, &c.Organization, &c.Country, &c.Tel} {
-		if i < len(rest) {
-			*to = rest[i]
-		}
-	}
-	if len(rest) > 4 {
-		c.Tel = strings.Join(rest[3:], ", ")
-	}
-	return c
-}
-
-// missingCover names the cover fields that change with every TD and were
-// not given.
-func missingCover(m templates.Meta) []string {
-	var out []string
-	for _, f := range []struct{ name, v string }{{"td_number (--td)", m.TDNumber}, {"place (--place)", m.Place}, {"date (--date)", m.Date}} {
-		if strings.TrimSpace(f.v) == "" {
-			out = append(out, f.name)
-		}
-	}
-	if len(m.Contacts) == 0 {
-		out = append(out, "a contact (--contact)")
-	}
-	return out
-}
-
-// fillDraftCover puts visible markers where a draft's cover lacks values.
-func fillDraftCover(m *templates.Meta) {
-	if m.TDNumber == "" {
-		m.TDNumber = "TSAG-TD000"
-	}
-	if m.Place == "" {
-		m.Place = "[place]"
-	}
-	if m.Date == "" {
-		m.Date = "[dates]"
-	}
-	if len(m.Contacts) == 0 {
-		m.Contacts = []templates.Contact{{Name: "[contact]", Organization: "TSB", Country: "Switzerland", Email: "tsbtsag@itu.int"}}
-	}
-}
-
-// usable refuses when nothing can be merged or the output would replace
-// an input, and notes the files not used and the regions missing.
-func usable(stderr io.Writer, in *inbox.Inbox, args []string, f consolidateFlags) error {
-	for _, e := range in.Files {
-		for _, out := range []string{f.out, f.index} {
-			if out != "" && outfile.SamePath(out, e.Path) {
-				return failf("consolidate: %s is one of the contributions; write the output elsewhere", out)
-			}
-		}
-	}
-	for _, p := range []string{f.template, f.meta} {
-		if p != "" && (outfile.SamePath(f.out, p) || f.index != "" && outfile.SamePath(f.index, p)) {
-			return failf("consolidate: the output would replace %s", p)
-		}
-	}
-	if err := requireUsed(stderr, "consolidate", in, args); err != nil {
-		return err
-	}
-	if len(in.Missing) > 0 {
-		fmt.Fprintf(stderr, "tsagmerge: no contribution from %s; the TD goes without\n", strings.Join(in.Missing, ", "))
-	}
-	return nil
-}
-
-// gate judges check's report: for publication its errors stop the command
-// (exit 1) unless --force; a draft notes them and goes on.
-func gate(stdout, stderr io.Writer, rep *check.Report, f consolidateFlags) error {
-	n := rep.Errors()
-	switch {
-	case n == 0:
-		return nil
-	case f.draft:
-		fmt.Fprintf(stderr, "tsagmerge: check finds %s; writing a draft that keeps them for review\n", count(n, "error"))
-		return nil
-	case f.force:
-		printReport(stderr, rep, colorOn(stderr))
-		fmt.Fprintf(stderr, "tsagmerge: publishing despite %s (--force)\n", count(n, "error"))
-		return nil
-	}
-	printReport(stdout, rep, colorOn(stdout))
-	fmt.Fprintln(stdout, "Nothing written: fix the errors above, or write a draft with --draft (or publish anyway with --force).")
-	return &exitError{code: exitFindings}
-}
-
-// validateOutput holds the TD to Word's rules and reads it back to compare
-// it with its sources. A broken package is never written; lost text stops
-// the command unless --force.
-func validateOutput(stderr io.Writer, data []byte, docs []*ingest.Document, expect validate.Expectations, force bool) error {
-	var broken []validate.Problem
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		broken = validate.Package(data)
-	}()
-	back, readErr := validate.ReadBack("the merged TD", data)
-	var lost []validate.Problem
-	if readErr == nil {
-		lost = validate.Content(back, docs, expect)
-	}
-	<-done
-	switch {
-	case len(broken) > 0:
-		return failf("consolidate: the merged TD breaks Word's rules, nothing written: %s", joinProblems(broken))
-	case readErr != nil:
-		return failf("consolidate: the merged TD cannot be read back, nothing written: %v", readErr)
-	case len(lost) == 0:
-		return nil
-	case !force:
-		return failf("consolidate: the merged TD does not say all its sources say, nothing written: %s", joinProblems(lost))
-	}
-	fmt.Fprintf(stderr, "tsagmerge: writing despite differences from the sources (--force): %s\n", joinProblems(lost))
-	return nil
-}
-
-// expectations tells the read-back comparison what the options changed
-// and what the merge's report says it left out.
-func expectations(opts consolidate.Options, rep *consolidate.Report) validate.Expectations {
-	modes := map[consolidate.RevisionMode]validate.RevisionMode{consolidate.RevisionsKeep: validate.KeepRevisions,
-		consolidate.RevisionsAccept: validate.AcceptRevisions, consolidate.RevisionsReject: validate.RejectRevisions}
-	return validate.Expectations{DropComments: opts.Comments == consolidate.CommentsDrop, Revisions: modes[opts.Revisions],
-		Regions: rep.Claims()}
-}
-
-func joinProblems(probs []validate.Problem) string {
-	var lines []string
-	for i, p := range probs {
-		if i == 5 {
-			lines = append(lines, fmt.Sprintf("and %d more", len(probs)-i))
-			break
-		}
-		lines = append(lines, p.Error())
-	}
-	return strings.Join(lines, "; ")
+	return job, nil
 }
 
 // printSummary lists what went into the TD, one line per region.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -63,9 +62,10 @@ Excel activity index.
 // file's init appends its own.
 var subcommands []func() *cobra.Command
 
-// run executes the command line and returns the exit status.
-func run(args []string) int {
-	root := newRootCmd(os.Stdout, os.Stderr)
+// run executes the command line, writing to stdout and stderr, and
+// returns the exit status. main and the tests call it alike.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
@@ -74,11 +74,11 @@ func run(args []string) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(os.Stderr, "tsagmerge: "+ee.msg)
+			fmt.Fprintln(stderr, "tsagmerge: "+ee.msg)
 		}
 		return ee.code
 	}
 	// Cobra's own errors: unknown command or flag, wrong argument count.
-	fmt.Fprintln(os.Stderr, "tsagmerge: "+err.Error()+" (see 'tsagmerge --help')")
+	fmt.Fprintln(stderr, "tsagmerge: "+err.Error()+" (see 'tsagmerge --help')")
 	return exitBadInput
 }

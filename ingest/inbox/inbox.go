@@ -10,6 +10,8 @@ package inbox
 
 import (
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 
 	"tsagmerge/ingest"
@@ -109,4 +111,31 @@ func refusal(path string, err error) string {
 	}
 	msg := strings.TrimPrefix(err.Error(), path+": ")
 	return strings.Join(strings.Fields(msg), " ")
+}
+
+// NotUsed lists the files left out, each with why: a refused file with
+// the reason, a superseded one with the name of its later version.
+func (in *Inbox) NotUsed() []string {
+	var out []string
+	for _, f := range in.Files {
+		switch f.Status {
+		case Refused:
+			out = append(out, f.Path+": "+f.Reason)
+		case Superseded:
+			out = append(out, f.Path+": superseded by "+filepath.Base(f.SupersededBy))
+		}
+	}
+	return out
+}
+
+// RequireUsed says why, when the inbox has no contribution to use: no
+// .docx in the inputs scanned (named), or none that could be read.
+func (in *Inbox) RequireUsed(inputs []string) error {
+	if len(in.Used()) > 0 {
+		return nil
+	}
+	if left := in.NotUsed(); len(left) > 0 {
+		return fmt.Errorf("nothing usable: %s", strings.Join(left, "; "))
+	}
+	return fmt.Errorf("no .docx contribution found in %s", strings.Join(inputs, ", "))
 }

@@ -1,0 +1,101 @@
+package consolidate
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tsagmerge/ingest/testkit"
+	"tsagmerge/templates"
+)
+
+// filledMeta is a cover with every value publication needs.
+func filledMeta() templates.Meta {
+	m := templates.DefaultMeta()
+	m.TDNumber, m.Place, m.Date = "TSAG-TD123", "Geneva", "20-23 January 2026"
+	m.Contacts = []templates.Contact{{Name: "Jane Doe", Organization: "ITU", Country: "Switzerland", Email: "jane.doe@itu.int"}}
+	return m
+}
+
+// TestPublish runs the publication policy through the library, as the
+// command line and the web page do.
+func TestPublish(t *testing.T) {
+	samples := testkit.Samples(t)
+	cis := filepath.Join(samples, "CIS-contribution.docx") // nothing to fix in it
+	isRefused := func(err error) bool { var r *RefusedError; return errors.As(err, &r) && r.Check.Errors() > 0 }
+	tests := []struct {
+		name    string
+		job     func(dir string) Job
+		written bool
+		err     func(error) bool // nil: no error
+		note    string           // a note Publish must give
+	}{
+		{"the samples are refused for publication", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Meta: filledMeta()}
+		}, false, isRefused, ""},
+		{"a draft is written, with what check found noted", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Mode: Draft, Options: DefaultOptions(Draft), Meta: filledMeta()}
+		}, true, nil, "check finds 3 errors"},
+		{"forced publication is written and says so", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Mode: Forced, Options: DefaultOptions(Forced), Meta: filledMeta()}
+		}, true, nil, "publishing despite 3 errors"},
+		{"a clean region publishes, the others noted missing", func(dir string) Job {
+			inbox := filepath.Join(dir, "inbox")
+			os.Mkdir(inbox, 0o755)
+			testkit.Copy(t, cis, filepath.Join(inbox, "CIS-contribution.docx"))
+			return Job{Inputs: []string{inbox}, Out: filepath.Join(dir, "TD.docx"), Options: DefaultOptions(Publication), Meta: filledMeta()}
+		}, true, nil, "no contribution from AFR, AMS, ARB, ASP, EUR"},
+		{"publication needs the cover's values", func(dir string) Job {
+			return Job{Inputs: []string{cis}, Out: filepath.Join(dir, "TD.docx"), Meta: templates.DefaultMeta()}
+		}, false, isJobError("the cover needs td_number (--td)"), ""},
+		{"a draft's cover gets markers", func(dir string) Job {
+			return Job{Inputs: []string{cis}, Out: filepath.Join(dir, "TD.docx"), Mode: Draft, Meta: templates.DefaultMeta()}
+		}, true, nil, "filled with markers"},
+		{"the output may not replace an input", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: cis, Mode: Draft, Meta: filledMeta()}
+		}, false, isJobError("is one of the contributions"), ""},
+		{"the output is a .docx", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.doc"), Mode: Draft}
+		}, false, isJobError("must end in .docx"), ""},
+		{"nothing to merge", func(dir string) Job {
+			return Job{Inputs: []string{dir}, Out: filepath.Join(dir, "TD.docx"), Mode: Draft}
+		}, false, isJobError("no .docx contribution found"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			job := tt.job(dir)
+			before, _ := os.ReadFile(cis)
+			res, err := Publish(job)
+			switch {
+			case tt.err == nil && err != nil:
+				t.Fatalf("Publish: %v", err)
+			case tt.err != nil && !tt.err(err):
+				t.Fatalf("Publish: error %v (%T), not the one expected", err, err)
+			}
+			if after, _ := os.ReadFile(cis); string(after) != string(before) {
+				t.Fatal("an input was changed")
+			}
+			_, statErr := os.Stat(job.Out)
+			if written := statErr == nil && job.Out != cis; written != tt.written {
+				t.Errorf("written %v, want %v", written, tt.written)
+			}
+			if tt.written && (res.Report == nil || res.Size == 0) {
+				t.Errorf("a written TD without its report: %+v", res)
+			}
+			if tt.note != "" && !strings.Contains(strings.Join(res.Notes, "\n"), tt.note) {
+				t.Errorf("no note says %q: %q", tt.note, res.Notes)
+			}
+		})
+	}
+}
+
+// isJobError matches a *JobError whose message holds want.
+func isJobError(want string) func(error) bool {
+	return func(err error) bool {
+		var je *JobError
+		return errors.As(err, &je) && strings.Contains(je.Msg, want)
+	}
+}
