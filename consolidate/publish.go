@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -62,6 +63,15 @@ type Job struct {
 	// tracked changes are taken (DefaultOptions gives a mode's).
 	Mode    Mode
 	Options Options
+	// CommentsDecided and RevisionsDecided say that the user chose what
+	// becomes of the comments and the tracked changes, rather than taking
+	// the mode's defaults. A choice to drop the comments lets publication
+	// go ahead despite open comments; one to accept or reject the tracked
+	// changes, despite pending ones.
+	CommentsDecided, RevisionsDecided bool
+	// Allow are the kinds of check's findings that do not stop
+	// publication (they are reported as warnings), as check's --allow.
+	Allow []check.Kind
 	// Progress, when set, is told each stage as it starts; Note each
 	// thing the user should know as it is found (a missing region, a
 	// file not used, markers on the cover…), which Result.Notes also
@@ -153,7 +163,7 @@ func Publish(job Job) (*Result, error) {
 	// check runs while the TD is merged and validated: it only reads the
 	// model, and its verdict is needed only before the TD is put in place.
 	checked := make(chan *check.Report, 1)
-	go func() { checked <- check.Run(in, check.Options{}) }()
+	go func() { checked <- check.Run(in, check.Options{Allow: allowed(job)}) }()
 	verdict := func() error {
 		if res.Check == nil {
 			res.Check = <-checked
@@ -210,6 +220,19 @@ func Publish(job Job) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// allowed are the kinds of finding the job lets through: those it names,
+// and those the user's decisions settle.
+func allowed(job Job) []check.Kind {
+	kinds := slices.Clone(job.Allow)
+	if job.CommentsDecided && job.Options.Comments == CommentsDrop {
+		kinds = append(kinds, check.UnresolvedComment)
+	}
+	if job.RevisionsDecided && job.Options.Revisions != RevisionsKeep {
+		kinds = append(kinds, check.PendingRevision)
+	}
+	return kinds
 }
 
 // checkOutputNames refuses a missing or misnamed output.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"tsagmerge/consolidate/check"
 	"tsagmerge/ingest/testkit"
 	"tsagmerge/templates"
 )
@@ -47,6 +48,26 @@ func TestPublish(t *testing.T) {
 			testkit.Copy(t, cis, filepath.Join(inbox, "CIS-contribution.docx"))
 			return Job{Inputs: []string{inbox}, Out: filepath.Join(dir, "TD.docx"), Options: DefaultOptions(Publication), Meta: filledMeta()}
 		}, true, nil, "no contribution from AFR, AMS, ARB, ASP, EUR"},
+		{"explicit decisions on comments and changes publish", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Options: DefaultOptions(Publication),
+				CommentsDecided: true, RevisionsDecided: true, Meta: filledMeta()}
+		}, true, nil, ""},
+		{"deciding the comments leaves the pending changes", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Options: DefaultOptions(Publication),
+				CommentsDecided: true, Meta: filledMeta()}
+		}, false, isRefused, ""},
+		{"keeping the comments is no decision to publish them", func(dir string) Job {
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Options: Options{Comments: CommentsKeep, Revisions: RevisionsAccept},
+				CommentsDecided: true, RevisionsDecided: true, Meta: filledMeta()}
+		}, false, isRefused, ""},
+		{"residue still stops publication", func(dir string) Job {
+			return Job{Inputs: []string{residueInbox(t, dir)}, Out: filepath.Join(dir, "TD.docx"), Options: DefaultOptions(Publication),
+				CommentsDecided: true, RevisionsDecided: true, Meta: filledMeta()}
+		}, false, isRefused, ""},
+		{"residue allowed by kind publishes", func(dir string) Job {
+			return Job{Inputs: []string{residueInbox(t, dir)}, Out: filepath.Join(dir, "TD.docx"), Options: DefaultOptions(Publication),
+				Allow: []check.Kind{check.Residue}, Meta: filledMeta()}
+		}, true, nil, ""},
 		{"publication needs the cover's values", func(dir string) Job {
 			return Job{Inputs: []string{cis}, Out: filepath.Join(dir, "TD.docx"), Meta: templates.DefaultMeta()}
 		}, false, isJobError("the cover needs td_number (--td)"), ""},
@@ -90,6 +111,18 @@ func TestPublish(t *testing.T) {
 			}
 		})
 	}
+}
+
+// residueInbox writes an inbox of one region whose text holds a bookmark
+// pasted as text, and returns its folder.
+func residueInbox(t *testing.T, dir string) string {
+	inbox := filepath.Join(dir, "inbox")
+	if err := os.Mkdir(inbox, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	testkit.Write(t, filepath.Join(inbox, "EUR-contribution.docx"), testkit.File{
+		Body: testkit.Region("Europe", "The forum met in Geneva [bookmark: _Toc12345] in May 2025.")})
+	return inbox
 }
 
 // isJobError matches a *JobError whose message holds want.

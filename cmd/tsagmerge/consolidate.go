@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"tsagmerge/consolidate"
+	"tsagmerge/consolidate/check"
 	"tsagmerge/templates"
 )
 
@@ -24,7 +25,7 @@ type consolidateFlags struct {
 	comments, revisions         string
 	td, date, place, title, src string
 	keywords                    string
-	contacts                    []string
+	contacts, allow             []string
 }
 
 func newConsolidateCmd() *cobra.Command {
@@ -39,10 +40,12 @@ its sections 1 and 2, then each region under a numbered level-1 heading in
 the order Africa, Americas, Arab States, Asia and the Pacific, CIS, Europe.
 
 For publication (the default) it first runs check and refuses to write
-while check finds errors; resolved comments are left out and tracked
-changes accepted. --draft writes anyway and keeps every comment and
-tracked change; --comments and --revisions decide explicitly; --force
-publishes despite the findings and says so.
+while check finds errors; comments are left out and tracked changes
+accepted. Saying so explicitly (--comments drop, --revisions accept or
+reject) settles the open comments and pending changes: publication then
+goes ahead despite them. --allow KIND lets other findings through;
+--force publishes despite every finding and says so. --draft writes
+anyway and keeps every comment and tracked change for review.
 
 The output is validated against Word's rules and read back to compare every
 region's text with its source before it is put in place (written to a
@@ -65,6 +68,7 @@ output failed validation.`,
 	fl.BoolVar(&f.json, "json", false, "print the merge's report as JSON instead of the summary")
 	fl.StringVar(&f.comments, "comments", "", "`keep` or drop the comments (default: drop; keep with --draft)")
 	fl.StringVar(&f.revisions, "revisions", "", "`keep`, accept or reject tracked changes (default: accept; keep with --draft)")
+	fl.StringArrayVar(&f.allow, "allow", nil, "publish despite check's findings of `KIND` (repeatable; see check --help)")
 	fl.StringVar(&f.template, "template", "", "build on the cover template `FILE` instead of the embedded one")
 	fl.StringVar(&f.meta, "meta", "", "read the cover from `meta.yaml` (flags override it)")
 	fl.StringVar(&f.td, "td", "", "the TD number, e.g. `TSAG-TD123`")
@@ -134,6 +138,14 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 		job.Mode = consolidate.Forced
 	}
 	job.Options = consolidate.DefaultOptions(job.Mode)
+	job.CommentsDecided, job.RevisionsDecided = o.changed("comments"), o.changed("revisions")
+	for _, a := range f.allow {
+		k, ok := check.ParseKind(a)
+		if !ok {
+			return job, failf("consolidate: --allow %s: no such kind of finding; the kinds are %s", a, kindList())
+		}
+		job.Allow = append(job.Allow, k)
+	}
 	if o.changed("comments") {
 		modes := map[string]consolidate.CommentMode{"keep": consolidate.CommentsKeep, "drop": consolidate.CommentsDrop}
 		m, ok := modes[strings.ToLower(f.comments)]
