@@ -181,6 +181,7 @@ func Publish(job Job) (*Result, error) {
 		note("the cover lacks %s; it is filled with markers to replace", strings.Join(missing, ", "))
 		meta.FillDraftMarkers()
 	}
+	meta.Draft = job.Mode == Draft
 	opts := job.Options
 	opts.Meta = &meta
 	tpl := job.Template
@@ -256,7 +257,9 @@ func usable(job Job, in *inbox.Inbox, note func(string, ...any)) error {
 	outs := []string{job.Out, job.Index}
 	for _, e := range in.Files {
 		for _, out := range outs {
-			if out != "" && outfile.SamePath(out, e.Path) {
+			// A TD left in the inbox (the last run's) is not an input:
+			// writing over it is what a rerun does.
+			if out != "" && e.Status != inbox.TD && outfile.SamePath(out, e.Path) {
 				return jobErrorf("%s is one of the contributions; write the output elsewhere", out)
 			}
 		}

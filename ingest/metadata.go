@@ -22,8 +22,48 @@ func parseCoreProps(file, part string, data []byte, m *Metadata) error {
 			m.Created = parseDate(value)
 		case "modified":
 			m.Modified = parseDate(value)
+		case "contentStatus":
+			m.Status = value
 		}
 	})
+}
+
+// TDProperty is the custom document property that names a TD tsagmerge
+// wrote (its value is the TD number): the marker by which a TD is told
+// from a contribution. Word keeps custom properties through every save.
+const TDProperty = "TSAG TD"
+
+// DraftStatus is the core content status of a draft TD.
+const DraftStatus = "Draft"
+
+// parseCustomProps reads docProps/custom.xml's TDProperty into m.
+func parseCustomProps(file, part string, data []byte, m *Metadata) error {
+	s, err := newScanner(file, part, data)
+	if err != nil {
+		return err
+	}
+	var (
+		inTD bool
+		text strings.Builder
+	)
+	for {
+		t, err := s.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case t.kind == tokStart && s.depth() == 2:
+			inTD = t.local == "property" && s.attr(&t, nsNone, "name") == TDProperty
+		case t.kind == tokText && inTD:
+			text.Write(t.text)
+		case t.kind == tokEnd && s.depth() == 1 && inTD:
+			m.TD = strings.TrimSpace(text.String())
+			inTD = false
+		}
+	}
 }
 
 // parseAppProps reads docProps/app.xml's Application and AppVersion.

@@ -88,9 +88,15 @@ type Document struct {
 	Package *opc.Package `json:"-"`
 }
 
-// Metadata is what docProps/core.xml and docProps/app.xml say of a file.
+// Metadata is what docProps/core.xml, docProps/app.xml and
+// docProps/custom.xml say of a file.
 type Metadata struct {
-	Title          string    `json:"title"`
+	Title string `json:"title"`
+	// Status is the core content status ("Draft", "Final"…).
+	Status string `json:"status,omitempty"`
+	// TD is the custom property TDProperty: the TD number of a TD that
+	// tsagmerge wrote, empty for anything else.
+	TD             string    `json:"td,omitempty"`
 	Subject        string    `json:"subject,omitempty"`
 	Creator        string    `json:"author"`
 	LastModifiedBy string    `json:"lastModifiedBy,omitempty"`

@@ -147,6 +147,9 @@ func (r *reader) jobs() []job {
 	add("", opc.RelExtendedProps, true, func(part string, data []byte) error {
 		return parseAppProps(file, part, data, &r.doc.Meta)
 	})
+	add("", opc.RelCustomProps, true, func(part string, data []byte) error {
+		return parseCustomProps(file, part, data, &r.doc.Meta)
+	})
 	return jobs
 }
 

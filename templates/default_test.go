@@ -180,8 +180,13 @@ func TestDefaultBody(t *testing.T) {
 		seen[f.name] = true
 	}
 	for _, name := range Placeholders {
-		if !seen[name] {
+		if !seen[name] && name != PhDraft {
 			t.Errorf("cover lacks %s", token(name))
+		}
+	}
+	for _, h := range []string{"word/header1.xml", "word/header2.xml"} {
+		if !strings.Contains(string(ps[h]), token(PhDraft)) {
+			t.Errorf("%s lacks %s: a draft's pages would not say so", h, token(PhDraft))
 		}
 	}
 	header := string(ps["word/header1.xml"])

@@ -26,6 +26,7 @@ func (m Meta) replacements() []replacement {
 		{token(PhTitle), m.Title},
 		{token(PhPurpose), m.Purpose},
 		{token(PhKeywords), m.Keywords},
+		{token(PhDraft), draftMark(m.Draft)},
 	}
 	for i, c := range m.Contacts {
 		n := i + 1
@@ -87,7 +88,19 @@ func FillCover(template []byte, m Meta) ([]byte, error) {
 	if err := checkFilled(entries); err != nil {
 		return nil, err
 	}
+	if entries, err = stampProperties(entries, m); err != nil {
+		return nil, err
+	}
 	return writeZip(entries)
+}
+
+// draftMark is what {{DRAFT}} shows (after the TD number, in the running
+// header).
+func draftMark(draft bool) string {
+	if draft {
+		return " DRAFT"
+	}
+	return ""
 }
 
 // checkFilled refuses a filled document in which a placeholder survived.

@@ -19,6 +19,9 @@ type Meta struct {
 	Questions string    `yaml:"questions"`
 	Contacts  []Contact `yaml:"contacts"` // at least one; one cover row each
 	Keywords  string    `yaml:"keywords"`
+	// Draft marks the TD as a draft: "DRAFT" in its headers (the
+	// {{DRAFT}} placeholder) and the status "Draft" in its properties.
+	Draft bool `yaml:"-"`
 }
 
 // Contact is one person to contact about the TD.

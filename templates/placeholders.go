@@ -25,13 +25,14 @@ const (
 	PhContactCountry = "CONTACT_COUNTRY"
 	PhContactTel     = "CONTACT_TEL"
 	PhContactEmail   = "CONTACT_EMAIL"
+	PhDraft          = "DRAFT" // "DRAFT" in a draft, empty in a publication
 )
 
 // Placeholders lists every name FillCover fills, in cover order.
 var Placeholders = []string{
 	PhTDNumber, PhQuestions, PhPlace, PhDate, PhSource, PhTitle, PhPurpose,
 	PhContactName, PhContactOrg, PhContactCountry, PhContactTel, PhContactEmail,
-	PhKeywords,
+	PhKeywords, PhDraft,
 }
 
 // contactPlaceholders are the names repeated once per contact.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,6 +34,14 @@ review residue pasted into the text (Comment by …, [bookmark: …], TBC,
 placeholders, broken cross-references, highlighted or hidden text); and what
 deserves a look: items named twice in one list, empty sections, front
 matter, refused files, missing regions.
+
+Given a TD that consolidate wrote (it carries the TD number as a document
+property), check checks the TD itself, the file to be published: the same
+findings, each placed in its region's section, and what only a TD can get
+wrong: a draft's marks (draft-td), markers left on the cover for values
+never given (cover-marker), region sections out of order or twice
+(region-order), regions missing. Beside contributions, a TD (the last
+run's output) is left out.
 
 Exit status: 0 when nothing of severity error was found, 1 when something
 was, 2 when the arguments are wrong or nothing could be read.
@@ -85,7 +94,7 @@ func runCheck(w io.Writer, args []string, opts check.Options, asJSON bool) error
 		printReport(w, report, colorOn(w))
 	}
 	switch {
-	case len(in.Used()) == 0:
+	case len(in.Used()) == 0 && len(in.TDs()) == 0:
 		return failf("no contribution could be read in %s", strings.Join(args, ", "))
 	case report.Errors() > 0:
 		return &exitError{code: exitFindings}
@@ -147,9 +156,13 @@ func regionCodes() []string {
 }
 
 // regionHeader is "AFR Africa: AFR-contribution.docx" (the used file), or
-// the region's name alone.
+// the region's name alone; findings of no region are a TD's own (its cover,
+// its draft marks) or the inbox's.
 func regionHeader(code string, used []string) string {
 	head := "No region"
+	if code == "" && len(used) > 0 {
+		head = "The TD"
+	}
 	if info, _, ok := ingest.RegionByCode(code); ok {
 		head = code
 		if info.Name != code {
@@ -162,11 +175,12 @@ func regionHeader(code string, used []string) string {
 	return head
 }
 
-// regionFiles lists the used files of a region by base name.
+// regionFiles lists the files checked for a region by base name: its used
+// contribution, or for no region the TDs checked.
 func regionFiles(r *check.Report, code string) []string {
 	var out []string
 	for _, f := range r.Files {
-		if f.Region == code && f.Status == inbox.Used {
+		if checked(r, f) && f.Region == code {
 			out = append(out, filepath.Base(f.Path))
 		}
 	}
@@ -241,11 +255,18 @@ func printNotes(w io.Writer, r *check.Report, code string, color bool) {
 	}
 }
 
-// printIgnored notes the files that were not contributions, on one line.
+// checked reports whether check read f for the report: a used
+// contribution, or a TD when no contribution was given (check.Run).
+func checked(r *check.Report, f inbox.FileEntry) bool {
+	return f.Status == inbox.Used || f.Status == inbox.TD && !slices.ContainsFunc(r.Files, func(g inbox.FileEntry) bool { return g.Status == inbox.Used })
+}
+
+// printIgnored notes the files that were not contributions (a TD beside
+// contributions among them), on one line.
 func printIgnored(w io.Writer, r *check.Report) {
 	var names []string
 	for _, f := range r.Files {
-		if f.Status == inbox.Ignored {
+		if f.Status == inbox.Ignored || f.Status == inbox.TD && !checked(r, f) {
 			names = append(names, fmt.Sprintf("%s (%s)", filepath.Base(f.Path), f.Reason))
 		}
 	}
@@ -259,7 +280,7 @@ func printIgnored(w io.Writer, r *check.Report) {
 func verdict(r *check.Report, color bool) string {
 	used := 0
 	for _, f := range r.Files {
-		if f.Status == inbox.Used {
+		if checked(r, f) {
 			used++
 		}
 	}

@@ -39,3 +39,55 @@ func TestConsolidateDecisions(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckTheTD consolidates the samples, as a draft and for
+// publication, and checks the TDs themselves: the draft fails (its marks,
+// its cover's markers, its open review marks), the publication passes. A
+// TD left in the inbox is left out of the next run, which may write over
+// it.
+func TestCheckTheTD(t *testing.T) {
+	samples := testkit.Samples(t)
+	dir := t.TempDir()
+	cover := []string{"--td", "TSAG-TD1", "--place", "Geneva", "--date", "20-23 January 2026", "--contact", "Jane Doe, ITU, Switzerland, +41, jane@itu.int"}
+	draft, final := filepath.Join(dir, "draft.docx"), filepath.Join(dir, "TD.docx")
+	if out, code := execute(t, "consolidate", samples, "--draft", "-o", draft); code != exitOK {
+		t.Fatalf("draft: exit %d\n%s", code, out)
+	}
+	if out, code := execute(t, append([]string{"consolidate", samples, "--comments", "drop", "--revisions", "accept", "-o", final}, cover...)...); code != exitOK {
+		t.Fatalf("publication: exit %d\n%s", code, out)
+	}
+	tests := []struct {
+		file string
+		code int
+		want []string
+	}{
+		{draft, exitFindings, []string{"The TD: draft.docx", "draft-td", "cover-marker", "TSAG-TD000", "unresolved-comment", "pending-revision", "not ready to publish"}},
+		{final, exitOK, []string{"The TD: TD.docx", "in 1 file: ready to publish"}},
+	}
+	for _, tt := range tests {
+		out, code := execute(t, "check", tt.file)
+		if code != tt.code {
+			t.Errorf("check %s: exit %d, want %d\n%s", filepath.Base(tt.file), code, tt.code, out)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("check %s: output lacks %q\n%s", filepath.Base(tt.file), w, out)
+			}
+		}
+	}
+
+	// The TD written into the inbox: the rerun leaves it out and writes
+	// over it.
+	inbox := filepath.Join(dir, "inbox")
+	testkit.CopyDir(t, samples, inbox)
+	td := filepath.Join(inbox, "TD.docx")
+	for run := 1; run <= 2; run++ {
+		out, code := execute(t, "consolidate", inbox, "--draft", "-o", td)
+		if code != exitOK {
+			t.Fatalf("run %d into the inbox: exit %d\n%s", run, code, out)
+		}
+		if run == 2 && !strings.Contains(out, "TD.docx: the TD TSAG-TD000 written by tsagmerge, not a contribution: left out") {
+			t.Errorf("run 2 does not say it left the TD out:\n%s", out)
+		}
+	}
+}

@@ -32,6 +32,10 @@ const (
 	MissingRegion     Kind = "missing-region"
 	RefusedFile       Kind = "refused-file"
 	SupersededFile    Kind = "superseded"
+	// The kinds only a TD's check finds (td.go).
+	DraftTD     Kind = "draft-td"
+	CoverMarker Kind = "cover-marker"
+	RegionOrder Kind = "region-order"
 )
 
 // Severity is how much a finding matters: an error stops publication.
@@ -67,10 +71,13 @@ var defaultSeverity = map[Kind]Severity{
 	RefusedFile:       Warning,
 	SupersededFile:    Info,
 	ResolvedComment:   Info,
+	DraftTD:           Error,
+	CoverMarker:       Error,
+	RegionOrder:       Error,
 }
 
 // Kinds lists every kind of finding, in the order a report explains them.
-var Kinds = []Kind{UnresolvedComment, PendingRevision, Residue, DuplicateInList, EmptySection,
+var Kinds = []Kind{UnresolvedComment, PendingRevision, Residue, DraftTD, CoverMarker, RegionOrder, DuplicateInList, EmptySection,
 	FrontMatter, HeaderFooter, MissingRegion, RefusedFile, SupersededFile, ResolvedComment}
 
 // ParseKind returns the kind named s, or false when there is none.
@@ -166,9 +173,18 @@ func Run(in *inbox.Inbox, opts Options) *Report {
 			found = append(found, superseded(in, f))
 		case inbox.Refused:
 			found = append(found, refused(in, f))
+		case inbox.TD:
+			// A TD is checked when it is what was given; beside
+			// contributions it is the last run's output, left out.
+			if len(in.Used()) == 0 {
+				found = checkTD(f.Doc, opts)
+			}
 		}
 		for i := range found {
-			found[i].File, found[i].Region = f.Path, f.Region
+			found[i].File = f.Path
+			if f.Status != inbox.TD {
+				found[i].Region = f.Region
+			}
 		}
 		r.Findings = append(r.Findings, found...)
 	}

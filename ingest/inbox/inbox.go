@@ -34,6 +34,10 @@ const (
 	// Refused: meant as a contribution but cannot be used (a .doc, a PDF,
 	// a damaged file, no recognisable region).
 	Refused Status = "refused"
+	// TD: a TD that tsagmerge wrote (it carries ingest.TDProperty), such
+	// as the last run's output left in the inbox: never merged again. Its
+	// Doc is kept, for check to check it as the TD it is.
+	TD Status = "td"
 )
 
 // FileEntry is one file met while scanning and what became of it.
@@ -123,6 +127,19 @@ func (in *Inbox) NotUsed() []string {
 			out = append(out, f.Path+": "+f.Reason)
 		case Superseded:
 			out = append(out, f.Path+": superseded by "+filepath.Base(f.SupersededBy))
+		case TD:
+			out = append(out, f.Path+": "+f.Reason)
+		}
+	}
+	return out
+}
+
+// TDs are the files recognised as TDs that tsagmerge wrote.
+func (in *Inbox) TDs() []*FileEntry {
+	var out []*FileEntry
+	for i := range in.Files {
+		if in.Files[i].Status == TD {
+			out = append(out, &in.Files[i])
 		}
 	}
 	return out

@@ -181,6 +181,10 @@ func readOne(f *FileEntry, read func(string) (*ingest.Document, error)) {
 		return
 	}
 	f.Doc = doc
+	if doc.Meta.TD != "" {
+		f.Status, f.Reason = TD, "the TD "+doc.Meta.TD+" written by tsagmerge, not a contribution: left out"
+		return
+	}
 	f.Region = doc.Region.Code
 	if f.Region == "" {
 		f.Status = Refused

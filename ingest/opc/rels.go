@@ -13,6 +13,7 @@ const (
 	RelOfficeDocument     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 	RelCoreProps          = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 	RelExtendedProps      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+	RelCustomProps        = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 	RelStyles             = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 	RelNumbering          = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 	RelComments           = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"

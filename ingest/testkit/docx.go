@@ -17,6 +17,7 @@ import (
 	"html"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -244,3 +245,21 @@ const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 	`<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>` +
 	`</w:styles>`
+
+// CopyDir copies the regular files of the folder src into a new folder
+// dst.
+func CopyDir(t testing.TB, src, dst string) {
+	t.Helper()
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			Copy(t, filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()))
+		}
+	}
+}
