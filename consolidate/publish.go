@@ -150,6 +150,13 @@ func Publish(job Job) (*Result, error) {
 	if err := checkOutputNames(job); err != nil {
 		return res, err
 	}
+	// The cover's values are judged before any work; those missing are
+	// left to the check below (publication) or to markers (a draft).
+	marked := job.Meta
+	marked.FillDraftMarkers()
+	if err := marked.Validate(); err != nil {
+		return res, err
+	}
 	job.Progress("reading the contributions")
 	in, err := inbox.Scan(job.Inputs)
 	if err != nil {

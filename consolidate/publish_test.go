@@ -81,7 +81,7 @@ func TestPublish(t *testing.T) {
 			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.doc"), Mode: Draft}
 		}, false, isJobError("must end in .docx"), ""},
 		{"nothing to merge", func(dir string) Job {
-			return Job{Inputs: []string{dir}, Out: filepath.Join(dir, "TD.docx"), Mode: Draft}
+			return Job{Inputs: []string{dir}, Out: filepath.Join(dir, "TD.docx"), Mode: Draft, Meta: filledMeta()}
 		}, false, isJobError("no .docx contribution found"), ""},
 	}
 	for _, tt := range tests {

@@ -47,9 +47,49 @@ func LoadMeta(path string) (Meta, error) {
 	}
 	m.normalize()
 	if err := m.Validate(); err != nil {
+		var me *MetaError
+		if errors.As(err, &me) {
+			lines := keyLines(data)
+			me.Locate(func(key string) string {
+				if n, ok := lines[key]; ok {
+					return fmt.Sprintf("%s:%d", path, n)
+				}
+				return path
+			})
+			return Meta{}, me
+		}
 		return Meta{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return m, nil
+}
+
+// keyLines maps each key of a cover's YAML, as Validate names them
+// ("place", "contacts[1].email"), to its line.
+func keyLines(data []byte) map[string]int {
+	var doc yaml.Node
+	lines := map[string]int{}
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return lines
+	}
+	var walk func(prefix string, n *yaml.Node)
+	walk = func(prefix string, n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				key := prefix + n.Content[i].Value
+				lines[key] = n.Content[i].Line
+				walk(key, n.Content[i+1])
+			}
+		case yaml.SequenceNode:
+			for i, item := range n.Content {
+				key := fmt.Sprintf("%s[%d]", prefix, i+1)
+				lines[key] = item.Line
+				walk(key+".", item)
+			}
+		}
+	}
+	walk("", doc.Content[0])
+	return lines
 }
 
 func readSmallFile(path string, limit int64) ([]byte, error) {

@@ -52,12 +52,39 @@ func DefaultMeta() Meta {
 // (TSAG-TD123, TSAG-TD123R1, TSAG-TD123 (Rev.1)), the "TD<digits>" does not.
 var tdNumberPattern = regexp.MustCompile(`TD\d+`)
 
-// MetaError lists every problem Validate found, each naming its YAML field.
+// MetaError lists every problem Validate found.
 type MetaError struct {
-	Problems []string
+	Problems []MetaProblem
 }
 
-func (e *MetaError) Error() string { return strings.Join(e.Problems, "; ") }
+// MetaProblem is one problem of a cover: the YAML key of the value
+// concerned ("contacts[1].email") and what is wrong, in words that name
+// the key, and, once known, where the value came from ("meta.yaml:7",
+// "--contact 1").
+type MetaProblem struct {
+	Key, Text, Where string
+}
+
+func (e *MetaError) Error() string {
+	texts := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		texts[i] = p.Text
+		if p.Where != "" {
+			texts[i] = p.Where + ": " + p.Text
+		}
+	}
+	return strings.Join(texts, "; ")
+}
+
+// Locate says where each problem's value came from, as where tells from
+// its key ("" to leave a problem as it is).
+func (e *MetaError) Locate(where func(key string) string) {
+	for i := range e.Problems {
+		if w := where(e.Problems[i].Key); w != "" {
+			e.Problems[i].Where = w
+		}
+	}
+}
 
 // Validate reports every missing or malformed field in one *MetaError, or
 // nil when the cover can be filled.
@@ -65,7 +92,7 @@ func (m Meta) Validate() error {
 	var v validator
 	v.required("td_number", m.TDNumber, "set it to the TD's number, e.g. TSAG-TD123")
 	if strings.TrimSpace(m.TDNumber) != "" && !tdNumberPattern.MatchString(m.TDNumber) {
-		v.addf("td_number %q does not look like a TD number (e.g. TSAG-TD123)", m.TDNumber)
+		v.addf("td_number", "td_number %q does not look like a TD number (e.g. TSAG-TD123)", m.TDNumber)
 	}
 	v.required("place", m.Place, "e.g. Geneva")
 	v.required("date", m.Date, "e.g. 20-23 January 2026")
@@ -73,12 +100,12 @@ func (m Meta) Validate() error {
 	v.required("source", m.Source, "e.g. Director, TSB")
 	v.required("purpose", m.Purpose, "one of "+strings.Join(Purposes, ", "))
 	if strings.TrimSpace(m.Purpose) != "" && !isPurpose(m.Purpose) {
-		v.addf("purpose %q is not one of %s", m.Purpose, strings.Join(Purposes, ", "))
+		v.addf("purpose", "purpose %q is not one of %s", m.Purpose, strings.Join(Purposes, ", "))
 	}
 	v.required("questions", m.Questions, "use N/A when the TD is for no Question")
 	v.required("keywords", m.Keywords, "")
 	if len(m.Contacts) == 0 {
-		v.addf("contacts is empty; give at least one contact with name and email")
+		v.addf("contacts", "contacts is empty; give at least one contact with name and email")
 	}
 	for i, c := range m.Contacts {
 		c.validate(&v, fmt.Sprintf("contacts[%d].", i+1))
@@ -94,7 +121,7 @@ func (c Contact) validate(v *validator, prefix string) {
 	v.required(prefix+"email", c.Email, "")
 	if e := strings.TrimSpace(c.Email); e != "" {
 		if a, err := mail.ParseAddress(e); err != nil || a.Address != e {
-			v.addf("%semail %q is not an e-mail address", prefix, c.Email)
+			v.addf(prefix+"email", "%semail %q is not an e-mail address", prefix, c.Email)
 		}
 	}
 }
@@ -151,10 +178,10 @@ func (m *Meta) normalize() {
 }
 
 // validator collects problems.
-type validator struct{ problems []string }
+type validator struct{ problems []MetaProblem }
 
-func (v *validator) addf(format string, args ...any) {
-	v.problems = append(v.problems, fmt.Sprintf(format, args...))
+func (v *validator) addf(key, format string, args ...any) {
+	v.problems = append(v.problems, MetaProblem{Key: key, Text: fmt.Sprintf(format, args...)})
 }
 
 func (v *validator) required(key, value, hint string) {
@@ -162,10 +189,10 @@ func (v *validator) required(key, value, hint string) {
 		return
 	}
 	if hint != "" {
-		v.addf("%s is empty (%s)", key, hint)
+		v.addf(key, "%s is empty (%s)", key, hint)
 		return
 	}
-	v.addf("%s is empty", key)
+	v.addf(key, "%s is empty", key)
 }
 
 // clean refuses what would corrupt the cover: line breaks (the cover
@@ -177,15 +204,15 @@ func (v *validator) clean(key, value string) {
 	for _, r := range value {
 		switch {
 		case r == '\n' || r == '\r':
-			v.addf("%s has a line break; keep it on one line (in YAML, use > rather than | for long text)", key)
+			v.addf(key, "%s has a line break; keep it on one line (in YAML, use > rather than | for long text)", key)
 			return
 		case r < 0x20 && r != '\t', r == 0x7f:
-			v.addf("%s has the control character %U", key, r)
+			v.addf(key, "%s has the control character %U", key, r)
 			return
 		}
 	}
 	if strings.Contains(value, "{{") {
-		v.addf("%s contains \"{{\", which the cover reserves for placeholders", key)
+		v.addf(key, "%s contains \"{{\", which the cover reserves for placeholders", key)
 	}
 }
 
@@ -228,27 +255,57 @@ func (m *Meta) FillDraftMarkers() {
 	}
 }
 
-// ParseContact reads a contact given as "Name, Org, Country, tel, email":
-// the e-mail is the field with an @ wherever it stands, the others are
-// taken in order.
-func ParseContact(s string) Contact {
+// ContactForm is how a contact is given on the command line: each field
+// named, so that none can be taken for another.
+const ContactForm = "name=Jane Doe; org=ITU; country=Switzerland; tel=+41 22 730 0000; email=jane.doe@itu.int"
+
+// contactKeys are the keys of ContactForm, and the field each fills.
+var contactKeys = map[string]func(*Contact) *string{
+	"name":         func(c *Contact) *string { return &c.Name },
+	"org":          func(c *Contact) *string { return &c.Organization },
+	"organization": func(c *Contact) *string { return &c.Organization },
+	"country":      func(c *Contact) *string { return &c.Country },
+	"tel":          func(c *Contact) *string { return &c.Tel },
+	"email":        func(c *Contact) *string { return &c.Email },
+}
+
+// ParseContact reads a contact written as ContactForm: "key=value" fields
+// separated by semicolons. An unknown or repeated key, a field without
+// "=", and a contact without a name or an e-mail address are refused.
+func ParseContact(s string) (Contact, error) {
 	var c Contact
-	var rest []string
-	for _, p := range strings.Split(s, ",") {
-		p = strings.TrimSpace(p)
-		if strings.Contains(p, "@") && c.Email == "" {
-			c.Email = p
-		} else if p != "" {
-			rest = append(rest, p)
+	seen := map[string]bool{}
+	for _, field := range strings.Split(s, ";") {
+		if strings.TrimSpace(field) == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(field, "=")
+		k = strings.ToLower(strings.TrimSpace(k))
+		to, known := contactKeys[k]
+		switch {
+		case !ok:
+			return c, fmt.Errorf("%q is not key=value; write the contact as %q", strings.TrimSpace(field), ContactForm)
+		case !known:
+			return c, fmt.Errorf("unknown key %q (the keys are name, org, country, tel, email)", k)
+		case seen[k]:
+			return c, fmt.Errorf("%s is given twice", k)
+		}
+		seen[k] = true
+		*to(&c) = strings.TrimSpace(v)
+	}
+	var missing []string
+	for _, k := range []string{"name", "email"} {
+		if *contactKeys[k](&c) == "" {
+			missing = append(missing, k)
 		}
 	}
-	for i, to := range []*string{&c.Name, &c.Organization, &c.Country, &c.Tel} {
-		if i < len(rest) {
-			*to = rest[i]
-		}
+	if len(missing) > 0 {
+		return c, fmt.Errorf("it lacks %s; write it as %q", strings.Join(missing, " and "), ContactForm)
 	}
-	if len(rest) > 4 {
-		c.Tel = strings.Join(rest[3:], ", ")
+	var v validator
+	c.validate(&v, "")
+	if err := v.err(); err != nil {
+		return c, err
 	}
-	return c
+	return c, nil
 }

@@ -135,3 +135,55 @@ func TestLoadMetaKeepsNumbersAsWritten(t *testing.T) {
 		t.Errorf("tel = %q", m.Contacts[0].Tel)
 	}
 }
+
+// TestMetaSkeleton: the skeleton loads once its four blanks are filled,
+// and until then is refused naming each blank and its line.
+func TestMetaSkeleton(t *testing.T) {
+	dir := t.TempDir()
+	blank := filepath.Join(dir, "blank.yaml")
+	os.WriteFile(blank, []byte(MetaSkeleton), 0o644)
+	_, err := LoadMeta(blank)
+	for _, want := range []string{"blank.yaml:6: td_number is empty", "blank.yaml:8: place is empty", "blank.yaml:16: contacts[1].email is empty"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("the blank skeleton: error %v lacks %q", err, want)
+		}
+	}
+	filled := strings.NewReplacer(`td_number: ""`, `td_number: TSAG-TD9`, `place: ""`, `place: Geneva`, `date: ""`, `date: 1-2 June 2026`,
+		`name: ""`, `name: Jane Doe`, `email: ""`, `email: jane.doe@itu.int`).Replace(MetaSkeleton)
+	path := filepath.Join(dir, "meta.yaml")
+	os.WriteFile(path, []byte(filled), 0o644)
+	m, err := LoadMeta(path)
+	if err != nil {
+		t.Fatalf("the filled skeleton: %v", err)
+	}
+	if d := DefaultMeta(); m.Title != d.Title || m.Source != d.Source || m.Keywords != d.Keywords || m.Contacts[0].Organization != "TSB" {
+		t.Errorf("the skeleton's usual values differ from the defaults: %+v", m)
+	}
+}
+
+func TestParseContact(t *testing.T) {
+	tests := []struct {
+		in, want, err string
+	}{
+		{"name=Doe, Jane; org=ITU; country=Switzerland; tel=+41 22 730 0000; email=j@itu.int", "Doe, Jane|ITU|Switzerland|+41 22 730 0000|j@itu.int", ""},
+		{"email=j@itu.int; name=Jane Doe", "Jane Doe|||+|j@itu.int", ""},
+		{"Doe, Jane, ITU, Switzerland, +41 22 730 0000, j@itu.int", "", "is not key=value"},
+		{"name=Jane; mail=j@itu.int", "", `unknown key "mail"`},
+		{"name=Jane Doe", "", "lacks email"},
+		{"name=Jane; email=not-an-address", "", "is not an e-mail address"},
+		{"name=A; name=B; email=j@itu.int", "", "name is given twice"},
+	}
+	for _, tt := range tests {
+		c, err := ParseContact(tt.in)
+		switch {
+		case tt.err != "":
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%q: error %v, want %q", tt.in, err, tt.err)
+			}
+		case err != nil:
+			t.Errorf("%q: %v", tt.in, err)
+		case strings.Join([]string{c.Name, c.Organization, c.Country, c.Tel, c.Email}, "|") != strings.Replace(tt.want, "|+|", "||", 1):
+			t.Errorf("%q: %+v", tt.in, c)
+		}
+	}
+}

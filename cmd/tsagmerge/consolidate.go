@@ -77,7 +77,7 @@ output failed validation.`,
 	fl.StringVar(&f.title, "title", "", "the TD's title (default: the report's usual title)")
 	fl.StringVar(&f.src, "source", "", "the TD's source (default: Director, TSB)")
 	fl.StringVar(&f.keywords, "keywords", "", "the cover's keywords")
-	fl.StringArrayVar(&f.contacts, "contact", nil, "a contact, `\"Name, Org, Country, tel, email\"` (repeatable)")
+	fl.StringArrayVar(&f.contacts, "contact", nil, "a contact, `\"name=…; org=…; country=…; tel=…; email=…\"` (repeatable)")
 	return cmd
 }
 
@@ -111,6 +111,11 @@ func consolidateRun(o consolidateOptions) error {
 		fmt.Fprintln(o.stdout, "Nothing written: fix the errors above, or write a draft with --draft (or publish anyway with --force).")
 		return &exitError{code: exitFindings}
 	case err != nil:
+		var me *templates.MetaError
+		if errors.As(err, &me) {
+			me.Locate(func(key string) string { return coverFlag(o, key) })
+			return failf("consolidate: the cover: %v", me)
+		}
 		return failf("consolidate: %v", err)
 	}
 	if job.Mode == consolidate.Forced && res.Check.Errors() > 0 {
@@ -186,11 +191,33 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 	}
 	if len(f.contacts) > 0 {
 		job.Meta.Contacts = nil
-		for _, c := range f.contacts {
-			job.Meta.Contacts = append(job.Meta.Contacts, templates.ParseContact(c))
+		for i, s := range f.contacts {
+			c, err := templates.ParseContact(s)
+			if err != nil {
+				return job, failf("consolidate: --contact %d %q: %v", i+1, s, err)
+			}
+			job.Meta.Contacts = append(job.Meta.Contacts, c)
 		}
 	}
 	return job, nil
+}
+
+// coverFlags are the flags that set cover values, by the key that
+// templates.Meta.Validate names.
+var coverFlags = map[string]string{"td_number": "--td", "place": "--place", "date": "--date",
+	"title": "--title", "source": "--source", "keywords": "--keywords"}
+
+// coverFlag names the flag a cover value came from, "" when it came from
+// elsewhere (meta.yaml, which names its own lines, or the defaults).
+func coverFlag(o consolidateOptions, key string) string {
+	if flag := coverFlags[key]; flag != "" && o.changed(strings.TrimPrefix(flag, "--")) {
+		return flag
+	}
+	var n int
+	if _, err := fmt.Sscanf(key, "contacts[%d]", &n); err == nil && o.changed("contact") {
+		return fmt.Sprintf("--contact %d", n)
+	}
+	return ""
 }
 
 // printSummary lists what went into the TD, one line per region.

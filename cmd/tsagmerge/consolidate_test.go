@@ -13,7 +13,7 @@ import (
 // becomes of them.
 func TestConsolidateDecisions(t *testing.T) {
 	samples := testkit.Samples(t)
-	cover := []string{"--td", "TSAG-TD1", "--place", "Geneva", "--date", "20-23 January 2026", "--contact", "Jane Doe, ITU, Switzerland, +41, jane@itu.int"}
+	cover := []string{"--td", "TSAG-TD1", "--place", "Geneva", "--date", "20-23 January 2026", "--contact", "name=Jane Doe; org=ITU; country=Switzerland; tel=+41; email=jane@itu.int"}
 	tests := []struct {
 		name string
 		args []string
@@ -48,7 +48,7 @@ func TestConsolidateDecisions(t *testing.T) {
 func TestCheckTheTD(t *testing.T) {
 	samples := testkit.Samples(t)
 	dir := t.TempDir()
-	cover := []string{"--td", "TSAG-TD1", "--place", "Geneva", "--date", "20-23 January 2026", "--contact", "Jane Doe, ITU, Switzerland, +41, jane@itu.int"}
+	cover := []string{"--td", "TSAG-TD1", "--place", "Geneva", "--date", "20-23 January 2026", "--contact", "name=Jane Doe; org=ITU; country=Switzerland; tel=+41; email=jane@itu.int"}
 	draft, final := filepath.Join(dir, "draft.docx"), filepath.Join(dir, "TD.docx")
 	if out, code := execute(t, "consolidate", samples, "--draft", "-o", draft); code != exitOK {
 		t.Fatalf("draft: exit %d\n%s", code, out)
@@ -89,5 +89,45 @@ func TestCheckTheTD(t *testing.T) {
 		if run == 2 && !strings.Contains(out, "TD.docx: the TD TSAG-TD000 written by tsagmerge, not a contribution: left out") {
 			t.Errorf("run 2 does not say it left the TD out:\n%s", out)
 		}
+	}
+}
+
+// TestCoverInput gives the cover through flags and meta.yaml: a contact
+// whose name has a comma keeps its fields apart, the old comma form and a
+// bad value are refused naming the flag or the file's line, before any
+// merging; cover init writes a meta.yaml to fill in, once.
+func TestCoverInput(t *testing.T) {
+	samples := testkit.Samples(t)
+	dir := t.TempDir()
+	meta := filepath.Join(dir, "meta.yaml")
+	if out, code := execute(t, "cover", "init", meta); code != exitOK || !strings.Contains(out, "wrote "+meta) {
+		t.Fatalf("cover init: exit %d\n%s", code, out)
+	}
+	if out, code := execute(t, "cover", "init", meta); code != exitBadInput || !strings.Contains(out, "exists") {
+		t.Errorf("cover init over a file: exit %d\n%s", code, out)
+	}
+	base := []string{"consolidate", samples, "--draft", "-o", filepath.Join(dir, "TD.docx")}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"a comma in the name", []string{"--contact", "name=Doe, Jane; org=ITU; country=Switzerland; email=jane.doe@itu.int"}, exitOK, "wrote draft TD"},
+		{"the old comma form", []string{"--contact", "Doe, Jane, ITU, Switzerland, j@itu.int"}, exitBadInput, `--contact 1 "Doe, Jane, ITU, Switzerland, j@itu.int": "Doe, Jane, ITU, Switzerland, j@itu.int" is not key=value`},
+		{"no e-mail", []string{"--contact", "name=Jane Doe"}, exitBadInput, "--contact 1 \"name=Jane Doe\": it lacks email"},
+		{"a bad TD number", []string{"--td", "TSAG-123"}, exitBadInput, `the cover: --td: td_number "TSAG-123" does not look like a TD number`},
+		{"the blank meta.yaml", []string{"--meta", meta}, exitBadInput, "meta.yaml:6: td_number is empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, code := execute(t, append(base, tt.args...)...)
+			if code != tt.code || !strings.Contains(out, tt.want) {
+				t.Errorf("exit %d, want %d; output lacks %q:\n%s", code, tt.code, tt.want, out)
+			}
+			if tt.code != exitOK && strings.Contains(out, "merging") {
+				t.Errorf("refused after work began:\n%s", out)
+			}
+		})
 	}
 }
