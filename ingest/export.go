@@ -82,11 +82,18 @@ func figureExt(fig *Figure) string {
 }
 
 // WriteFigures writes every embedded figure of doc into dir, named by
-// FigureFileName. An existing file is never overwritten: the name gets
-// "-2", "-3" … instead. Each file appears whole or not at all (written to
-// a temporary file, then linked into place). It returns the paths written.
+// FigureFileName, creating dir when needed. An existing file is never
+// overwritten: the name gets "-2", "-3" … instead. Each file appears whole
+// or not at all (written to a temporary file, then linked into place), and
+// readable by all (0644), as any picture saved. It returns the paths
+// written.
 func WriteFigures(doc *Document, dir string) ([]string, error) {
 	var written []string
+	if len(doc.Figures) > 0 {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("the figures' folder cannot be made: %w", err)
+		}
+	}
 	for i, fig := range doc.Figures {
 		if fig.External || doc.Package == nil || doc.Package.Part(fig.Part) == nil {
 			continue
@@ -112,6 +119,11 @@ func writeNew(dir, name string, data []byte) (string, error) {
 		return "", err
 	}
 	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file 0600, for a secret; a figure is none.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return "", err
+	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return "", err

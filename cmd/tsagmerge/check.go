@@ -20,9 +20,8 @@ func init() { subcommands = append(subcommands, newCheckCmd) }
 
 func newCheckCmd() *cobra.Command {
 	var (
-		asJSON bool
-		all    bool
-		allow  []string
+		asJSON, all, summary bool
+		allow                []string
 	)
 	cmd := &cobra.Command{
 		Use:   "check DIR|FILE...",
@@ -47,6 +46,10 @@ Exit status: 0 when nothing of severity error was found, 1 when something
 was, 2 when the arguments are wrong or nothing could be read.
 
 Kinds of finding: ` + kindList() + `.`,
+		Example: `  tsagmerge check inbox/
+  tsagmerge check --summary inbox/
+  tsagmerge check --allow pending-revision --json inbox/
+  tsagmerge check TD.docx`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := check.Options{All: all}
@@ -57,12 +60,15 @@ Kinds of finding: ` + kindList() + `.`,
 				}
 				opts.Allow = append(opts.Allow, k)
 			}
-			return runCheck(cmd.OutOrStdout(), args, opts, asJSON)
+			return runCheck(cmd.OutOrStdout(), args, opts, asJSON, summary)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.Flags().BoolVar(&all, "all", false, "also list resolved comments (as info)")
+	cmd.ValidArgsFunction = docxArgs
+	cmd.Flags().BoolVar(&summary, "summary", false, "print the counts of findings per region and kind, not each finding")
 	cmd.Flags().StringArrayVar(&allow, "allow", nil, "report findings of `KIND` as warnings, not errors (repeatable)")
+	completeKinds(cmd)
 	return cmd
 }
 
@@ -76,7 +82,7 @@ func kindList() string {
 
 // runCheck scans, checks and prints; the report is printed even when
 // nothing could be read, so the refusals are seen, and then exits 2.
-func runCheck(w io.Writer, args []string, opts check.Options, asJSON bool) error {
+func runCheck(w io.Writer, args []string, opts check.Options, asJSON, summary bool) error {
 	in, err := inbox.Scan(args)
 	if err != nil {
 		return failf("%v", err)
@@ -91,7 +97,14 @@ func runCheck(w io.Writer, args []string, opts check.Options, asJSON bool) error
 			return err
 		}
 	} else {
-		printReport(w, report, colorOn(w))
+		switch {
+		case quiet:
+			fmt.Fprintln(w, verdict(report, colorOn(w)))
+		case summary:
+			printSummaryTable(w, report, colorOn(w))
+		default:
+			printReport(w, report, colorOn(w))
+		}
 	}
 	switch {
 	case len(in.Used()) == 0 && len(in.TDs()) == 0:
@@ -144,6 +157,35 @@ func printReport(w io.Writer, r *check.Report, color bool) {
 		fmt.Fprintln(w)
 	}
 	printIgnored(w, r)
+	fmt.Fprintln(w, verdict(r, color))
+}
+
+// printSummaryTable prints, for each region with findings, how many of
+// each kind, and the verdict.
+func printSummaryTable(w io.Writer, r *check.Report, color bool) {
+	counts := map[string]map[check.Kind]int{}
+	for _, f := range r.Findings {
+		if counts[f.Region] == nil {
+			counts[f.Region] = map[check.Kind]int{}
+		}
+		counts[f.Region][f.Kind]++
+	}
+	for _, code := range append(regionCodes(), "") {
+		if counts[code] == nil {
+			continue
+		}
+		var parts []string
+		for _, k := range check.Kinds {
+			if n := counts[code][k]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, k))
+			}
+		}
+		name := code
+		if name == "" {
+			name = "-"
+		}
+		fmt.Fprintf(w, "%-4s %s\n", name, strings.Join(parts, ", "))
+	}
 	fmt.Fprintln(w, verdict(r, color))
 }
 

@@ -54,6 +54,10 @@ temporary file in the same folder, then renamed).
 Exit status: 0 when written, 1 when publication was refused for check's
 findings, 2 when the arguments are wrong, nothing could be read or the
 output failed validation.`,
+		Example: `  tsagmerge consolidate inbox/ -o draft.docx --draft
+  tsagmerge consolidate inbox/ -o TD.docx --meta meta.yaml --comments drop --revisions accept
+  tsagmerge consolidate inbox/ -o TD.docx --td TSAG-TD123 --place Geneva --date "20-23 January 2026" \
+      --contact "name=Jane Doe; org=ITU; country=Switzerland; email=jane.doe@itu.int" --index activities.xlsx`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return consolidateRun(consolidateOptions{stdout: cmd.OutOrStdout(), stderr: cmd.ErrOrStderr(),
@@ -77,6 +81,14 @@ output failed validation.`,
 	fl.StringVar(&f.title, "title", "", "the TD's title (default: the report's usual title)")
 	fl.StringVar(&f.src, "source", "", "the TD's source (default: Director, TSB)")
 	fl.StringVar(&f.keywords, "keywords", "", "the cover's keywords")
+	cmd.ValidArgsFunction = docxArgs
+	completeValues(cmd, "comments", "keep", "drop")
+	completeValues(cmd, "revisions", "keep", "accept", "reject")
+	completeKinds(cmd)
+	cmd.MarkFlagFilename("output", "docx")
+	cmd.MarkFlagFilename("index", "xlsx")
+	cmd.MarkFlagFilename("template", "docx")
+	cmd.MarkFlagFilename("meta", "yaml", "yml")
 	fl.StringArrayVar(&f.contacts, "contact", nil, "a contact, `\"name=…; org=…; country=…; tel=…; email=…\"` (repeatable)")
 	return cmd
 }
@@ -101,7 +113,7 @@ func consolidateRun(o consolidateOptions) error {
 	prog := startProgress(o.stderr)
 	defer prog.stop()
 	job.Progress = func(stage string) { prog.say("%s", stage) }
-	job.Note = func(note string) { fmt.Fprintln(o.stderr, "tsagmerge: "+note) }
+	job.Note = func(note string) { say(o.stderr, "tsagmerge: %s", note) }
 	res, err := consolidate.Publish(job)
 	prog.stop()
 	var refused *consolidate.RefusedError
@@ -118,13 +130,15 @@ func consolidateRun(o consolidateOptions) error {
 		}
 		return failf("consolidate: %v", err)
 	}
-	if job.Mode == consolidate.Forced && res.Check.Errors() > 0 {
+	if job.Mode == consolidate.Forced && res.Check.Errors() > 0 && !quiet {
 		printReport(o.stderr, res.Check, colorOn(o.stderr))
 	}
-	if f.json {
+	switch {
+	case f.json:
 		return printJSONReport(o.stdout, f, res.Report, res.Size)
+	case !quiet:
+		printSummary(o.stdout, f, job.Options, res.Report, res.Size, res.Took)
 	}
-	printSummary(o.stdout, f, job.Options, res.Report, res.Size, res.Took)
 	return nil
 }
 

@@ -1,10 +1,11 @@
 package main
 
 import (
-	"fmt"
+	"encoding/json"
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +16,10 @@ import (
 func init() { subcommands = append(subcommands, newIndexCmd) }
 
 func newIndexCmd() *cobra.Command {
-	var out, period string
+	var (
+		out, period string
+		asJSON      bool
+	)
 	cmd := &cobra.Command{
 		Use:   "index DIR|FILE... -o FILE.xlsx",
 		Short: "Write the Excel activity index",
@@ -39,19 +43,24 @@ the reporting period, which is the half-year the contributions state
 
 Exit status: 0 when the workbook was written, 2 when the arguments are
 wrong, nothing could be read or the workbook could not be written.`,
+		Example: `  tsagmerge index inbox/ -o activities.xlsx
+  tsagmerge index inbox/ -o activities.xlsx --period 2025-H2 --json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runIndex(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, out, period)
+			return runIndex(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, out, period, asJSON)
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was written and every activity found, as JSON")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the workbook to `FILE.xlsx` (required)")
 	cmd.Flags().StringVar(&period, "period", "", "the reporting period, `2025-H2` or 2025-07-01..2025-12-31 (default: as the files state it)")
+	cmd.ValidArgsFunction = docxArgs
+	cmd.MarkFlagFilename("output", "xlsx")
 	return cmd
 }
 
 // runIndex scans the inputs, builds the index and writes it; files not used
 // and regions missing are noted on stderr.
-func runIndex(stdout, stderr io.Writer, args []string, out, period string) error {
+func runIndex(stdout, stderr io.Writer, args []string, out, period string, asJSON bool) error {
 	if out == "" {
 		return failf("index: name the workbook to write with -o FILE.xlsx")
 	}
@@ -76,15 +85,81 @@ func runIndex(stdout, stderr io.Writer, args []string, out, period string) error
 	}
 	docs := in.Used()
 	if len(in.Missing) > 0 {
-		fmt.Fprintf(stderr, "tsagmerge: no contribution from %s\n", strings.Join(in.Missing, ", "))
+		say(stderr, "tsagmerge: no contribution from %s", strings.Join(in.Missing, ", "))
 	}
 	x := index.Build(docs, opts)
 	if err := x.WriteFile(out); err != nil {
 		return failf("%v", err)
 	}
-	fmt.Fprintf(stdout, "wrote %s\n", out)
+	if asJSON {
+		return printIndexJSON(stdout, out, x)
+	}
+	say(stdout, "wrote %s", out)
 	for _, line := range x.SheetLines() {
-		fmt.Fprintln(stdout, "  "+line)
+		say(stdout, "  %s", line)
 	}
 	return nil
+}
+
+// indexJSON is what index --json prints: the workbook written and each
+// activity as its row says it.
+type indexJSON struct {
+	Output     string         `json:"output"`
+	Period     string         `json:"period"`
+	Sheets     []string       `json:"sheets"`
+	Activities []activityJSON `json:"activities"`
+}
+
+type activityJSON struct {
+	ID           string   `json:"id"`
+	Region       string   `json:"region"`
+	Section      string   `json:"section"`
+	Text         string   `json:"text"`
+	Date         string   `json:"date,omitempty"` // as written, with its notes
+	Start        string   `json:"start,omitempty"`
+	End          string   `json:"end,omitempty"`
+	City         string   `json:"city,omitempty"`
+	Country      string   `json:"country,omitempty"`
+	Countries    []string `json:"countries"`
+	Participants int      `json:"participants,omitempty"`
+	Qualifier    string   `json:"participantsQualifier,omitempty"`
+	Groups       []string `json:"groups"`
+	Recs         []string `json:"recommendations"`
+	Partners     []string `json:"partners"`
+	OpenComments int      `json:"openComments"`
+	Source       string   `json:"source"`
+	Paragraph    int      `json:"paragraph"`
+}
+
+func printIndexJSON(w io.Writer, out string, x *index.Index) error {
+	v := indexJSON{Output: out, Sheets: x.SheetLines(), Activities: []activityJSON{}}
+	if !x.Period.IsZero() {
+		v.Period = x.Period.Start.Format(time.DateOnly) + ".." + x.Period.End.Format(time.DateOnly)
+	}
+	for _, a := range x.Activities {
+		j := activityJSON{ID: a.ID, Region: a.Region, Section: a.Section, Text: a.Text, Date: a.Date.Describe(),
+			City: a.Place.City, Country: a.Place.Country.Name, Countries: []string{},
+			Participants: a.Participants.N, Qualifier: a.Participants.Qualifier,
+			Groups: nonNil(a.Groups), Recs: nonNil(a.Recs), Partners: nonNil(a.Partners),
+			OpenComments: a.OpenComments, Source: a.Source, Paragraph: a.Paragraph}
+		if !a.Date.IsZero() {
+			j.Start, j.End = a.Date.Start.Format(time.DateOnly), a.Date.End.Format(time.DateOnly)
+		}
+		for _, c := range a.Countries {
+			j.Countries = append(j.Countries, c.Name)
+		}
+		v.Activities = append(v.Activities, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// nonNil makes a nil list an empty one, so that JSON says [] for it.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

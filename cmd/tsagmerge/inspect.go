@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/inbox"
 )
 
 func init() { subcommands = append(subcommands, newInspectCmd) }
@@ -20,13 +22,16 @@ func newInspectCmd() *cobra.Command {
 		figuresDir string
 	)
 	cmd := &cobra.Command{
-		Use:   "inspect FILE...",
+		Use:   "inspect DIR|FILE...",
 		Short: "Read contributions and show what is in them",
 		Long: `inspect reads each contribution and shows its region (and how it was
 recognised), title, writing application, section tree, the counts of what it
 holds, its open comment threads and any warnings. With --json it prints a
 JSON array, one object per file. With --figures DIR it also writes every
 picture into DIR as REGION-figN-caption.ext, never replacing a file.`,
+		Example: `  tsagmerge inspect inbox/
+  tsagmerge inspect --json inbox/AFR-contribution.docx
+  tsagmerge inspect --figures figures/ inbox/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInspect(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, asJSON, figuresDir)
@@ -34,12 +39,33 @@ picture into DIR as REGION-figN-caption.ext, never replacing a file.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array, one object per file")
 	cmd.Flags().StringVar(&figuresDir, "figures", "", "write the figures into `DIR`")
+	cmd.ValidArgsFunction = docxArgs
 	return cmd
 }
 
 // runInspect reads every file; an unreadable one is reported on stderr and
 // the others still shown. Exit status 2 only when no file could be read.
-func runInspect(stdout, stderr io.Writer, files []string, asJSON bool, figuresDir string) error {
+func runInspect(stdout, stderr io.Writer, args []string, asJSON bool, figuresDir string) error {
+	// A folder stands for its .docx files; a file named is read, or said
+	// to be unreadable, as it is.
+	var files []string
+	for _, a := range args {
+		if !isDir(a) {
+			files = append(files, a)
+			continue
+		}
+		in, err := inbox.List([]string{a})
+		if err != nil {
+			return failf("inspect: %v", err)
+		}
+		if len(in) == 0 {
+			fmt.Fprintf(stderr, "tsagmerge: inspect: no .docx file in %s\n", a)
+		}
+		files = append(files, in...)
+	}
+	if len(files) == 0 {
+		return &exitError{code: exitBadInput}
+	}
 	var docs []*ingest.Document
 	for _, res := range readAll(files) {
 		if res.err != nil {
@@ -50,9 +76,11 @@ func runInspect(stdout, stderr io.Writer, files []string, asJSON bool, figuresDi
 		defer doc.Package.Close()
 		docs = append(docs, doc)
 		if figuresDir != "" {
-			if _, err := ingest.WriteFigures(doc, figuresDir); err != nil {
+			written, err := ingest.WriteFigures(doc, figuresDir)
+			if err != nil {
 				return failf("%v", err)
 			}
+			say(stderr, "tsagmerge: wrote %s of %s into %s", count(len(written), "figure"), filepath.Base(doc.Path), figuresDir)
 		}
 	}
 	if len(docs) == 0 {
@@ -194,8 +222,10 @@ func printDocument(w io.Writer, d *ingest.Document) {
 			open++
 		}
 	}
-	field(w, "contents", fmt.Sprintf("%d paragraphs, %d comments (%d open), %d revisions, %d figures, %d tables, %d footnotes, %d endnotes, %d hyperlinks",
-		len(d.Paragraphs), len(d.Comments), open, len(d.Revisions), len(d.Figures), len(d.Tables), len(d.Footnotes), len(d.Endnotes), len(d.Hyperlinks)))
+	field(w, "contents", fmt.Sprintf("%s, %s (%d open), %s, %s, %s, %s, %s, %s",
+		count(len(d.Paragraphs), "paragraph"), count(len(d.Comments), "comment"), open, count(len(d.Revisions), "revision"),
+		count(len(d.Figures), "figure"), count(len(d.Tables), "table"), count(len(d.Footnotes), "footnote"),
+		count(len(d.Endnotes), "endnote"), count(len(d.Hyperlinks), "hyperlink")))
 	printSections(w, d.Sections)
 	printOpenThreads(w, d.Comments)
 	if len(d.Warnings) > 0 {

@@ -91,7 +91,7 @@ func TestInspectText(t *testing.T) {
 		"\n    Asia and the Pacific - Regional Office for Asia and the Pacific\n      New Project on Artificial Intelligence",
 		"open comments:\n    #1 Chan, Calvin 2026-01-09 on",
 		"\n      #2 Sharma, Akanksha 2026-01-09: I don’t have any updates on this.\n",
-		"1 comments (0 open), 2 revisions",
+		"1 comment (0 open), 2 revisions",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)

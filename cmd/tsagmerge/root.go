@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"tsagmerge/consolidate/check"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -39,23 +41,51 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long: `tsagmerge turns the six ITU Regional Offices' half-yearly Word contributions
 into the TSAG document "Contribution of the ITU Regional Offices to the
 implementation of the ITU-T four-year rolling operational plan" and its
-Excel activity index.
-
-  inspect      read contributions and show what is in them
-  check        find what must not be published (exit 1 when something is)
-  consolidate  merge the regions into one TD on the TSAG template
-  index        write the Excel activity index
-  diff         show what changed between two versions of a contribution`,
+Excel activity index. Every command takes folders of contributions as well
+as files, and --json for a report a program can read.`,
+		Example: `  tsagmerge check inbox/
+  tsagmerge consolidate inbox/ -o TD.docx --meta meta.yaml --index activities.xlsx
+  tsagmerge check TD.docx`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.PersistentFlags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors (and check's verdict)")
 	for _, add := range subcommands {
 		root.AddCommand(add())
 	}
 	return root
+}
+
+// quiet is --quiet: the commands' notes and summaries are left out.
+var quiet bool
+
+// say writes a line unless --quiet.
+func say(w io.Writer, format string, args ...any) {
+	if !quiet {
+		fmt.Fprintf(w, format+"\n", args...)
+	}
+}
+
+// docxArgs completes a command's arguments with .docx files and folders.
+func docxArgs(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return []string{"docx", "docm"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// completeValues completes a flag with fixed values.
+func completeValues(cmd *cobra.Command, flag string, values ...string) {
+	cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// completeKinds completes --allow with the kinds of finding.
+func completeKinds(cmd *cobra.Command) {
+	var kinds []string
+	for _, k := range check.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	completeValues(cmd, "allow", kinds...)
 }
 
 // subcommands holds the constructors of the commands, one per file; each
@@ -65,6 +95,7 @@ var subcommands []func() *cobra.Command
 // run executes the command line, writing to stdout and stderr, and
 // returns the exit status. main and the tests call it alike.
 func run(args []string, stdout, stderr io.Writer) int {
+	quiet = false
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()

@@ -249,3 +249,21 @@ func missing(files []FileEntry) []string {
 	}
 	return out
 }
+
+// List names the Word documents the arguments name: each file named, and
+// in each folder named its .docx and .docm files (not lock, temporary or
+// hidden files), by name; each file once. Commands that look at files one
+// by one (inspect, diff) take folders through it, as Scan does.
+func List(args []string) ([]string, error) {
+	found, _, err := expand(args)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range found {
+		if k, _ := classify(f.path); !f.inFolder || k == kindDocx {
+			out = append(out, f.path)
+		}
+	}
+	return out, nil
+}
