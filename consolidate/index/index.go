@@ -36,8 +36,16 @@ type RegionSummary struct {
 	Code, Name string
 	Files      int
 	Activities int
-	// Participants is the sum of the activities' head counts.
-	Participants int
+	// Participants sums the activities' head counts, kept apart by what
+	// the text says of them: exact (a number given as it is, or a total),
+	// at least (more than, at least), and about (about, at most, up to):
+	// added together they would read as exact.
+	Participants        int
+	ParticipantsAtLeast int
+	ParticipantsAbout   int
+	// OutsidePeriod counts the activities dated outside the reporting
+	// period.
+	OutsidePeriod int
 	// Countries is the number of distinct countries the activities took
 	// place in or named.
 	Countries    int
@@ -78,7 +86,17 @@ func (x *Index) Summary() []RegionSummary {
 				continue
 			}
 			s.Activities++
-			s.Participants += a.Participants.N
+			switch a.Participants.Bound() {
+			case AtLeast:
+				s.ParticipantsAtLeast += a.Participants.N
+			case About:
+				s.ParticipantsAbout += a.Participants.N
+			default:
+				s.Participants += a.Participants.N
+			}
+			if !x.Period.Holds(a.Date) {
+				s.OutsidePeriod++
+			}
 			if a.Place.Country.ISO3 != "" {
 				countries[a.Place.Country.ISO3] = true
 			}

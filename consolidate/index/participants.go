@@ -153,3 +153,24 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
+
+// Bound is how a head count bounds the number of participants.
+type Bound int
+
+// The bounds of a head count.
+const (
+	Exact   Bound = iota // the number, or a total
+	AtLeast              // more than, at least
+	About                // about, at most
+)
+
+// Bound says how the count bounds the number of participants.
+func (p Participants) Bound() Bound {
+	switch p.Qualifier {
+	case "more than", "at least":
+		return AtLeast
+	case "about", "at most":
+		return About
+	}
+	return Exact
+}

@@ -166,3 +166,12 @@ func (p Period) yearNear(month int) int {
 func (p Period) covers(s DateSpan) bool {
 	return !p.IsZero() && !s.IsZero() && !s.Start.After(p.Start) && !s.End.Before(p.End)
 }
+
+// Holds reports whether a date lies within the period: true for an unknown
+// period or an undated activity, which cannot be said to lie outside.
+func (p Period) Holds(d DateSpan) bool {
+	if p.IsZero() || d.IsZero() {
+		return true
+	}
+	return !d.Start.Before(p.Start) && !d.End.After(p.End)
+}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -13,7 +14,7 @@ import (
 )
 
 // ActivityHeaders are the Activities sheet's column headers, in order.
-var ActivityHeaders = []string{"ID", "Region", "Section", "Activity", "Start", "End", "Date as written",
+var ActivityHeaders = []string{"ID", "Region", "Section", "Activity", "Start", "End", "Date as written", "In period",
 	"City", "Country", "Countries involved", "Participants", "Participants qualifier", "ITU-T groups",
 	"Recommendations", "Partners", "Open comments", "Source file", "Paragraph"}
 
@@ -51,8 +52,15 @@ func (x *Index) activitySheet(files map[string]link) sheet {
 		if a.Participants.N > 0 {
 			n, qual = a.Participants.N, a.Participants.Qualifier
 		}
+		inPeriod := "yes"
+		switch {
+		case a.Date.IsZero() || x.Period.IsZero():
+			inPeriod = ""
+		case !x.Period.Holds(a.Date):
+			inPeriod = "NO"
+		}
 		sh.rows = append(sh.rows, []any{a.ID, a.Region, a.Section, a.Text, a.Date.Start, a.Date.End,
-			a.Date.Describe(), a.Place.City, a.Place.Country.Name, strings.Join(countries, ", "), n, qual,
+			a.Date.Describe(), inPeriod, a.Place.City, a.Place.Country.Name, strings.Join(countries, ", "), n, qual,
 			strings.Join(a.Groups, ", "), strings.Join(a.Recs, ", "), strings.Join(a.Partners, ", "),
 			a.OpenComments, files[a.Source], a.Paragraph})
 	}
@@ -61,7 +69,7 @@ func (x *Index) activitySheet(files map[string]link) sheet {
 
 func (x *Index) commentSheet(files map[string]link) sheet {
 	sh := sheet{name: "Comments", table: "CommentsTable", cols: []column{
-		{name: "ID"}, {name: "Region"}, {name: "Section", kind: wrapCol, max: 30}, {name: "Author", max: 24},
+		{name: "ID"}, {name: "Word ID", kind: numCol}, {name: "Region"}, {name: "Section", kind: wrapCol, max: 30}, {name: "Author", max: 24},
 		{name: "Date", kind: timeCol}, {name: "Text", kind: wrapCol, max: 60}, {name: "Anchor", kind: wrapCol, max: 40},
 		{name: "Thread parent", kind: wrapCol, max: 30}, {name: "Status"}, {name: "Follow-up", max: 14},
 		{name: "Source file", kind: linkCol, max: 30}, {name: "Paragraph", kind: numCol},
@@ -82,13 +90,13 @@ func (x *Index) commentSheet(files map[string]link) sheet {
 			if c.Resolved {
 				status = "Resolved"
 			}
-			sh.rows = append(sh.rows, []any{c.ID, d.Region.Code, c.Section, c.Author, c.Date, c.Text, c.Anchor,
+			sh.rows = append(sh.rows, []any{commentID(d, c.ID), wordID(c.ID), d.Region.Code, c.Section, c.Author, c.Date, c.Text, c.Anchor,
 				parent, status, "", files[d.Path], c.Paragraph})
 		}
 	}
 	sh.extra = func(f *excelize.File, lastRow int) error {
 		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("J2:J%d", lastRow)
+		dv.Sqref = fmt.Sprintf("K2:K%d", lastRow)
 		if err := dv.SetDropList(FollowUpChoices); err != nil {
 			return err
 		}
@@ -147,26 +155,27 @@ func (x *Index) figureSheet(files map[string]link) sheet {
 func (x *Index) summarySheet() sheet {
 	sh := sheet{name: "Summary", table: "SummaryTable", cellByCell: true, cols: []column{
 		{name: "Region"}, {name: "Name", max: 24}, {name: "Files", kind: numCol}, {name: "Activities", kind: numCol},
-		{name: "Participants", kind: numCol}, {name: "Countries reached", kind: numCol},
+		{name: "Outside period", kind: numCol}, {name: "Participants (exact)", kind: numCol},
+		{name: "Participants (at least)", kind: numCol}, {name: "Participants (about)", kind: numCol}, {name: "Countries reached", kind: numCol},
 		{name: "Open comments", kind: numCol}, {name: "Pending revisions", kind: numCol}, {name: "Figures", kind: numCol},
 	}}
 	for _, s := range x.Summary() {
-		sh.rows = append(sh.rows, []any{s.Code, s.Name, s.Files, s.Activities, s.Participants, s.Countries,
-			s.OpenComments, s.Revisions, s.Figures})
+		sh.rows = append(sh.rows, []any{s.Code, s.Name, s.Files, s.Activities, s.OutsidePeriod, s.Participants,
+			s.ParticipantsAtLeast, s.ParticipantsAbout, s.Countries, s.OpenComments, s.Revisions, s.Figures})
 	}
 	if len(sh.rows) == 0 {
 		return sh
 	}
 	sh.extra = func(f *excelize.File, lastRow int) error {
 		var series []excelize.ChartSeries
-		for _, col := range []string{"D", "F", "G"} { // Activities, Countries reached, Open comments
+		for _, col := range []string{"D", "I", "J"} { // Activities, Countries reached, Open comments
 			series = append(series, excelize.ChartSeries{
 				Name:       fmt.Sprintf("Summary!$%s$1", col),
 				Categories: fmt.Sprintf("Summary!$A$2:$A$%d", lastRow),
 				Values:     fmt.Sprintf("Summary!$%s$2:$%s$%d", col, col, lastRow),
 			})
 		}
-		return f.AddChart(sh.name, "K2", &excelize.Chart{
+		return f.AddChart(sh.name, "A"+strconv.Itoa(lastRow+3), &excelize.Chart{
 			Type:      excelize.Bar,
 			Series:    series,
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Activities, countries reached and open comments per region"}}},
@@ -177,22 +186,39 @@ func (x *Index) summarySheet() sheet {
 	return sh
 }
 
+// commentID names a comment uniquely across the regions: "ASP-2".
+func commentID(d *ingest.Document, id string) string {
+	code := d.Region.Code
+	if code == "" {
+		code = "?"
+	}
+	return code + "-" + id
+}
+
+// wordID is a comment's own id as a number when it is one, as Word's are.
+func wordID(id string) any {
+	if n, err := strconv.Atoi(id); err == nil {
+		return n
+	}
+	return id
+}
+
 // fileLinks gives each source file's cell: its base name, linked by a path
-// relative to outDir when the file lies under it, else by a file:// URL.
+// relative to outDir, so that the links hold when the workbook and the
+// contributions are copied or shared together. A file that no relative
+// path reaches (another drive) gets its name alone: an absolute file://
+// link would break on every other machine.
 func fileLinks(docs []*ingest.Document, outDir string) map[string]link {
 	out := map[string]link{}
 	absOut, _ := filepath.Abs(outDir)
 	for _, d := range docs {
-		abs, err := filepath.Abs(d.Path)
-		if err != nil {
-			out[d.Path] = link{Text: filepath.Base(d.Path)}
-			continue
+		l := link{Text: filepath.Base(d.Path)}
+		if abs, err := filepath.Abs(d.Path); err == nil {
+			if rel, err := filepath.Rel(absOut, abs); err == nil {
+				l.URL = (&url.URL{Path: filepath.ToSlash(rel)}).String()
+			}
 		}
-		target := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-		if rel, err := filepath.Rel(absOut, abs); err == nil && !strings.HasPrefix(rel, "..") {
-			target = (&url.URL{Path: filepath.ToSlash(rel)}).String()
-		}
-		out[d.Path] = link{Text: filepath.Base(d.Path), URL: target}
+		out[d.Path] = l
 	}
 	return out
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -74,7 +76,63 @@ func TestLibreOfficeReadsTheWorkbook(t *testing.T) {
 		t.Fatalf("CSV export: %d rows, header %q", len(rows), rows[0])
 	}
 	first := rows[1]
-	if first[0] != "AFR-001" || first[4] != "2025-09-05" || first[8] != "Benin" || first[16] != "AFR-contribution.docx" {
+	if first[0] != "AFR-001" || first[4] != "2025-09-05" || first[9] != "Benin" || first[17] != "AFR-contribution.docx" {
 		t.Errorf("first activity as LibreOffice reads it: %q", first)
+	}
+}
+
+// TestWorkbookPrints: every sheet prints landscape, one page wide, its
+// header row on each page; LibreOffice prints the samples' index on a few
+// pages (it took 40 portrait ones before), the Summary with its chart on
+// one.
+func TestWorkbookPrints(t *testing.T) {
+	f, out, _ := writeSamples(t)
+	for _, sheet := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v (%v), want landscape, one page wide", sheet, pl, err)
+		}
+		titles := false
+		for _, dn := range f.GetDefinedName() {
+			titles = titles || dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet && dn.RefersTo == "'"+sheet+"'!$1:$1"
+		}
+		if !titles {
+			t.Errorf("%s: the header row is not repeated on printed pages", sheet)
+		}
+	}
+	testkit.RequireTool(t, "soffice", "pdfinfo")
+	pdf := soffice(t, out, "pdf", "pdf")
+	testkit.Need(t, pdf != "", "this LibreOffice cannot print spreadsheets; install libreoffice-calc-nogui")
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(testkit.Run(t, "pdfinfo", pdf))
+	if pages, _ := strconv.Atoi(m[1]); pages < 5 || pages > 12 {
+		t.Errorf("the index prints on %d pages, want 5 to 12 (five sheets, one page wide)", pages)
+	}
+}
+
+// TestWorkbookCounts: comment ids are unique across regions, activities
+// outside the period are flagged, and head counts of different kinds are
+// not added together.
+func TestWorkbookCounts(t *testing.T) {
+	f, _, x := writeSamples(t)
+	rows, _ := f.GetRows("Comments")
+	seen := map[string]bool{}
+	for _, r := range rows[1:] {
+		if seen[r[0]] || !strings.Contains(r[0], "-") {
+			t.Errorf("comment id %q repeats or names no region", r[0])
+		}
+		seen[r[0]] = true
+	}
+	for _, s := range x.Summary() {
+		if s.Code == "AFR" && s.ParticipantsAtLeast < 70 {
+			t.Errorf("AFR's \"at least 70\" is not counted apart: %+v", s)
+		}
+	}
+	x.Period = Period{Start: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}
+	outside := 0
+	for _, s := range x.Summary() {
+		outside += s.OutsidePeriod
+	}
+	if outside == 0 {
+		t.Error("no activity flagged outside October–December 2025")
 	}
 }

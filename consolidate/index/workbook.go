@@ -95,6 +95,9 @@ func writeSheet(f *excelize.File, st styles, sh sheet) error {
 			return err
 		}
 	}
+	if err := printSetup(f, sh); err != nil {
+		return err
+	}
 	var w sheetWriter
 	if sh.cellByCell {
 		w = &cellWriter{f: f, sheet: sh.name}
@@ -144,6 +147,25 @@ func writeSheet(f *excelize.File, st styles, sh sheet) error {
 		}
 	}
 	return w.finish()
+}
+
+// printSetup makes a sheet print as a reader expects: landscape, as wide
+// as one page, the header row repeated on every page. A sheet written cell
+// by cell (the Summary, with its chart) fits on one page whole. It is set
+// before the sheet is streamed, which keeps it.
+func printSetup(f *excelize.File, sh sheet) error {
+	landscape, wide, tall := "landscape", 1, 0
+	if sh.cellByCell {
+		tall = 1
+	}
+	if err := f.SetPageLayout(sh.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sh.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sh.name + "'!$1:$1", Scope: sh.name})
 }
 
 // sheetWriter is the part of excelize's stream and cell APIs writeSheet

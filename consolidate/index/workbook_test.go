@@ -35,7 +35,7 @@ func TestWorkbookSheetsAndHeaders(t *testing.T) {
 	if got, want := f.GetSheetList(), []string{"Activities", "Comments", "Revisions", "Figures", "Summary"}; !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
-	want := []string{"ID", "Region", "Section", "Activity", "Start", "End", "Date as written", "City", "Country",
+	want := []string{"ID", "Region", "Section", "Activity", "Start", "End", "Date as written", "In period", "City", "Country",
 		"Countries involved", "Participants", "Participants qualifier", "ITU-T groups", "Recommendations", "Partners",
 		"Open comments", "Source file", "Paragraph"}
 	rows, err := f.GetRows("Activities")
@@ -84,7 +84,7 @@ func TestWorkbookCellTypes(t *testing.T) {
 			t.Errorf("%s has no date number format", cell)
 		}
 	}
-	for sheet, cells := range map[string][]string{"Activities": {"P2", "R2"}, "Summary": {"C2", "D2", "E2"}} {
+	for sheet, cells := range map[string][]string{"Activities": {"Q2", "S2"}, "Summary": {"C2", "D2", "E2", "F2"}, "Comments": {"B2"}} {
 		for _, cell := range cells {
 			typ, err := f.GetCellType(sheet, cell)
 			if err != nil {
@@ -97,15 +97,15 @@ func TestWorkbookCellTypes(t *testing.T) {
 		}
 	}
 	// a participants cell with a head count (AFR-003: at least 70)
-	if v, _ := f.GetCellValue("Activities", "K4", excelize.Options{RawCellValue: true}); v != "70" {
-		t.Errorf("K4 = %q, want 70", v)
+	if v, _ := f.GetCellValue("Activities", "L4", excelize.Options{RawCellValue: true}); v != "70" {
+		t.Errorf("L4 = %q, want 70", v)
 	}
 	if typ, _ := f.GetCellType("Activities", "D2"); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
 		t.Errorf("Activity cell type %d, want text", typ)
 	}
-	if v, _ := f.GetCellValue("Comments", "E2", excelize.Options{RawCellValue: true}); !strings.Contains(v, ".") {
+	if v, _ := f.GetCellValue("Comments", "F2", excelize.Options{RawCellValue: true}); !strings.Contains(v, ".") {
 		t.Errorf("a comment's date %q should be a date and time serial", v)
-	} else if !hasDateFormat(t, f, "Comments", "E2") {
+	} else if !hasDateFormat(t, f, "Comments", "F2") {
 		t.Error("a comment's date has no date format")
 	}
 }
@@ -155,18 +155,21 @@ func TestWorkbookLayout(t *testing.T) {
 		t.Error("Activity text is not wrapped")
 	}
 	dvs, err := f.GetDataValidations("Comments")
-	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "J2:J6" || !strings.Contains(dvs[0].Formula1, "Asked region") {
+	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "K2:K6" || !strings.Contains(dvs[0].Formula1, "Asked region") {
 		t.Errorf("Comments drop-down: %+v (%v)", dvs, err)
 	}
-	if h, _ := f.GetCellValue("Comments", "J1"); h != "Follow-up" {
-		t.Errorf("Comments J1 = %q, want Follow-up", h)
+	if h, _ := f.GetCellValue("Comments", "K1"); h != "Follow-up" {
+		t.Errorf("Comments K1 = %q, want Follow-up", h)
 	}
-	formula, _ := f.GetCellFormula("Activities", "Q2")
+	// The link is relative to the workbook, so that it holds when both are
+	// shared: no file:// URL naming this machine's folders.
+	formula, _ := f.GetCellFormula("Activities", "R2")
 	abs, _ := filepath.Abs(filepath.Join(samplesDir, "AFR-contribution.docx"))
-	if !strings.HasPrefix(formula, "HYPERLINK(") || !strings.Contains(formula, "file://"+filepath.ToSlash(abs)) {
-		t.Errorf("Source file cell formula %q, want a HYPERLINK to %s", formula, abs)
+	rel, _ := filepath.Rel(filepath.Dir(out), abs)
+	if !strings.HasPrefix(formula, "HYPERLINK(") || strings.Contains(formula, "file:") || !strings.Contains(formula, filepath.ToSlash(rel)) {
+		t.Errorf("Source file cell formula %q, want a HYPERLINK to %s", formula, filepath.ToSlash(rel))
 	}
-	if v, _ := f.GetCellValue("Activities", "Q2"); v != "AFR-contribution.docx" {
+	if v, _ := f.GetCellValue("Activities", "R2"); v != "AFR-contribution.docx" {
 		t.Errorf("Source file shows %q", v)
 	}
 	zr, err := zip.OpenReader(out)
