@@ -20,7 +20,7 @@ func init() { subcommands = append(subcommands, newCheckCmd) }
 
 func newCheckCmd() *cobra.Command {
 	var (
-		asJSON, all, summary bool
+		asJSON, all, summary, td bool
 		allow                []string
 	)
 	cmd := &cobra.Command{
@@ -35,7 +35,7 @@ deserves a look: items named twice in one list, empty sections, front
 matter, refused files, missing regions.
 
 Given a TD that consolidate wrote (it carries the TD number as a document
-property), check checks the TD itself, the file to be published: the same
+property), or any file with --td, check checks the TD itself, the file to be published: the same
 findings, each placed in its region's section, and what only a TD can get
 wrong: a draft's marks (draft-td), markers left on the cover for values
 never given (cover-marker), region sections out of order or twice
@@ -60,12 +60,13 @@ Kinds of finding: ` + kindList() + `.`,
 				}
 				opts.Allow = append(opts.Allow, k)
 			}
-			return runCheck(cmd.OutOrStdout(), args, opts, asJSON, summary)
+			return runCheck(cmd.OutOrStdout(), args, inbox.Options{TDs: td}, opts, asJSON, summary)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the report as JSON")
 	cmd.Flags().BoolVar(&all, "all", false, "also list resolved comments (as info)")
 	cmd.ValidArgsFunction = docxArgs
+	cmd.Flags().BoolVar(&td, "td", false, "take the files for TDs, even without tsagmerge's mark (a TD made by hand on the template)")
 	cmd.Flags().BoolVar(&summary, "summary", false, "print the counts of findings per region and kind, not each finding")
 	cmd.Flags().StringArrayVar(&allow, "allow", nil, "report findings of `KIND` as warnings, not errors (repeatable)")
 	completeKinds(cmd)
@@ -82,8 +83,8 @@ func kindList() string {
 
 // runCheck scans, checks and prints; the report is printed even when
 // nothing could be read, so the refusals are seen, and then exits 2.
-func runCheck(w io.Writer, args []string, opts check.Options, asJSON, summary bool) error {
-	in, err := inbox.Scan(args)
+func runCheck(w io.Writer, args []string, scan inbox.Options, opts check.Options, asJSON, summary bool) error {
+	in, err := inbox.ScanWith(args, scan)
 	if err != nil {
 		return failf("%v", err)
 	}

@@ -64,6 +64,12 @@ func TestCheckTheTD(t *testing.T) {
 		{draft, exitFindings, []string{"The TD: draft.docx", "draft-td", "cover-marker", "TSAG-TD000", "unresolved-comment", "pending-revision", "not ready to publish"}},
 		{final, exitOK, []string{"The TD: TD.docx", "in 1 file: ready to publish"}},
 	}
+	// A file without the mark is taken for a TD when --td says so: one
+	// region's contribution, read as a TD, lacks the other regions.
+	if out, code := execute(t, "check", "--td", filepath.Join(samples, "CIS-contribution.docx")); code != exitOK ||
+		!strings.Contains(out, "The TD: CIS-contribution.docx") || !strings.Contains(out, "the TD has no section for Africa") {
+		t.Errorf("check --td: exit %d\n%s", code, out)
+	}
 	for _, tt := range tests {
 		out, code := execute(t, "check", tt.file)
 		if code != tt.code {

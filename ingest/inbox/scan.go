@@ -20,6 +20,9 @@ type Options struct {
 	Read func(path string) (*ingest.Document, error)
 	// Workers is how many files are read at once; 0 means GOMAXPROCS.
 	Workers int
+	// TDs takes every readable file for a TD, as if it carried
+	// ingest.TDProperty: a TD made by hand on the template.
+	TDs bool
 }
 
 // Scan reads the contributions named by args, folders and/or files, with
@@ -161,7 +164,7 @@ func readAll(files []FileEntry, list []found, opts Options) {
 	for range min(workers, len(todo)) {
 		wg.Go(func() {
 			for i := range jobs {
-				readOne(&files[i], opts.Read)
+				readOne(&files[i], opts)
 			}
 		})
 	}
@@ -173,16 +176,20 @@ func readAll(files []FileEntry, list []found, opts Options) {
 }
 
 // readOne reads one file and gives it its region, or refuses it.
-func readOne(f *FileEntry, read func(string) (*ingest.Document, error)) {
-	doc, err := read(f.Path)
+func readOne(f *FileEntry, opts Options) {
+	doc, err := opts.Read(f.Path)
 	if err != nil {
 		f.Status, f.Reason = Refused, refusal(f.Path, err)
 		f.Region = regionFromName(f.Path)
 		return
 	}
 	f.Doc = doc
-	if doc.Meta.TD != "" {
+	switch {
+	case doc.Meta.TD != "":
 		f.Status, f.Reason = TD, "the TD "+doc.Meta.TD+" written by tsagmerge, not a contribution: left out"
+		return
+	case opts.TDs:
+		f.Status, f.Reason = TD, "a TD (--td), not a contribution"
 		return
 	}
 	f.Region = doc.Region.Code
