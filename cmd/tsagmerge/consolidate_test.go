@@ -64,6 +64,21 @@ func TestCheckTheTD(t *testing.T) {
 		{draft, exitFindings, []string{"The TD: draft.docx", "draft-td", "cover-marker", "TSAG-TD000", "unresolved-comment", "pending-revision", "not ready to publish"}},
 		{final, exitOK, []string{"The TD: TD.docx", "in 1 file: ready to publish"}},
 	}
+	// A draft says so on its pages and in its properties; a publication
+	// never does.
+	for file, draftWanted := range map[string]bool{draft: true, final: false} {
+		td := testkit.ReadDoc(t, file)
+		header, err := td.Package.Read("word/header1.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(string(header), "DRAFT") && td.Meta.Status == "Draft"; got != draftWanted {
+			t.Errorf("%s: says DRAFT %v, want %v (status %q)", filepath.Base(file), got, draftWanted, td.Meta.Status)
+		}
+		if strings.Contains(string(header), "DRAFT") != draftWanted {
+			t.Errorf("%s: its running header's DRAFT mark is wrong", filepath.Base(file))
+		}
+	}
 	// A file without the mark is taken for a TD when --td says so: one
 	// region's contribution, read as a TD, lacks the other regions.
 	if out, code := execute(t, "check", "--td", filepath.Join(samples, "CIS-contribution.docx")); code != exitOK ||
