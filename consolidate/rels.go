@@ -80,18 +80,6 @@ func relsXML(rels []outRel) []byte {
 	return append(out, "</Relationships>"...)
 }
 
-// transitionalRelType maps a Strict relationship type onto its
-// transitional spelling.
-func transitionalRelType(t string) string {
-	if rest, ok := strings.CutPrefix(t, "http://purl.oclc.org/ooxml/officeDocument/relationships/"); ok {
-		if rest == "extendedProperties" {
-			rest = "extended-properties"
-		}
-		return "http://schemas.openxmlformats.org/officeDocument/2006/relationships/" + rest
-	}
-	return t
-}
-
 // structuralRels are the relationship types of the main document (and of
 // notes and comments parts) that the merge handles itself or leaves to the
 // template, rather than copying the target part.
@@ -162,7 +150,7 @@ func (pc *partCopier) copy(r *region, src string) string {
 		r.warnf("the relationships of %s cannot be read (%v); its links were not carried", part.Name, err)
 	}
 	for _, rel := range rels {
-		typ := transitionalRelType(rel.Type)
+		typ := opc.Transitional(rel.Type)
 		switch {
 		case rel.External:
 			cp.rels = append(cp.rels, outRel{id: rel.ID, typ: typ, target: rel.Target, external: true})
@@ -228,7 +216,7 @@ func mapPartRels(r *region, src string, out *relSet, outPart string, pc *partCop
 		return m
 	}
 	for _, rel := range rels {
-		typ := transitionalRelType(rel.Type)
+		typ := opc.Transitional(rel.Type)
 		switch {
 		case structuralRels[relKind(typ)]:
 		case rel.External:

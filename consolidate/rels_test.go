@@ -30,19 +30,3 @@ func TestRelSetIDs(t *testing.T) {
 		t.Errorf("rels XML %s lacks %s", xml, want)
 	}
 }
-
-func TestTransitional(t *testing.T) {
-	for in, want := range map[string]string{
-		"http://purl.oclc.org/ooxml/wordprocessingml/main":           uriW,
-		"http://purl.oclc.org/ooxml/officeDocument/relationships":    uriR,
-		"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": uriWP,
-		uriW14: uriW14,
-	} {
-		if got := transitionalURI(in); got != want {
-			t.Errorf("transitionalURI(%s) = %s, want %s", in, got, want)
-		}
-	}
-	if got := transitionalRelType("http://purl.oclc.org/ooxml/officeDocument/relationships/image"); got != "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" {
-		t.Errorf("transitionalRelType gave %s", got)
-	}
-}

@@ -82,7 +82,7 @@ func newScanner(file, part string, data []byte) (*scanner, error) {
 	s.data = data
 	s.sc = xmltok.New(data, xmltok.Options{Strict: true, MaxDepth: maxDepth})
 	s.ns = xmltok.NewScope(func(uri string) nsID {
-		if strictNamespaces[uri] {
+		if uri == strictW {
 			s.strict = true
 		}
 		return lookupNS(uri)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"tsagmerge/ingest/opc"
 )
 
 // Placeholder names, written {{NAME}} in the template.
@@ -76,11 +78,9 @@ type found struct {
 
 func (f found) String() string { return f.text + " in " + f.part }
 
-// wNamespaces are WordprocessingML's main namespace, transitional and Strict.
-var wNamespaces = map[string]bool{
-	"http://schemas.openxmlformats.org/wordprocessingml/2006/main": true,
-	"http://purl.oclc.org/ooxml/wordprocessingml/main":             true,
-}
+// isW reports whether a namespace is WordprocessingML's main namespace, in
+// either spelling.
+func isW(uri string) bool { return opc.Transitional(uri) == opc.NSWordprocessingML }
 
 // findPlaceholders returns every "{{" in the visible text of a part's
 // paragraphs (w:t runs joined per paragraph), which is where Word users
@@ -100,7 +100,7 @@ func findPlaceholders(part string, data []byte) ([]found, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if !wNamespaces[t.Name.Space] {
+			if !isW(t.Name.Space) {
 				continue
 			}
 			switch t.Name.Local {
@@ -110,7 +110,7 @@ func findPlaceholders(part string, data []byte) ([]found, error) {
 				inText = true
 			}
 		case xml.EndElement:
-			if !wNamespaces[t.Name.Space] {
+			if !isW(t.Name.Space) {
 				continue
 			}
 			switch t.Name.Local {

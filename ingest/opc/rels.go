@@ -8,7 +8,7 @@ import (
 )
 
 // Relationship types, transitional spelling. Strict packages use the
-// purl.oclc.org spelling; Rel and Related accept either.
+// purl.oclc.org spelling (strict.go); TypeIs and Related accept either.
 const (
 	RelOfficeDocument     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 	RelCoreProps          = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
@@ -46,24 +46,7 @@ type Relationship struct {
 // TypeIs reports whether the relationship has the given transitional type,
 // or its Strict spelling.
 func (r Relationship) TypeIs(transitional string) bool {
-	return r.Type == transitional || r.Type == strictType(transitional)
-}
-
-func strictType(t string) string {
-	const trans = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-	if rest, ok := strings.CutPrefix(t, trans); ok {
-		return "http://purl.oclc.org/ooxml/officeDocument/relationships/" + strictName(rest)
-	}
-	return t
-}
-
-// strictName maps the few relationship names Strict spells differently.
-func strictName(name string) string {
-	switch name {
-	case "extended-properties":
-		return "extendedProperties"
-	}
-	return name
+	return r.Type == transitional || r.Type == Strict(transitional)
 }
 
 // RelsPartName returns the name of the .rels part holding source's
