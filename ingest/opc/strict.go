@@ -85,23 +85,23 @@ var toTransitional, toStrict = func() (map[string]string, map[string]string) {
 // "http://schemas.openxmlformats.org/wordprocessingml/2006/main"); any
 // other URI is returned unchanged.
 func Transitional(uri string) string {
-	if t, ok := toTransitional[uri]; ok {
-		return t
-	}
-	if name, ok := strings.CutPrefix(uri, strictRelPrefix); ok {
-		return transitionalRelPrefix + name
-	}
-	return uri
+	return respell(uri, toTransitional, strictRelPrefix, transitionalRelPrefix)
 }
 
 // Strict returns the Strict Open XML spelling of a transitional namespace
 // URI or relationship type; any other URI is returned unchanged.
 func Strict(uri string) string {
-	if s, ok := toStrict[uri]; ok {
+	return respell(uri, toStrict, transitionalRelPrefix, strictRelPrefix)
+}
+
+// respell looks uri up in one direction's table, else takes a relationship
+// type from one spelling of the relationships namespace to the other.
+func respell(uri string, table map[string]string, fromRel, toRel string) string {
+	if s, ok := table[uri]; ok {
 		return s
 	}
-	if name, ok := strings.CutPrefix(uri, transitionalRelPrefix); ok {
-		return strictRelPrefix + name
+	if name, ok := strings.CutPrefix(uri, fromRel); ok {
+		return toRel + name
 	}
 	return uri
 }
