@@ -2,7 +2,6 @@ package consolidate
 
 import (
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -234,9 +233,6 @@ func mapPartRels(r *region, src string, out *relSet, outPart string, pc *partCop
 	return m
 }
 
-// relIDAttr is the unprefixed relId attribute of dsp:dataModelExt.
-var relIDAttr = regexp.MustCompile(`\brelId="([^"]*)"`)
-
 // content returns a copied part's bytes when they must change (a diagram's
 // data naming its drawing, a chart's scheme colours that the output's
 // theme would show otherwise), or nil when the part is copied as it is.
@@ -248,17 +244,45 @@ func (cp *copiedPart) content() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	where := cp.pkg.Path + ": " + cp.src
 	if cp.docRels != nil {
-		data = relIDAttr.ReplaceAllFunc(data, func(m []byte) []byte {
-			old := string(relIDAttr.FindSubmatch(m)[1])
-			if nv, ok := cp.docRels[old]; ok {
-				return []byte(`relId="` + xmltok.EscapeAttr(nv) + `"`)
-			}
-			return m
-		})
+		if data, err = renameRelIDs(where, data, cp.docRels); err != nil {
+			return nil, err
+		}
 	}
 	if cp.pal != nil {
-		return recolourPart(cp.pkg.Path+": "+cp.src, data, cp.pal)
+		return recolourPart(where, data, cp.pal)
 	}
 	return data, nil
+}
+
+// renameRelIDs gives the relId attributes of a diagram's data part (its
+// dsp:dataModelExt names the diagram's drawing by an id of the document's
+// relationships) their new ids, copying every other byte.
+func renameRelIDs(where string, data []byte, ids map[string]string) ([]byte, error) {
+	sc := newScanner(where, data)
+	var out []byte
+	last := 0
+	for sc.Next() {
+		if sc.Tok.Kind != xmltok.StartTag {
+			continue
+		}
+		for _, a := range sc.Tok.Attrs {
+			if _, l := xmltok.SplitName(a.Name); string(l) != "relId" {
+				continue
+			}
+			if nv, ok := ids[xmltok.Unescape(a.Value)]; ok {
+				at := cap(data) - cap(a.Value) // a.Value is a slice of data: its offset
+				out = xmltok.AppendEscaped(append(out, data[last:at]...), nv)
+				last = at + len(a.Value)
+			}
+		}
+	}
+	if err := scanErr(sc); err != nil {
+		return nil, err
+	}
+	if out == nil {
+		return data, nil
+	}
+	return append(out, data[last:]...), nil
 }
