@@ -197,7 +197,7 @@ func recolourable(ct string) bool {
 // c:clrMapOvr replaces the colour mapping on both sides.
 func recolourPart(where string, data []byte, pal *palette) ([]byte, error) {
 	sc := newScanner(where, data)
-	ns := xmltok.NewScope(func(uri string) nsKind { return kindOfURI[transitionalURI(uri)] })
+	ns := xmltok.NewScope(kindOf)
 	var out []byte
 	last := 0
 	var renamed []bool // per open element: its end tag is rewritten

@@ -35,41 +35,23 @@ type headingPlan struct {
 
 // planHeadings reads the region heading and sub-headings off the model.
 // The title block ingest found (Document.FrontMatter) is left out; the
-// region heading is ingest's first section when that is of level 1, else
-// the line naming the region ingest found (Document.RegionLine); a
-// contribution with neither is given one (RegionInfo.Heading).
-func planHeadings(doc *ingest.Document, info ingest.RegionInfo) headingPlan {
-	plan := headingPlan{drop: map[int]bool{}, heading: -1, headingPara: -1, levels: map[int]int{}, title: info.Heading}
+// region heading is the one ingest's region heading rule gives
+// (Document.RegionHeading): its first level-1 heading, else the line
+// naming the region; a contribution with neither is given one, titled
+// RegionInfo.Heading.
+func planHeadings(doc *ingest.Document) headingPlan {
+	rh := doc.RegionHeading()
+	plan := headingPlan{drop: map[int]bool{}, heading: -1, headingPara: -1, levels: map[int]int{},
+		replaced: rh.Line, title: rh.Title, typedNumber: rh.Number}
 	for _, p := range doc.FrontMatter {
 		plan.drop[p.Body] = true
 	}
 	regionLevel, subFrom := 0, 0
-	var head *ingest.Paragraph
-	if len(doc.Sections) > 0 && doc.Sections[0].Level == 1 {
-		if p := doc.ParagraphAt(doc.Sections[0].Paragraph); p != nil && !p.InTable {
-			head = p
-		}
+	if rh.Paragraph != nil {
+		plan.heading, plan.headingPara = rh.Paragraph.Body, rh.Paragraph.Index
 	}
-	if head == nil && doc.RegionLine != nil {
-		head = doc.RegionLine
-		plan.replaced = true
-		_, plan.title = ingest.SplitHeadingNumber(head.Text)
-	}
-	if head != nil {
-		plan.heading, plan.headingPara = head.Body, head.Index
-		for i, s := range doc.Sections {
-			if s.Paragraph == head.Index {
-				plan.title, plan.typedNumber = s.Title, s.Number
-				regionLevel, subFrom = s.Level, i+1
-				break
-			}
-		}
-	}
-	// A number may still stand before the title (typed twice, or in the
-	// report's own heading); ingest's rule takes it off.
-	_, plan.title = ingest.SplitHeadingNumber(plan.title)
-	if plan.title == "" {
-		plan.title = info.Heading
+	if rh.Section >= 0 {
+		regionLevel, subFrom = doc.Sections[rh.Section].Level, rh.Section+1
 	}
 	plan.planLevels(doc, subFrom, regionLevel)
 	return plan

@@ -5,23 +5,24 @@ import (
 	"strconv"
 	"strings"
 
+	"tsagmerge/ingest/opc"
 	"tsagmerge/ingest/xmltok"
 )
 
 // Namespaces the merge looks into (transitional spelling; Strict URIs are
-// mapped onto these by transitionalURI).
+// mapped onto these by opc.Transitional).
 const (
-	uriW      = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-	uriR      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	uriW      = opc.NSWordprocessingML
+	uriR      = opc.NSRelationships
 	uriW14    = "http://schemas.microsoft.com/office/word/2010/wordml"
 	uriW15    = "http://schemas.microsoft.com/office/word/2012/wordml"
 	uriW16CID = "http://schemas.microsoft.com/office/word/2016/wordml/cid"
 	uriW16CEX = "http://schemas.microsoft.com/office/word/2018/wordml/cex"
-	uriWP     = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+	uriWP     = opc.NSWordprocessingDrawing
 	uriWP14   = "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"
 	uriMC     = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 	uriO      = "urn:schemas-microsoft-com:office:office"
-	uriA      = "http://schemas.openxmlformats.org/drawingml/2006/main"
+	uriA      = opc.NSDrawingML
 )
 
 // nsKind is a namespace the rewriter acts on; nsOther for the rest.
@@ -47,22 +48,10 @@ var kindOfURI = map[string]nsKind{
 	uriW16CEX: nsW16CEX, uriWP: nsWP, uriWP14: nsWP14, uriMC: nsMC, uriO: nsO, uriA: nsA,
 }
 
-// transitionalURI maps a Strict Open XML namespace onto its transitional
-// twin ("http://purl.oclc.org/ooxml/wordprocessingml/main" becomes
-// "http://schemas.openxmlformats.org/wordprocessingml/2006/main"), so a
+// kindOf is the rewriter's name for a namespace, in either spelling: a
 // Strict contribution's content lands in the namespaces Word expects in a
-// transitional document. Other URIs are returned unchanged.
-func transitionalURI(uri string) string {
-	rest, ok := strings.CutPrefix(uri, "http://purl.oclc.org/ooxml/")
-	if !ok {
-		return uri
-	}
-	first, tail, ok := strings.Cut(rest, "/")
-	if !ok {
-		return uri
-	}
-	return "http://schemas.openxmlformats.org/" + first + "/2006/" + tail
-}
+// transitional document.
+func kindOf(uri string) nsKind { return kindOfURI[opc.Transitional(uri)] }
 
 // nsDecl is one xmlns declaration; prefix "" is the default namespace.
 type nsDecl struct {
@@ -92,7 +81,7 @@ func readRoot(where string, data []byte) (rootInfo, error) {
 		mcPrefix := ""
 		for _, a := range t.Attrs {
 			if p, ok := xmltok.DeclaredPrefix(a.Name); ok {
-				uri := transitionalURI(xmltok.Unescape(a.Value))
+				uri := opc.Transitional(xmltok.Unescape(a.Value))
 				ri.decls = append(ri.decls, nsDecl{string(p), uri})
 				if uri == uriMC {
 					mcPrefix = string(p)
@@ -250,7 +239,7 @@ func contains(list []string, s string) bool {
 // the root's bindings beneath every element, so that only declarations
 // made further down shadow them (and stop a rename of the root's prefix).
 func newNSScope(ri rootInfo) *xmltok.Scope[nsKind] {
-	s := xmltok.NewScope(func(uri string) nsKind { return kindOfURI[transitionalURI(uri)] })
+	s := xmltok.NewScope(kindOf)
 	for _, d := range ri.decls {
 		s.Declare(d.prefix, d.uri)
 	}

@@ -21,14 +21,16 @@ type pageSetup struct {
 // readPageSetup reads the w:pgSz and w:pgMar of the template's last section.
 func readPageSetup(sectPr []byte) pageSetup {
 	ps := pageSetup{mar: map[string]string{}}
-	forEachTag(sectPr, "pgSz", func(t *xmltok.Token) {
-		ps.w, _ = t.LocalAttr("w")
-		ps.h, _ = t.LocalAttr("h")
-	})
-	forEachTag(sectPr, "pgMar", func(t *xmltok.Token) {
-		for _, a := range t.Attrs {
-			_, l := xmltok.SplitName(a.Name)
-			ps.mar[string(l)] = xmltok.Unescape(a.Value)
+	forEachTag(sectPr, func(t *xmltok.Token, local []byte) {
+		switch string(local) {
+		case "pgSz":
+			ps.w, _ = t.LocalAttr("w")
+			ps.h, _ = t.LocalAttr("h")
+		case "pgMar":
+			for _, a := range t.Attrs {
+				_, l := xmltok.SplitName(a.Name)
+				ps.mar[string(l)] = xmltok.Unescape(a.Value)
+			}
 		}
 	})
 	return ps

@@ -193,7 +193,7 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 		r.outPrefix[part] = mp.union.prefixOf(uriW)
 	}
 	r.pal = newPalette(r.doc.Theme, r.doc.ColorMap, m.base.theme, m.base.colorMap)
-	r.plan = planHeadings(r.doc, r.info)
+	r.plan = planHeadings(r.doc)
 	r.page = m.base.page
 	doc := m.parts[mpDocument].union
 	r.sectRefs = m.base.sect.regionRefs(doc.prefixOf(uriW), doc.prefixOf(uriR))

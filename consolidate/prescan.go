@@ -23,6 +23,9 @@ type idNeeds struct {
 // countNeeds bounds the ids a part can need. Every annotation id is
 // written "…id…", every drawing has a "docPr" and every hexadecimal id
 // attribute ends in "Id=", so counting those substrings never undercounts.
+// It is a bound, not a reading of the part: tokenizing would count more
+// tightly, but the blocks, and so every renumbered id of the output, are
+// laid out from these counts.
 func countNeeds(data []byte) idNeeds {
 	return idNeeds{
 		annot: bytes.Count(data, []byte("id")),
@@ -67,69 +70,37 @@ type partBookmarks struct {
 	ends   map[string]bool
 }
 
-// scanBookmarks finds bookmark starts and ends by searching for their tag
-// names, far faster than tokenizing the part: text cannot hold a '<', so
-// the tag around a match is found by looking back for one.
+// scanBookmarks finds a part's bookmark starts and ends.
 func scanBookmarks(data []byte) partBookmarks {
 	pb := partBookmarks{ends: map[string]bool{}}
-	for _, want := range []string{"bookmarkStart", "bookmarkEnd"} {
-		forEachTag(data, want, func(t *xmltok.Token) {
+	forEachTag(data, func(t *xmltok.Token, local []byte) {
+		switch string(local) {
+		case "bookmarkStart":
 			id, _ := t.LocalAttr("id")
-			if want == "bookmarkEnd" {
-				pb.ends[id] = true
-				return
-			}
 			name, _ := t.LocalAttr("name")
 			pb.starts = append(pb.starts, bookmarkRef{id: id, name: name})
-		})
-	}
+		case "bookmarkEnd":
+			id, _ := t.LocalAttr("id")
+			pb.ends[id] = true
+		}
+	})
 	return pb
 }
 
-// forEachTag calls fn for every start tag whose local name is local.
-func forEachTag(data []byte, local string, fn func(*xmltok.Token)) {
-	pat := []byte(local)
-	for off := 0; ; {
-		i := bytes.Index(data[off:], pat)
-		if i < 0 {
-			return
-		}
-		at := off + i
-		off = at + len(pat)
-		lt := bytes.LastIndexByte(data[max(0, at-40):at], '<')
-		if lt < 0 {
-			continue
-		}
-		lt += max(0, at-40)
-		if !isTagStart(data[lt+1:at]) || off >= len(data) || !isNameEnd(data[off]) {
-			continue
-		}
-		sc := newScanner("", data[lt:])
-		if sc.Next() && sc.Tok.Kind == xmltok.StartTag {
-			fn(&sc.Tok)
+// forEachTag calls fn for every start tag of data, with its local name.
+// data is a part read whole and checked before (ingest reads the regions'
+// strictly; the template's story parts pass templateIDs.scan), or a piece
+// of the template's main document cut before or after its insertion
+// point, which stops the scanner only where it was cut: so the scanner's
+// error, which names that cut, is not reported.
+func forEachTag(data []byte, fn func(t *xmltok.Token, local []byte)) {
+	sc := newScanner("", data)
+	for sc.Next() {
+		if t := &sc.Tok; t.Kind == xmltok.StartTag {
+			_, local := xmltok.SplitName(t.Name)
+			fn(t, local)
 		}
 	}
-}
-
-// isTagStart reports whether b, the bytes between '<' and a local name,
-// is empty or a prefix and colon.
-func isTagStart(b []byte) bool {
-	if len(b) == 0 {
-		return true
-	}
-	if b[len(b)-1] != ':' {
-		return false
-	}
-	for _, c := range b[:len(b)-1] {
-		if c == ' ' || c == '/' || c == '>' || c == '"' || c == '\'' || c == '=' {
-			return false
-		}
-	}
-	return true
-}
-
-func isNameEnd(c byte) bool {
-	return c == ' ' || c == '/' || c == '>' || c == '\t' || c == '\r' || c == '\n'
 }
 
 // templateIDs are the largest ids the template already uses.

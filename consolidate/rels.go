@@ -2,7 +2,6 @@ package consolidate
 
 import (
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,18 +79,6 @@ func relsXML(rels []outRel) []byte {
 	return append(out, "</Relationships>"...)
 }
 
-// transitionalRelType maps a Strict relationship type onto its
-// transitional spelling.
-func transitionalRelType(t string) string {
-	if rest, ok := strings.CutPrefix(t, "http://purl.oclc.org/ooxml/officeDocument/relationships/"); ok {
-		if rest == "extendedProperties" {
-			rest = "extended-properties"
-		}
-		return "http://schemas.openxmlformats.org/officeDocument/2006/relationships/" + rest
-	}
-	return t
-}
-
 // structuralRels are the relationship types of the main document (and of
 // notes and comments parts) that the merge handles itself or leaves to the
 // template, rather than copying the target part.
@@ -162,7 +149,7 @@ func (pc *partCopier) copy(r *region, src string) string {
 		r.warnf("the relationships of %s cannot be read (%v); its links were not carried", part.Name, err)
 	}
 	for _, rel := range rels {
-		typ := transitionalRelType(rel.Type)
+		typ := opc.Transitional(rel.Type)
 		switch {
 		case rel.External:
 			cp.rels = append(cp.rels, outRel{id: rel.ID, typ: typ, target: rel.Target, external: true})
@@ -228,7 +215,7 @@ func mapPartRels(r *region, src string, out *relSet, outPart string, pc *partCop
 		return m
 	}
 	for _, rel := range rels {
-		typ := transitionalRelType(rel.Type)
+		typ := opc.Transitional(rel.Type)
 		switch {
 		case structuralRels[relKind(typ)]:
 		case rel.External:
@@ -246,9 +233,6 @@ func mapPartRels(r *region, src string, out *relSet, outPart string, pc *partCop
 	return m
 }
 
-// relIDAttr is the unprefixed relId attribute of dsp:dataModelExt.
-var relIDAttr = regexp.MustCompile(`\brelId="([^"]*)"`)
-
 // content returns a copied part's bytes when they must change (a diagram's
 // data naming its drawing, a chart's scheme colours that the output's
 // theme would show otherwise), or nil when the part is copied as it is.
@@ -260,17 +244,45 @@ func (cp *copiedPart) content() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	where := cp.pkg.Path + ": " + cp.src
 	if cp.docRels != nil {
-		data = relIDAttr.ReplaceAllFunc(data, func(m []byte) []byte {
-			old := string(relIDAttr.FindSubmatch(m)[1])
-			if nv, ok := cp.docRels[old]; ok {
-				return []byte(`relId="` + xmltok.EscapeAttr(nv) + `"`)
-			}
-			return m
-		})
+		if data, err = renameRelIDs(where, data, cp.docRels); err != nil {
+			return nil, err
+		}
 	}
 	if cp.pal != nil {
-		return recolourPart(cp.pkg.Path+": "+cp.src, data, cp.pal)
+		return recolourPart(where, data, cp.pal)
 	}
 	return data, nil
+}
+
+// renameRelIDs gives the relId attributes of a diagram's data part (its
+// dsp:dataModelExt names the diagram's drawing by an id of the document's
+// relationships) their new ids, copying every other byte.
+func renameRelIDs(where string, data []byte, ids map[string]string) ([]byte, error) {
+	sc := newScanner(where, data)
+	var out []byte
+	last := 0
+	for sc.Next() {
+		if sc.Tok.Kind != xmltok.StartTag {
+			continue
+		}
+		for _, a := range sc.Tok.Attrs {
+			if _, l := xmltok.SplitName(a.Name); string(l) != "relId" {
+				continue
+			}
+			if nv, ok := ids[xmltok.Unescape(a.Value)]; ok {
+				at := cap(data) - cap(a.Value) // a.Value is a slice of data: its offset
+				out = xmltok.AppendEscaped(append(out, data[last:at]...), nv)
+				last = at + len(a.Value)
+			}
+		}
+	}
+	if err := scanErr(sc); err != nil {
+		return nil, err
+	}
+	if out == nil {
+		return data, nil
+	}
+	return append(out, data[last:]...), nil
 }

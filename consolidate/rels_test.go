@@ -31,18 +31,21 @@ func TestRelSetIDs(t *testing.T) {
 	}
 }
 
-func TestTransitional(t *testing.T) {
-	for in, want := range map[string]string{
-		"http://purl.oclc.org/ooxml/wordprocessingml/main":           uriW,
-		"http://purl.oclc.org/ooxml/officeDocument/relationships":    uriR,
-		"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": uriWP,
-		uriW14: uriW14,
-	} {
-		if got := transitionalURI(in); got != want {
-			t.Errorf("transitionalURI(%s) = %s, want %s", in, got, want)
-		}
+// renameRelIDs changes the relId attributes the map names, and nothing
+// else: not an id it does not map, not text that reads like one.
+func TestRenameRelIDs(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<a><dsp:dataModelExt xmlns:dsp="urn:x" relId="rId6" minVer="x"/></a>`, `<a><dsp:dataModelExt xmlns:dsp="urn:x" relId="rId12" minVer="x"/></a>`},
+		{`<a><e relId = 'rId6'/><e relId="rId7"/></a>`, `<a><e relId = 'rId12'/><e relId="rId7"/></a>`},
+		{`<a><t>relId="rId6"</t><!-- relId="rId6" --></a>`, `<a><t>relId="rId6"</t><!-- relId="rId6" --></a>`},
 	}
-	if got := transitionalRelType("http://purl.oclc.org/ooxml/officeDocument/relationships/image"); got != "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" {
-		t.Errorf("transitionalRelType gave %s", got)
+	for _, tt := range tests {
+		got, err := renameRelIDs("test", []byte(tt.in), map[string]string{"rId6": "rId12"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tt.want {
+			t.Errorf("renameRelIDs(%s) = %s, want %s", tt.in, got, tt.want)
+		}
 	}
 }

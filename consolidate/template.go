@@ -180,7 +180,10 @@ func (b *base) countHeadings() int {
 		return 0
 	}
 	n := 0
-	forEachTag(b.doc[:b.insertAt], "pStyle", func(t *xmltok.Token) {
+	forEachTag(b.doc[:b.insertAt], func(t *xmltok.Token, local []byte) {
+		if string(local) != "pStyle" {
+			return
+		}
 		if v, _ := t.LocalAttr("val"); v == h1 {
 			n++
 		}
@@ -197,7 +200,10 @@ type topItem struct {
 // w:id and w:type, in document order.
 func topItems(data []byte, local string) []topItem {
 	var out []topItem
-	forEachTag(data, local, func(t *xmltok.Token) {
+	forEachTag(data, func(t *xmltok.Token, l []byte) {
+		if string(l) != local {
+			return
+		}
 		id, _ := t.LocalAttr("id")
 		typ, _ := t.LocalAttr("type")
 		out = append(out, topItem{id, typ})

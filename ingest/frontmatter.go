@@ -166,10 +166,8 @@ func (r *reader) findRegionLine() {
 	if d.Region.Code == "" {
 		return
 	}
-	for _, p := range d.Paragraphs {
-		if p.Heading == 1 {
-			return
-		}
+	if firstLevel1Index(d.Paragraphs) >= 0 {
+		return
 	}
 	n := len(d.FrontMatter)
 	if n >= len(r.body.paras) {

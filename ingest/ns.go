@@ -1,5 +1,10 @@
 package ingest
 
+import (
+	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
+)
+
 // nsID names a namespace the reader knows, so that elements are matched by
 // the namespace their prefix resolves to and not by the prefix a writer
 // chose ("w:", "ns0:", a default namespace …).
@@ -23,35 +28,29 @@ const (
 	nsXML               // the xml: prefix (xml:space)
 )
 
-// namespaces maps namespace URIs to the reader's ids. Strict Open XML
-// (ISO/IEC 29500 strict) uses purl.oclc.org URIs for the same vocabularies.
+// namespaces maps namespace URIs, in their transitional spelling, to the
+// reader's ids; lookupNS maps Strict Open XML spellings onto these first.
 var namespaces = map[string]nsID{
-	"http://schemas.openxmlformats.org/wordprocessingml/2006/main":           nsW,
-	"http://purl.oclc.org/ooxml/wordprocessingml/main":                       nsW,
-	"http://schemas.openxmlformats.org/officeDocument/2006/relationships":    nsR,
-	"http://purl.oclc.org/ooxml/officeDocument/relationships":                nsR,
-	"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing": nsWP,
-	"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing":             nsWP,
-	"http://schemas.openxmlformats.org/drawingml/2006/main":                  nsA,
-	"http://purl.oclc.org/ooxml/drawingml/main":                              nsA,
-	"http://schemas.openxmlformats.org/drawingml/2006/picture":               nsPic,
-	"http://purl.oclc.org/ooxml/drawingml/picture":                           nsPic,
-	"urn:schemas-microsoft-com:vml":                                          nsV,
-	"urn:schemas-microsoft-com:office:office":                                nsO,
-	"http://schemas.openxmlformats.org/markup-compatibility/2006":            nsMC,
-	"http://schemas.microsoft.com/office/word/2010/wordml":                   nsW14,
-	"http://schemas.microsoft.com/office/word/2012/wordml":                   nsW15,
-	"http://www.w3.org/XML/1998/namespace":                                   nsXML,
+	opc.NSWordprocessingML:                    nsW,
+	opc.NSRelationships:                       nsR,
+	opc.NSWordprocessingDrawing:               nsWP,
+	opc.NSDrawingML:                           nsA,
+	opc.NSPicture:                             nsPic,
+	"urn:schemas-microsoft-com:vml":           nsV,
+	"urn:schemas-microsoft-com:office:office": nsO,
+	"http://schemas.openxmlformats.org/markup-compatibility/2006": nsMC,
+	"http://schemas.microsoft.com/office/word/2010/wordml":        nsW14,
+	"http://schemas.microsoft.com/office/word/2012/wordml":        nsW15,
+	xmltok.XMLNamespace: nsXML,
 }
 
-// strictNamespaces are the URIs that mark a Strict Open XML document.
-var strictNamespaces = map[string]bool{
-	"http://purl.oclc.org/ooxml/wordprocessingml/main": true,
-}
+// strictW is the namespace that marks a Strict Open XML document: its
+// WordprocessingML in the Strict spelling.
+var strictW = opc.Strict(opc.NSWordprocessingML)
 
 // lookupNS returns the reader's id for a namespace URI.
 func lookupNS(uri string) nsID {
-	if id, ok := namespaces[uri]; ok {
+	if id, ok := namespaces[opc.Transitional(uri)]; ok {
 		return id
 	}
 	if uri == "" {

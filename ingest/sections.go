@@ -83,21 +83,6 @@ func anyHeading(paras []*Paragraph) bool {
 	return false
 }
 
-// regionHeadingIndex is the position of the region's heading: the first
-// level-1 heading, else the first heading; -1 when there is none.
-func regionHeadingIndex(paras []*Paragraph) int {
-	first := -1
-	for i, p := range paras {
-		if p.Heading == 1 {
-			return i
-		}
-		if p.Heading > 0 && first < 0 {
-			first = i
-		}
-	}
-	return first
-}
-
 // firstHeadingIndex is the position of the first heading, -1 when there
 // is none.
 func firstHeadingIndex(paras []*Paragraph) int {
@@ -153,12 +138,4 @@ func (r *reader) looksLikeHeading(info *paraInfo) bool {
 		}
 	}
 	return true
-}
-
-// regionHeading is the text of the region's heading, "" when there is none.
-func (r *reader) regionHeading() string {
-	if len(r.doc.Sections) == 0 {
-		return ""
-	}
-	return r.doc.Sections[0].Title
 }

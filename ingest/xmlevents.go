@@ -82,7 +82,7 @@ func newScanner(file, part string, data []byte) (*scanner, error) {
 	s.data = data
 	s.sc = xmltok.New(data, xmltok.Options{Strict: true, MaxDepth: maxDepth})
 	s.ns = xmltok.NewScope(func(uri string) nsID {
-		if strictNamespaces[uri] {
+		if uri == strictW {
 			s.strict = true
 		}
 		return lookupNS(uri)
@@ -286,22 +286,9 @@ func (s *scanner) wrapErr(err error) error {
 	if err == nil {
 		return io.EOF
 	}
-	var se *xmltok.SyntaxError
-	if !errors.As(err, &se) {
-		return s.syntaxErr(err.Error())
-	}
-	switch se.Err {
-	case xmltok.ErrDTD:
-		return &opc.Error{Path: s.file, Problem: fmt.Sprintf("part %q declares a DTD or entities", s.part),
-			Remedy: "Word never writes one; the file is not safe to open", Err: opc.ErrUnsafeXML}
-	case xmltok.ErrTooDeep:
+	if errors.Is(err, xmltok.ErrTooDeep) {
 		return &opc.Error{Path: s.file, Problem: fmt.Sprintf("part %q nests elements more than %d levels deep", s.part, maxDepth),
 			Remedy: "Word does not write such files; the file is damaged or hostile, ask the sender to save it again from Word", Err: opc.ErrUnsafeXML}
 	}
-	return s.syntaxErr(fmt.Sprintf("line %d: %s", se.Line, se.Msg))
-}
-
-func (s *scanner) syntaxErr(msg string) error {
-	return &opc.Error{Path: s.file, Problem: fmt.Sprintf("part %q is not well-formed XML (%s)", s.part, msg),
-		Remedy: "the package is damaged; ask the sender to save it again from Word", Err: opc.ErrCorrupt}
+	return opc.XMLRefusal(s.file, s.part, err)
 }

@@ -2,10 +2,9 @@ package templates
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
-	"fmt"
-	"io"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // InsertionOffset returns the byte offset in a main document part
@@ -13,39 +12,44 @@ import (
 // engine inserts the regions' content (see InsertionPoint). It fails when
 // the body has no final sectPr, or when anything but white space follows it.
 func InsertionOffset(documentXML []byte) (int, error) {
-	dec := xml.NewDecoder(bytes.NewReader(documentXML))
+	sc := xmltok.New(documentXML, xmltok.Options{Where: mainPart, Strict: true})
 	depth, sectPr := 0, -1
-	for {
-		off := int(dec.InputOffset())
-		tok, err := dec.Token() // Token, not RawToken: it checks that tags match
-		if errors.Is(err, io.EOF) {
-			return 0, errors.New("word/document.xml ends before its w:body closes")
-		}
-		if err != nil {
-			return 0, fmt.Errorf("word/document.xml is not well-formed XML: %w", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
+	var text []byte
+	for sc.Next() {
+		t := &sc.Tok
+		switch t.Kind {
+		case xmltok.StartTag:
 			depth++
 			// depth 1 is w:document, 2 w:body, 3 the body's children.
 			if depth == 3 {
 				sectPr = -1
-				if t.Name.Local == "sectPr" {
-					sectPr = off
+				if _, local := xmltok.SplitName(t.Name); string(local) == "sectPr" {
+					sectPr = t.Start
 				}
 			}
-		case xml.EndElement:
-			depth--
-			if depth == 1 && t.Name.Local == "body" {
-				if sectPr < 0 {
-					return 0, errors.New("word/document.xml has no section properties (w:sectPr) at the end of its body; the TD needs them for its page layout and running header")
-				}
-				return sectPr, nil
+			if !t.SelfClosing {
+				continue
 			}
-		case xml.CharData:
-			if depth == 2 && len(bytes.TrimSpace(t)) > 0 {
+		case xmltok.EndTag:
+		case xmltok.Text, xmltok.CData:
+			if text = sc.AppendText(text[:0]); depth == 2 && len(bytes.TrimSpace(text)) > 0 {
 				return 0, errors.New("word/document.xml has text directly in w:body")
 			}
+			continue
+		default:
+			continue
+		}
+		// t ends an element: an end tag, or a start tag that closed itself.
+		depth--
+		if _, local := xmltok.SplitName(t.Name); depth == 1 && string(local) == "body" {
+			if sectPr < 0 {
+				return 0, errors.New("word/document.xml has no section properties (w:sectPr) at the end of its body; the TD needs them for its page layout and running header")
+			}
+			return sectPr, nil
 		}
 	}
+	if err := sc.Err(); err != nil {
+		return 0, err
+	}
+	return 0, errors.New("word/document.xml ends before its w:body closes")
 }

@@ -2,12 +2,11 @@ package templates
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
-	"fmt"
-	"io"
 	"strconv"
 	"strings"
+
+	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
 )
 
 // Placeholder names, written {{NAME}} in the template.
@@ -77,11 +76,9 @@ type found struct {
 
 func (f found) String() string { return f.text + " in " + f.part }
 
-// wNamespaces are WordprocessingML's main namespace, transitional and Strict.
-var wNamespaces = map[string]bool{
-	"http://schemas.openxmlformats.org/wordprocessingml/2006/main": true,
-	"http://purl.oclc.org/ooxml/wordprocessingml/main":             true,
-}
+// isW reports whether a namespace is WordprocessingML's main namespace, in
+// either spelling.
+func isW(uri string) bool { return opc.Transitional(uri) == opc.NSWordprocessingML }
 
 // findPlaceholders returns every "{{" in the visible text of a part's
 // paragraphs (w:t runs joined per paragraph), which is where Word users
@@ -90,31 +87,38 @@ func findPlaceholders(part string, data []byte) ([]found, error) {
 	var out []found
 	var paras []*strings.Builder // open paragraphs, innermost last
 	inText := false
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("part %s is not well-formed XML: %w", part, err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if !wNamespaces[t.Name.Space] {
+	sc := xmltok.New(data, xmltok.Options{Where: "part " + part, Strict: true})
+	ns := xmltok.NewScope(isW)
+	var text []byte
+	for sc.Next() {
+		t := &sc.Tok
+		switch t.Kind {
+		case xmltok.StartTag:
+			ns.Open(t.Attrs)
+			if w, local, _ := ns.Element(t.Name); w {
+				switch string(local) {
+				case "p":
+					paras = append(paras, &strings.Builder{})
+				case "t":
+					inText = true
+				}
+			}
+			if !t.SelfClosing {
 				continue
 			}
-			switch t.Name.Local {
-			case "p":
-				paras = append(paras, &strings.Builder{})
-			case "t":
-				inText = true
+		case xmltok.EndTag:
+		case xmltok.Text, xmltok.CData:
+			if inText && len(paras) > 0 {
+				text = sc.AppendText(text[:0])
+				paras[len(paras)-1].Write(text)
 			}
-		case xml.EndElement:
-			if !wNamespaces[t.Name.Space] {
-				continue
-			}
-			switch t.Name.Local {
+			continue
+		default:
+			continue
+		}
+		// t ends an element: an end tag, or a start tag that closed itself.
+		if w, local, _ := ns.Element(t.Name); w {
+			switch string(local) {
 			case "p":
 				if n := len(paras); n > 0 {
 					out = append(out, scanText(part, paras[n-1].String(), data)...)
@@ -123,12 +127,13 @@ func findPlaceholders(part string, data []byte) ([]found, error) {
 			case "t":
 				inText = false
 			}
-		case xml.CharData:
-			if inText && len(paras) > 0 {
-				paras[len(paras)-1].Write(t)
-			}
 		}
+		ns.Close()
 	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // scanText finds the placeholders in one paragraph's text.

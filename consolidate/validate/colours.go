@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 	"tsagmerge/ingest/xmltok"
 )
 
@@ -14,23 +15,6 @@ import (
 // under the output's theme, to the RGB value it has in the source under
 // the source's theme.
 const RuleColour = "colour"
-
-const (
-	nsA = "http://schemas.openxmlformats.org/drawingml/2006/main"
-	nsC = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-)
-
-// colourNS maps the namespaces the colours are read in, Strict spellings
-// included, onto the transitional URIs.
-func colourNS(uri string) string {
-	switch uri {
-	case "http://purl.oclc.org/ooxml/drawingml/main":
-		return nsA
-	case "http://purl.oclc.org/ooxml/drawingml/chart":
-		return nsC
-	}
-	return canonical(uri)
-}
 
 // colour is one colour as a reader sees it: what element says it, where
 // (the body element of its range, from 1, and whether in the chart that
@@ -248,7 +232,7 @@ func (cs colourScope) collect(data []byte, ranges []colourRange, mode RevisionMo
 	cw := &colourWalk{cs: cs, mode: mode, ranges: ranges, top: -1}
 	res := make([][]colour, len(ranges))
 	sc := xmltok.New(data, xmltok.Options{})
-	ns := xmltok.NewScope(colourNS)
+	ns := xmltok.NewScope(opc.Transitional)
 	depth, bodyDepth := 0, -1
 	in := false // the current body child is in ranges[cw.cur]
 	for sc.Next() {
@@ -496,7 +480,7 @@ func (cw *colourWalk) chart(id string) {
 func chartColours(data []byte, theme *ingest.Theme, cmap map[string]string, el int) []colour {
 	var out []colour
 	sc := xmltok.New(data, xmltok.Options{})
-	ns := xmltok.NewScope(colourNS)
+	ns := xmltok.NewScope(opc.Transitional)
 	for sc.Next() {
 		t := &sc.Tok
 		switch t.Kind {

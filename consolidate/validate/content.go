@@ -131,17 +131,18 @@ type span struct{ from, to int }
 
 // regionSpans finds each input region's heading among the output's
 // level-1 headings, by the report's canonical heading or the source's own
-// (as it reads with its tracked changes accepted, or rejected).
+// (as it reads with its tracked changes accepted, or rejected), matched as
+// ingest's region heading rule matches them (ingest.HeadingKey).
 func regionSpans(out *ingest.Document, inputs []*ingest.Document, acc map[string]*account) map[string]span {
 	titles := map[string]string{} // normalised heading → region code
 	for _, in := range inputs {
 		code := in.Region.Code
 		if info, _, ok := ingest.RegionByCode(code); ok {
-			titles[headingKey(info.Heading)] = code
+			titles[ingest.HeadingKey(info.Heading)] = code
 		}
 		if h := acc[code].heading; h != nil {
-			titles[headingKey(h.Text)] = code
-			titles[headingKey(h.Original)] = code
+			titles[ingest.HeadingKey(h.Text)] = code
+			titles[ingest.HeadingKey(h.Original)] = code
 		}
 	}
 	spans := map[string]span{}
@@ -150,7 +151,7 @@ func regionSpans(out *ingest.Document, inputs []*ingest.Document, acc map[string
 		if p.Heading != 1 {
 			continue
 		}
-		code, ok := titles[headingKey(p.Text)]
+		code, ok := titles[ingest.HeadingKey(p.Text)]
 		if !ok {
 			continue
 		}
@@ -165,21 +166,6 @@ func regionSpans(out *ingest.Document, inputs []*ingest.Document, acc map[string
 		}
 	}
 	return spans
-}
-
-var dashes = strings.NewReplacer("–", "-", "—", "-", "‑", "-")
-
-// headingKey is how two spellings of a region heading are matched: typed
-// number, dashes, case and spacing do not count.
-func headingKey(s string) string {
-	return strings.ToLower(dashes.Replace(headingTitle(s)))
-}
-
-// headingTitle is a heading's text without the number typed before it, by
-// ingest's rule (the one that made Section.Number), normalised.
-func headingTitle(s string) string {
-	_, title := ingest.SplitHeadingNumber(s)
-	return title
 }
 
 // normalise collapses white space (no-break spaces, tabs, line breaks) so
@@ -226,7 +212,7 @@ func paraLines(d *ingest.Document, paras []*ingest.Paragraph, view func(*ingest.
 	for _, p := range paras {
 		t := normalise(view(p))
 		if p.Heading > 0 && !inferred[p.Index] {
-			t = headingTitle(t)
+			t = ingest.HeadingTitle(t)
 		}
 		if t != "" {
 			out = append(out, t)

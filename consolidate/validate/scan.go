@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"tsagmerge/ingest/opc"
 	"tsagmerge/ingest/xmltok"
 )
 
@@ -53,7 +54,7 @@ func scan(partName string, r role, data []byte) *scanned {
 	s := &scanner{
 		out: &scanned{name: partName, role: r},
 		sc:  xmltok.New(data, xmltok.Options{Strict: true}),
-		ns:  xmltok.NewScope(canonical),
+		ns:  xmltok.NewScope(opc.Transitional),
 	}
 	s.run()
 	return s.out

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 func TestResolveTarget(t *testing.T) {
@@ -123,5 +125,49 @@ func TestZipLimits(t *testing.T) {
 	p, err := openReaderAt("f.docx", bytes.NewReader(buf.Bytes()), int64(buf.Len()), Limits{MaxPartSize: 8 << 20, MaxTotalSize: 16 << 20, MaxRatio: 1 << 20, MaxParts: 10})
 	if !errors.Is(err, ErrUnsafeName) {
 		t.Errorf("an entry climbing out with ..: %v %v, want an unsafe-name refusal", p, err)
+	}
+}
+
+// readChildren reads the root's children whatever their prefix, skips
+// deeper elements and what follows the root, and refuses what is not
+// well-formed.
+func TestReadChildren(t *testing.T) {
+	const root = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`
+	tests := []struct {
+		name, xml string
+		want      string // "|"-joined Id=Target of the children
+		err       error
+	}{
+		{"plain", root + `<Relationship Id="rId1" Target="a.xml"/><Relationship Id="rId2" Target="b.xml"></Relationship></Relationships>`, "rId1=a.xml|rId2=b.xml", nil},
+		{"prefixed, escaped", "\ufeff" + `<?xml version="1.0"?>` + root + `<p:Relationship xmlns:p="urn:x" p:Id='rId1' Target="a&amp;b&#x41;.xml"/></Relationships>`, "rId1=a&bA.xml", nil},
+		{"nested elements skipped", root + `<Relationship Id="rId1" Target="a"><Relationship Id="rId9"/></Relationship></Relationships>`, "rId1=a", nil},
+		{"what follows the root is not read", root + `<Relationship Id="rId1" Target="a"/></Relationships><x/>`, "rId1=a", nil},
+		{"empty root", root[:len(root)-1] + `/>`, "", nil},
+		{"unclosed", root + `<Relationship Id="rId1" Target="a"/>`, "", ErrCorrupt},
+		{"unknown entity", root + `<Relationship Id="rId1" Target="&nbsp;"/></Relationships>`, "", ErrCorrupt},
+		{"empty", ``, "", ErrCorrupt},
+		{"DTD", `<!DOCTYPE r>` + root + `</Relationships>`, "", ErrUnsafeXML},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			err := readChildren("f.docx", "_rels/.rels", []byte(tt.xml), func(tok *xmltok.Token) {
+				id, _ := tok.LocalAttr("Id")
+				target, _ := tok.LocalAttr("Target")
+				got = append(got, id+"="+target)
+			})
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("children %q, want %q", g, tt.want)
+			}
+		})
 	}
 }

@@ -2,13 +2,16 @@ package opc
 
 import (
 	"bytes"
-	"encoding/xml"
+	"errors"
+	"fmt"
 	"path"
 	"strings"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // Relationship types, transitional spelling. Strict packages use the
-// purl.oclc.org spelling; Rel and Related accept either.
+// purl.oclc.org spelling (strict.go); TypeIs and Related accept either.
 const (
 	RelOfficeDocument     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 	RelCoreProps          = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
@@ -47,24 +50,7 @@ type Relationship struct {
 // TypeIs reports whether the relationship has the given transitional type,
 // or its Strict spelling.
 func (r Relationship) TypeIs(transitional string) bool {
-	return r.Type == transitional || r.Type == strictType(transitional)
-}
-
-func strictType(t string) string {
-	const trans = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-	if rest, ok := strings.CutPrefix(t, trans); ok {
-		return "http://purl.oclc.org/ooxml/officeDocument/relationships/" + strictName(rest)
-	}
-	return t
-}
-
-// strictName maps the few relationship names Strict spells differently.
-func strictName(name string) string {
-	switch name {
-	case "extended-properties":
-		return "extendedProperties"
-	}
-	return name
+	return r.Type == transitional || r.Type == Strict(transitional)
 }
 
 // RelsPartName returns the name of the .rels part holding source's
@@ -98,25 +84,27 @@ func (p *Package) parseRels(source string) ([]Relationship, error) {
 	if err != nil {
 		return nil, err
 	}
-	var doc struct {
-		Rels []struct {
-			ID         string `xml:"Id,attr"`
-			Type       string `xml:"Type,attr"`
-			Target     string `xml:"Target,attr"`
-			TargetMode string `xml:"TargetMode,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := DecodeXML(p.Path, relsName, data, &doc); err != nil {
-		return nil, err
-	}
 	base := path.Dir(strings.TrimPrefix(source, "/"))
-	out := make([]Relationship, 0, len(doc.Rels))
-	for _, r := range doc.Rels {
-		rel := Relationship{ID: r.ID, Type: r.Type, Target: r.Target, External: strings.EqualFold(r.TargetMode, "External")}
+	var out []Relationship
+	err = readChildren(p.Path, relsName, data, func(t *xmltok.Token) {
+		if _, local := xmltok.SplitName(t.Name); string(local) != "Relationship" {
+			return
+		}
+		id, _ := t.LocalAttr("Id")
+		typ, _ := t.LocalAttr("Type")
+		target, _ := t.LocalAttr("Target")
+		mode, _ := t.LocalAttr("TargetMode")
+		rel := Relationship{ID: id, Type: typ, Target: target, External: strings.EqualFold(mode, "External")}
 		if !rel.External {
-			rel.Part = ResolveTarget(base, r.Target)
+			rel.Part = ResolveTarget(base, target)
 		}
 		out = append(out, rel)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if out == nil {
+		out = []Relationship{}
 	}
 	return out, nil
 }
@@ -214,24 +202,20 @@ func (p *Package) readContentTypes() error {
 	if err != nil {
 		return err
 	}
-	var doc struct {
-		Defaults []struct {
-			Ext string `xml:"Extension,attr"`
-			CT  string `xml:"ContentType,attr"`
-		} `xml:"Default"`
-		Overrides []struct {
-			Part string `xml:"PartName,attr"`
-			CT   string `xml:"ContentType,attr"`
-		} `xml:"Override"`
-	}
-	if err := DecodeXML(p.Path, name, data, &doc); err != nil {
+	err = readChildren(p.Path, name, data, func(t *xmltok.Token) {
+		_, local := xmltok.SplitName(t.Name)
+		ct, _ := t.LocalAttr("ContentType")
+		switch string(local) {
+		case "Default":
+			ext, _ := t.LocalAttr("Extension")
+			p.Defaults[strings.ToLower(ext)] = ct
+		case "Override":
+			part, _ := t.LocalAttr("PartName")
+			p.Overrides[strings.ToLower(strings.TrimPrefix(part, "/"))] = ct
+		}
+	})
+	if err != nil {
 		return err
-	}
-	for _, d := range doc.Defaults {
-		p.Defaults[strings.ToLower(d.Ext)] = d.CT
-	}
-	for _, o := range doc.Overrides {
-		p.Overrides[strings.ToLower(strings.TrimPrefix(o.Part, "/"))] = o.CT
 	}
 	for _, key := range p.Names {
 		p.Parts[key].ContentType = p.ContentType(key)
@@ -239,15 +223,53 @@ func (p *Package) readContentTypes() error {
 	return nil
 }
 
-// DecodeXML unmarshals a small part after CheckXML has passed it.
-func DecodeXML(file, part string, data []byte, v any) error {
+// readChildren reads a small part (a .rels part, [Content_Types].xml),
+// after CheckXML has passed it, and calls fn for each child element of its
+// root, whatever their namespace. What follows the root is not read.
+func readChildren(file, part string, data []byte, fn func(*xmltok.Token)) error {
 	if err := CheckXML(file, part, data); err != nil {
 		return err
 	}
-	if err := xml.Unmarshal(data, v); err != nil {
-		return refusef(file, ErrCorrupt, "the package is damaged; ask the sender to save it again from Word", "part %q is not well-formed XML (%s)", part, errText(err))
+	sc := xmltok.New(data, xmltok.Options{Strict: true})
+	for sc.Next() {
+		t := &sc.Tok
+		if t.Kind != xmltok.StartTag && t.Kind != xmltok.EndTag {
+			continue
+		}
+		ancestors := sc.Depth() // a start tag's own element counts unless it closed itself
+		if t.Kind == xmltok.StartTag && !t.SelfClosing {
+			ancestors--
+		}
+		switch {
+		case t.Kind == xmltok.StartTag && ancestors == 1:
+			fn(t)
+		case sc.Depth() == 0:
+			return nil // the root ended
+		}
 	}
-	return nil
+	return XMLRefusal(file, part, sc.Err())
+}
+
+// XMLRefusal is the refusal of a package one of whose parts xmltok's
+// scanner stopped on with err: unsafe for a document type declaration,
+// else damaged.
+func XMLRefusal(file, part string, err error) *Error {
+	var se *xmltok.SyntaxError
+	switch {
+	case !errors.As(err, &se):
+		return malformedXML(file, part, err.Error())
+	case se.Err == xmltok.ErrDTD:
+		return dtdRefusal(file, part)
+	}
+	return malformedXML(file, part, fmt.Sprintf("line %d: %s", se.Line, se.Msg))
+}
+
+func malformedXML(file, part, msg string) *Error {
+	return refusef(file, ErrCorrupt, "the package is damaged; ask the sender to save it again from Word", "part %q is not well-formed XML (%s)", part, msg)
+}
+
+func dtdRefusal(file, part string) *Error {
+	return refusef(file, ErrUnsafeXML, "Word never writes one; the file is not safe to open", "part %q declares a DTD or entities", part)
 }
 
 // CheckXML refuses XML with a document type declaration: Word never writes
@@ -255,7 +277,7 @@ func DecodeXML(file, part string, data []byte, v any) error {
 func CheckXML(file, part string, data []byte) error {
 	rest := afterDeclarations(data)
 	if bytes.HasPrefix(rest, []byte("<!DOCTYPE")) || bytes.HasPrefix(rest, []byte("<!ENTITY")) {
-		return refusef(file, ErrUnsafeXML, "Word never writes one; the file is not safe to open", "part %q declares a DTD or entities", part)
+		return dtdRefusal(file, part)
 	}
 	return nil
 }
