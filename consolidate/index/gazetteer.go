@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 //go:embed countries.tsv
@@ -46,9 +47,9 @@ type gazetteer struct {
 	partnerNames nameTable
 }
 
-// gaz is loaded once from the embedded data; a broken data file is a
-// programming error that the package's tests catch.
-var gaz = mustLoadGazetteer()
+// gaz gives the gazetteer, loaded from the embedded data on first use; a
+// broken data file is a programming error that the package's tests catch.
+var gaz = sync.OnceValue(mustLoadGazetteer)
 
 func mustLoadGazetteer() *gazetteer {
 	g, err := loadGazetteer(countriesTSV, citiesTSV, partnersTSV)
@@ -165,11 +166,12 @@ func eachRow(file, data string, min int, fn func([]string) error) error {
 // LookupCountry finds a country by its ITU name, an alias or its ISO
 // alpha-3 code, ignoring case, apostrophe and dash variants.
 func LookupCountry(name string) (Country, bool) {
+	g := gaz()
 	k := strings.TrimPrefix(normalize(name), "the ")
-	if i, ok := gaz.countryByKey[k]; ok {
-		return gaz.countries[i], true
+	if i, ok := g.countryByKey[k]; ok {
+		return g.countries[i], true
 	}
-	for _, c := range gaz.countries {
+	for _, c := range g.countries {
 		if strings.EqualFold(c.ISO3, strings.TrimSpace(name)) {
 			return c, true
 		}
@@ -180,11 +182,12 @@ func LookupCountry(name string) (Country, bool) {
 // LookupCity finds a city of the gazetteer by its name or an alias,
 // ignoring case, apostrophe and dash variants.
 func LookupCity(name string) (City, bool) {
-	if i, ok := gaz.cityByKey[normalize(name)]; ok {
-		return gaz.cities[i], true
+	g := gaz()
+	if i, ok := g.cityByKey[normalize(name)]; ok {
+		return g.cities[i], true
 	}
 	return City{}, false
 }
 
 // Countries lists the country list's entries in file order.
-func Countries() []Country { return append([]Country(nil), gaz.countries...) }
+func Countries() []Country { return append([]Country(nil), gaz().countries...) }
