@@ -103,7 +103,10 @@ func (m *merger) assemble() ([]zipEntry, error) {
 	written := map[string][]byte{}
 	written[b.main] = m.parts[mpDocument].bytes(m.bodyInserts()...)
 	written[b.stylesPart] = m.stylesBytes()
-	added := m.appendParts(written)
+	added, err := m.appendParts(written)
+	if err != nil {
+		return nil, err
+	}
 	for part, rs := range m.rels {
 		if len(rs.rels) > 0 {
 			written[opc.RelsPartName(part)] = relsXML(rs.rels)
@@ -182,7 +185,7 @@ func (m *merger) stylesBytes() []byte {
 // appendParts writes the parts the regions add to: numbering, notes,
 // comments and people. It returns the parts made anew, which need a
 // relationship and a content type.
-func (m *merger) appendParts(written map[string][]byte) []*mergedPart {
+func (m *merger) appendParts(written map[string][]byte) ([]*mergedPart, error) {
 	var added []*mergedPart
 	put := func(key string, inserts ...insert) {
 		mp := m.parts[key]
@@ -219,12 +222,15 @@ func (m *merger) appendParts(written map[string][]byte) []*mergedPart {
 	}
 	put(mpPeople, insert{at: m.parts[mpPeople].endOffset(), data: m.people()})
 	for _, mp := range added {
-		rs := m.relSet(m.base.main)
+		rs, err := m.relSet(m.base.main)
+		if err != nil {
+			return nil, err
+		}
 		if !rs.hasType(mp.spec.rel) {
 			rs.add(mp.spec.rel, relTarget(m.base.main, mp.name), false)
 		}
 	}
-	return added
+	return added, nil
 }
 
 // people keeps one w15:person per author, the first met.
