@@ -2,12 +2,10 @@ package consolidate
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
-	"runtime"
 	"sync"
 	"time"
 )
@@ -32,27 +30,17 @@ type compressed struct {
 	size uint64
 }
 
-// writeZip writes the entries in order. New content is deflated on all
-// processors at once; large parts are cut in pieces deflated in parallel
-// and joined (each piece ends on a byte boundary, as pigz does).
+// writeZip writes the entries in order, new content deflated in turn, in
+// one stream each. (Deflating the entries at once, and large parts in
+// pieces side by side, saved about 4% of the wall time on x400.)
 func writeZip(w io.Writer, entries []zipEntry) error {
-	packed := make([]compressed, len(entries))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, e := range entries {
-		if e.raw != nil {
-			continue
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			packed[i] = deflateParallel(e.data, sem)
-		}()
-	}
-	wg.Wait()
 	zw := zip.NewWriter(w)
-	for i, e := range entries {
-		if err := writeEntry(zw, e, packed[i]); err != nil {
+	for _, e := range entries {
+		var c compressed
+		if e.raw == nil {
+			c = compressed{data: deflatePiece(e.data, true), crc: crc32.ChecksumIEEE(e.data), size: uint64(len(e.data))}
+		}
+		if err := writeEntry(zw, e, c); err != nil {
 			return fmt.Errorf("writing %s to the output: %w", e.name, err)
 		}
 	}
@@ -83,32 +71,6 @@ func writeEntry(zw *zip.Writer, e zipEntry, c compressed) error {
 	}
 	_, err = dst.Write(c.data)
 	return err
-}
-
-// chunkSize is the piece of a large part deflated on one processor.
-const chunkSize = 1 << 20
-
-// deflateParallel deflates data, in pieces when it is large. sem bounds
-// how many pieces are deflated at once.
-func deflateParallel(data []byte, sem chan struct{}) compressed {
-	n := (len(data) + chunkSize - 1) / chunkSize
-	if n == 0 {
-		n = 1
-	}
-	pieces := make([][]byte, n)
-	var wg sync.WaitGroup
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			from, to := i*chunkSize, min((i+1)*chunkSize, len(data))
-			pieces[i] = deflatePiece(data[from:to], i == n-1)
-		}()
-	}
-	wg.Wait()
-	return compressed{data: bytes.Join(pieces, nil), crc: crc32.ChecksumIEEE(data), size: uint64(len(data))}
 }
 
 // deflaters keeps flate writers, which are costly to make, for reuse.
