@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 	"tsagmerge/templates"
 )
 
@@ -82,7 +83,7 @@ func Write(w io.Writer, template []byte, docs []*ingest.Document, opts Options) 
 	if err != nil {
 		return nil, err
 	}
-	if err := writeZip(w, entries); err != nil {
+	if err := opc.WriteZip(w, entries); err != nil {
 		return nil, err
 	}
 	return m.report(), nil
