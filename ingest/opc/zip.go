@@ -18,11 +18,15 @@ type Entry struct {
 	Raw  *zip.File
 }
 
+// jan1980 is the time of every entry: 1 January 1980 at midnight, the
+// first a zip can hold, as a DOS date (day | month<<5 | (year-1980)<<9).
+// CreateRaw writes the DOS fields, not FileHeader.Modified.
+const jan1980 = 1 | 1<<5
+
 // WriteZip writes the entries to w in their order, each with its sizes in
-// its header and no time (a DOS date of 0: CreateRaw does not write
-// FileHeader.Modified), so that the same entries always give the same
-// bytes. Data is deflated at level 5, as archive/zip does: near the
-// default level's size, and much faster.
+// its header and the same fixed time, so that the same entries always give
+// the same bytes. Data is deflated at level 5, as archive/zip does: near
+// the default level's size, and much faster.
 func WriteZip(w io.Writer, entries []Entry) error {
 	zw := zip.NewWriter(w)
 	var packed bytes.Buffer
@@ -52,7 +56,7 @@ func deflated(zw *zip.Writer, fw *flate.Writer, packed *bytes.Buffer, e Entry) e
 		return err
 	}
 	fh := &zip.FileHeader{Name: e.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(e.Data),
-		CompressedSize64: uint64(packed.Len()), UncompressedSize64: uint64(len(e.Data))}
+		CompressedSize64: uint64(packed.Len()), UncompressedSize64: uint64(len(e.Data)), ModifiedDate: jan1980}
 	dst, err := zw.CreateRaw(fh)
 	if err != nil {
 		return err
@@ -65,7 +69,7 @@ func deflated(zw *zip.Writer, fw *flate.Writer, packed *bytes.Buffer, e Entry) e
 func copyRaw(zw *zip.Writer, e Entry) error {
 	h := e.Raw.FileHeader
 	fh := &zip.FileHeader{Name: e.Name, Method: h.Method, CRC32: h.CRC32,
-		CompressedSize64: h.CompressedSize64, UncompressedSize64: h.UncompressedSize64}
+		CompressedSize64: h.CompressedSize64, UncompressedSize64: h.UncompressedSize64, ModifiedDate: jan1980}
 	src, err := e.Raw.OpenRaw()
 	if err != nil {
 		return err
