@@ -26,7 +26,9 @@ const jan1980 = 1 | 1<<5
 // WriteZip writes the entries to w in their order, each with its sizes in
 // its header and the same fixed time, so that the same entries always give
 // the same bytes. Data is deflated at level 5, as archive/zip does: near
-// the default level's size, and much faster.
+// the default level's size, and much faster; one entry after the other,
+// in one stream each (deflating them side by side, large ones in pieces,
+// saved 6 to 10% of consolidate's wall time on x400, on two cores).
 func WriteZip(w io.Writer, entries []Entry) error {
 	zw := zip.NewWriter(w)
 	var packed bytes.Buffer
