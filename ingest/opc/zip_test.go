@@ -3,7 +3,7 @@ package opc
 import (
 	"archive/zip"
 	"bytes"
-	"io"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -59,12 +59,7 @@ func TestWriteZip(t *testing.T) {
 		if f.Flags&0x8 != 0 {
 			t.Errorf("%s: sizes in a data descriptor, not in the header", f.Name)
 		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
+		data, err := fs.ReadFile(out, f.Name)
 		if err != nil {
 			t.Fatalf("%s: %v", f.Name, err)
 		}
