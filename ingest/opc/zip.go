@@ -57,26 +57,27 @@ func deflated(zw *zip.Writer, fw *flate.Writer, packed *bytes.Buffer, e Entry) e
 	if err := fw.Close(); err != nil {
 		return err
 	}
-	fh := &zip.FileHeader{Name: e.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(e.Data),
-		CompressedSize64: uint64(packed.Len()), UncompressedSize64: uint64(len(e.Data)), ModifiedDate: jan1980}
-	dst, err := zw.CreateRaw(fh)
-	if err != nil {
-		return err
-	}
-	_, err = dst.Write(packed.Bytes())
-	return err
+	return writeRaw(zw, zip.FileHeader{Name: e.Name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(e.Data),
+		CompressedSize64: uint64(packed.Len()), UncompressedSize64: uint64(len(e.Data))}, packed)
 }
 
 // copyRaw copies the entry e.Raw as it is compressed, under e.Name.
 func copyRaw(zw *zip.Writer, e Entry) error {
 	h := e.Raw.FileHeader
-	fh := &zip.FileHeader{Name: e.Name, Method: h.Method, CRC32: h.CRC32,
-		CompressedSize64: h.CompressedSize64, UncompressedSize64: h.UncompressedSize64, ModifiedDate: jan1980}
 	src, err := e.Raw.OpenRaw()
 	if err != nil {
 		return err
 	}
-	dst, err := zw.CreateRaw(fh)
+	return writeRaw(zw, zip.FileHeader{Name: e.Name, Method: h.Method, CRC32: h.CRC32,
+		CompressedSize64: h.CompressedSize64, UncompressedSize64: h.UncompressedSize64}, src)
+}
+
+// writeRaw writes an entry whose bytes, read from src, are compressed as
+// fh says, at the fixed time.
+func writeRaw(zw *zip.Writer, fh zip.FileHeader, src io.Reader) error {
+	//lint:ignore SA1019 CreateRaw writes the DOS date, not FileHeader.Modified
+	fh.ModifiedDate = jan1980
+	dst, err := zw.CreateRaw(&fh)
 	if err != nil {
 		return err
 	}
