@@ -98,12 +98,15 @@ func (m *merger) collect(pick func(*regionOutput) []byte) [][]byte {
 }
 
 // assemble writes the output parts and lists the zip's entries.
-func (m *merger) assemble() ([]zipEntry, error) {
+func (m *merger) assemble() ([]opc.Entry, error) {
 	b := m.base
 	written := map[string][]byte{}
 	written[b.main] = m.parts[mpDocument].bytes(m.bodyInserts()...)
 	written[b.stylesPart] = m.stylesBytes()
-	added := m.appendParts(written)
+	added, err := m.appendParts(written)
+	if err != nil {
+		return nil, err
+	}
 	for part, rs := range m.rels {
 		if len(rs.rels) > 0 {
 			written[opc.RelsPartName(part)] = relsXML(rs.rels)
@@ -111,8 +114,8 @@ func (m *merger) assemble() ([]zipEntry, error) {
 	}
 	written["[Content_Types].xml"] = m.contentTypes(added)
 
-	var entries []zipEntry
-	entries = append(entries, zipEntry{name: "[Content_Types].xml", data: written["[Content_Types].xml"]})
+	var entries []opc.Entry
+	entries = append(entries, opc.Entry{Name: "[Content_Types].xml", Data: written["[Content_Types].xml"]})
 	done := map[string]bool{"[content_types].xml": true}
 	for _, key := range b.pkg.Names {
 		part := b.pkg.Parts[key]
@@ -121,9 +124,9 @@ func (m *merger) assemble() ([]zipEntry, error) {
 		}
 		done[key] = true
 		if data, ok := written[part.Name]; ok {
-			entries = append(entries, zipEntry{name: part.Name, data: data})
+			entries = append(entries, opc.Entry{Name: part.Name, Data: data})
 		} else {
-			entries = append(entries, zipEntry{name: part.Name, raw: part.File})
+			entries = append(entries, opc.Entry{Name: part.Name, Raw: part.File})
 		}
 	}
 	var fresh []string
@@ -134,7 +137,7 @@ func (m *merger) assemble() ([]zipEntry, error) {
 	}
 	sort.Strings(fresh)
 	for _, name := range fresh {
-		entries = append(entries, zipEntry{name: name, data: written[name]})
+		entries = append(entries, opc.Entry{Name: name, Data: written[name]})
 	}
 	for _, cp := range m.copier.parts {
 		data, err := cp.content()
@@ -142,12 +145,12 @@ func (m *merger) assemble() ([]zipEntry, error) {
 		case err != nil:
 			return nil, err
 		case data != nil:
-			entries = append(entries, zipEntry{name: cp.name, data: data})
+			entries = append(entries, opc.Entry{Name: cp.name, Data: data})
 		default:
-			entries = append(entries, zipEntry{name: cp.name, raw: cp.pkg.Part(cp.src).File})
+			entries = append(entries, opc.Entry{Name: cp.name, Raw: cp.pkg.Part(cp.src).File})
 		}
 		if cp.hasRels {
-			entries = append(entries, zipEntry{name: opc.RelsPartName(cp.name), data: relsXML(cp.rels)})
+			entries = append(entries, opc.Entry{Name: opc.RelsPartName(cp.name), Data: relsXML(cp.rels)})
 		}
 	}
 	return entries, nil
@@ -182,7 +185,7 @@ func (m *merger) stylesBytes() []byte {
 // appendParts writes the parts the regions add to: numbering, notes,
 // comments and people. It returns the parts made anew, which need a
 // relationship and a content type.
-func (m *merger) appendParts(written map[string][]byte) []*mergedPart {
+func (m *merger) appendParts(written map[string][]byte) ([]*mergedPart, error) {
 	var added []*mergedPart
 	put := func(key string, inserts ...insert) {
 		mp := m.parts[key]
@@ -219,12 +222,15 @@ func (m *merger) appendParts(written map[string][]byte) []*mergedPart {
 	}
 	put(mpPeople, insert{at: m.parts[mpPeople].endOffset(), data: m.people()})
 	for _, mp := range added {
-		rs := m.relSet(m.base.main)
+		rs, err := m.relSet(m.base.main)
+		if err != nil {
+			return nil, err
+		}
 		if !rs.hasType(mp.spec.rel) {
 			rs.add(mp.spec.rel, relTarget(m.base.main, mp.name), false)
 		}
 	}
-	return added
+	return added, nil
 }
 
 // people keeps one w15:person per author, the first met.

@@ -20,7 +20,7 @@
 // do. The merge runs in three phases: prepare (merge.go, prepare.go) maps
 // every region's styles, lists, links, names and notes onto the output and
 // gives each region blocks of ids, in region order; the regions are then
-// rewritten concurrently (regionwrite.go); assemble (assemble.go) joins
+// rewritten (regionwrite.go); assemble (assemble.go) joins
 // the pieces and writes a zip with fixed times and a fixed order, so the
 // same inputs always give the same bytes.
 package consolidate

@@ -12,8 +12,8 @@ func (rw *rewriter) handle(sc *xmltok.Scanner, fr *frame) bool {
 	}
 	if rw.kind == partBody {
 		if p := rw.parent(); p != nil && p.flags&fBody != 0 {
-			if keep, done := rw.topLevel(sc, fr); done {
-				return keep
+			if rw.dropTop(fr) {
+				return false
 			}
 		}
 	} else if depth == 1 && rw.kind != partDefs {
@@ -121,24 +121,23 @@ func (rw *rewriter) afterEnd(fr *frame) {
 	}
 }
 
-// topLevel handles a direct child of w:body: the region's title block
-// and the body-level section properties are left out, what stands before
-// the region heading is noted to be moved under it, the region heading
-// is rewritten and sub-headings restyled. done is false when the element
-// is to be handled as any other.
-func (rw *rewriter) topLevel(sc *xmltok.Scanner, fr *frame) (keep, done bool) {
+// dropTop counts a direct child of w:body and reports whether it is left
+// out: it belongs to the region's title block. What stands before the
+// region heading is noted to be moved under it. The body-level section
+// properties are handled as any other element (sectStart takes them out
+// of the body); so are the heading and sub-headings (paragraph).
+func (rw *rewriter) dropTop(fr *frame) bool {
 	rw.top++
 	plan := &rw.r.plan
 	local := string(fr.local)
 	switch {
 	case fr.kind == nsW && local == "sectPr":
-		return false, false // sectStart takes it out of the body
 	case plan.drop[rw.top] && !(fr.kind == nsW && zeroWidthMarks[local]):
-		return false, true
+		return true
 	case rw.top < plan.heading && rw.moveAt < 0 && !(fr.kind == nsW && zeroWidthMarks[local]):
 		rw.moveAt = len(rw.out) // carried from before the heading: moved under it
 	}
-	return false, false
+	return false
 }
 
 // paragraph counts a body paragraph as ingest does (those in tables

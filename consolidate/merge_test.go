@@ -2,6 +2,7 @@ package consolidate
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -376,6 +377,29 @@ func TestMergeBrokenRegion(t *testing.T) {
 	_, _, err = Merge(templates.Default(), []*ingest.Document{&broken}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "CIS-contribution.docx: word/document.xml") {
 		t.Errorf("error %v, want one naming the file and the part", err)
+	}
+}
+
+// TestMergeBrokenTemplateRels refuses a template whose part's
+// relationships cannot be read, rather than write them anew with the
+// regions' links only.
+func TestMergeBrokenTemplateRels(t *testing.T) {
+	tpl, err := opc.OpenBytes("template", templates.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, key := range tpl.Names {
+		data, err := tpl.Read(tpl.Parts[key].Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[tpl.Parts[key].Name] = string(data)
+	}
+	parts["word/_rels/footnotes.xml.rels"] = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship`
+	_, _, err = Merge(testkit.Zip(parts), testkit.ReadDir(t, samplesDir), Options{})
+	if !errors.Is(err, opc.ErrCorrupt) || !strings.Contains(err.Error(), "word/footnotes.xml") {
+		t.Errorf("error %v, want the template's footnotes' relationships refused", err)
 	}
 }
 

@@ -141,18 +141,22 @@ func (m *merger) initParts() error {
 }
 
 // relSet returns the relationships of an output part, the template's to
-// begin with.
-func (m *merger) relSet(part string) *relSet {
+// begin with. Template relationships that cannot be read are an error: the
+// part's .rels would be written with the regions' links only.
+func (m *merger) relSet(part string) (*relSet, error) {
 	if rs, ok := m.rels[part]; ok {
-		return rs
+		return rs, nil
 	}
 	var existing []opc.Relationship
 	if m.base.pkg.Has(part) {
-		existing, _ = m.base.pkg.Rels(part)
+		var err error
+		if existing, err = m.base.pkg.Rels(part); err != nil {
+			return nil, fmt.Errorf("the template's relationships of %s: %w", part, err)
+		}
 	}
 	rs := newRelSet(existing)
 	m.rels[part] = rs
-	return rs
+	return rs, nil
 }
 
 // storyParts pairs a region's parts with the merged part they go into.
@@ -201,7 +205,9 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 	if err := m.mapDefinitions(r, data); err != nil {
 		return needs, err
 	}
-	m.mapLinks(r)
+	if err := m.mapLinks(r); err != nil {
+		return needs, err
+	}
 	for _, part := range []string{r.parts.main, r.parts.footnotes, r.parts.endnotes, r.parts.comments} {
 		if part != "" {
 			r.bookmarks[part] = m.namer.mapBookmarks(scanBookmarks(data[part]), r.anchors)
@@ -248,15 +254,20 @@ func (m *merger) mapDefinitions(r *region, data map[string][]byte) error {
 }
 
 // mapLinks maps the relationships of the region's stories.
-func (m *merger) mapLinks(r *region) {
+func (m *merger) mapLinks(r *region) error {
 	for _, sp := range [][2]string{{r.parts.main, mpDocument}, {r.parts.footnotes, mpFootnotes},
 		{r.parts.endnotes, mpEndnotes}, {r.parts.comments, mpComments}} {
 		if sp[0] == "" {
 			continue
 		}
 		out := m.parts[sp[1]].name
-		r.rels[sp[0]] = mapPartRels(r, sp[0], m.relSet(out), out, m.copier)
+		rs, err := m.relSet(out)
+		if err != nil {
+			return err
+		}
+		r.rels[sp[0]] = mapPartRels(r, sp[0], rs, out, m.copier)
 	}
+	return nil
 }
 
 // mapNotesAndComments numbers the region's notes and comments in the

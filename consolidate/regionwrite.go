@@ -2,8 +2,8 @@ package consolidate
 
 import "tsagmerge/ingest"
 
-// rewrite produces the region's share of every merged part. It runs
-// concurrently with the other regions and touches only its own region.
+// rewrite produces the region's share of every merged part. It touches
+// only its own region.
 func (r *region) rewrite(m *merger) error {
 	p := r.parts
 	body, err := r.rewritePart(partBody, p.main)

@@ -106,10 +106,9 @@ func (r *reader) resolveLinks(so *storyOut) {
 	}
 }
 
-// rel returns the relationship id of part.
+// rel returns the relationship id of part, among those read with it.
 func (r *reader) rel(part, id string) (opc.Relationship, bool) {
-	rels, _ := r.p.Rels(part)
-	for _, rel := range rels {
+	for _, rel := range r.rels[part] {
 		if rel.ID == id {
 			return rel, true
 		}

@@ -31,6 +31,8 @@ func TestRefusals(t *testing.T) {
 		{"malformed main part", testDoc{raw: `<w:document ` + testNS + `><w:body><w:p></w:body></w:document>`}, opc.ErrCorrupt, "not well-formed"},
 		{"truncated main part", testDoc{raw: `<w:document ` + testNS + `><w:body><w:p>`}, opc.ErrCorrupt, "not well-formed"},
 		{"unknown entity", testDoc{body: para("", run("&nbsp;"))}, opc.ErrCorrupt, "not well-formed"},
+		{"malformed footnotes' relationships", testDoc{body: para("", run("x")), parts: map[string]string{"footnotes.xml": `<w:footnotes ` + testNS + `/>`,
+			"_rels/footnotes.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship`}}, opc.ErrCorrupt, "word/_rels/footnotes.xml.rels"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +76,8 @@ func TestMissingMainPart(t *testing.T) {
 // TestWarnings checks what is reported without stopping the reading.
 func TestWarnings(t *testing.T) {
 	td := testDoc{body: para("", run("x")+inlinePicture("rIdGone", "")+inlinePicture("rIdNone", "")+`<w:hyperlink r:id="rIdNoLink">`+run("l")+`</w:hyperlink>`) + `<w:altChunk r:id="rIdChunk"/>`,
-		parts: map[string]string{"numbering.xml": `<w:numbering ` + testNS + `><w:num>`},
+		parts: map[string]string{"numbering.xml": `<w:numbering ` + testNS + `><w:num>`, "styles.xml": `<w:styles ` + testNS + `/>`,
+			"_rels/styles.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship`},
 		rels: map[string]string{
 			"rIdGone": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image|media/gone.png",
 			"rIdVBA":  "http://schemas.microsoft.com/office/2006/relationships/vbaProject|vbaProject.bin",
@@ -82,7 +85,7 @@ func TestWarnings(t *testing.T) {
 	td.parts["vbaProject.bin"] = "not really"
 	doc := td.read(t)
 	all := strings.Join(doc.Warnings, "\n")
-	for _, want := range []string{"missing part word/media/gone.png", "macros", "word/numbering.xml could not be read",
+	for _, want := range []string{"missing part word/media/gone.png", "macros", "word/numbering.xml could not be read", "relationships of part word/styles.xml could not be read",
 		"picture in word/document.xml names the missing relationship rIdNone", "1 imported document(s) (w:altChunk)", `hyperlink "l" in word/document.xml names the missing relationship rIdNoLink`} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)

@@ -55,6 +55,8 @@ type reader struct {
 	numbering *Numbering
 	// done maps commentsExtended paraIds to their done flag and parent.
 	extended map[string]commentEx
+	// rels holds the relationships of the parts read.
+	rels map[string][]opc.Relationship
 
 	mu       sync.Mutex
 	warnings []string
@@ -80,9 +82,17 @@ func (r *reader) read() error {
 	if err := r.runJobs(jobs); err != nil {
 		return err
 	}
+	r.rels = map[string][]opc.Relationship{r.main: rels}
 	for _, j := range jobs[1:] {
-		if rels, err := r.p.Rels(j.part); err == nil {
+		rels, err := r.p.Rels(j.part)
+		switch {
+		case err == nil:
 			r.checkRels(j.part, rels)
+			r.rels[j.part] = rels
+		case j.ignorable(err):
+			r.warn("the relationships of part %s could not be read and were ignored (%s)", j.part, problemOf(err))
+		default:
+			return err
 		}
 	}
 	if r.body == nil {
@@ -153,6 +163,12 @@ func (r *reader) jobs() []job {
 	return jobs
 }
 
+// ignorable reports whether err, met reading the job's part, only gives a
+// warning: the part is optional and the error not an unsafe part's.
+func (j job) ignorable(err error) bool {
+	return j.optional && !errors.Is(err, opc.ErrUnsafeXML) && !errors.Is(err, opc.ErrTooLarge)
+}
+
 // runJobs parses the parts concurrently, at most two at a time beside the
 // main part (the machine the tool runs on is small, and the main part is
 // most of the work). An unsafe part always stops the reading; a malformed
@@ -181,7 +197,7 @@ func (r *reader) runJobs(jobs []job) error {
 		if err == nil {
 			continue
 		}
-		if jobs[i].optional && !errors.Is(err, opc.ErrUnsafeXML) && !errors.Is(err, opc.ErrTooLarge) {
+		if jobs[i].ignorable(err) {
 			r.warn("part %s could not be read and was ignored (%s)", jobs[i].part, problemOf(err))
 			continue
 		}

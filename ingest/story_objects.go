@@ -29,7 +29,6 @@ type tableState struct {
 	cell  *strings.Builder
 	cols  int
 	span  int
-	first bool
 }
 
 // blip records a DrawingML picture.

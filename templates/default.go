@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"sort"
 	"sync"
+
+	"tsagmerge/ingest/opc"
 )
 
 // td holds the template's parts. "all:" because _rels/.rels starts with
@@ -20,7 +22,7 @@ const contentTypesPart = "[Content_Types].xml"
 var defaultOnce = sync.OnceValues(buildDefault)
 
 // Default returns the embedded TSAG TD template as a .docx, zipped the same
-// way every time (fixed order, fixed times), so outputs built on it are
+// way every time (fixed order, opc.WriteZip), so outputs built on it are
 // reproducible. The caller owns the returned slice.
 func Default() []byte {
 	b, err := defaultOnce()
@@ -42,8 +44,8 @@ func buildDefault() ([]byte, error) {
 
 // embeddedParts lists the template's parts: [Content_Types].xml first,
 // then the others in lexical order.
-func embeddedParts() ([]entry, error) {
-	var entries []entry
+func embeddedParts() ([]opc.Entry, error) {
+	var entries []opc.Entry
 	err := fs.WalkDir(td, "td", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -52,18 +54,18 @@ func embeddedParts() ([]entry, error) {
 		if err != nil {
 			return err
 		}
-		entries = append(entries, entry{name: p[len("td/"):], data: data})
+		entries = append(entries, opc.Entry{Name: p[len("td/"):], Data: data})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	sort.SliceStable(entries, func(i, j int) bool {
-		ci, cj := entries[i].name == contentTypesPart, entries[j].name == contentTypesPart
+		ci, cj := entries[i].Name == contentTypesPart, entries[j].Name == contentTypesPart
 		if ci != cj {
 			return ci
 		}
-		return entries[i].name < entries[j].name
+		return entries[i].Name < entries[j].Name
 	})
 	return entries, nil
 }

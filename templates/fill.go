@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/nguyenthenguyen/docx"
+
+	"tsagmerge/ingest/opc"
 )
 
 // replacement is one placeholder token and the text that replaces it.
@@ -79,8 +81,8 @@ func FillCover(template []byte, m Meta) ([]byte, error) {
 	if err := d.Write(&buf); err != nil {
 		return nil, fmt.Errorf("cover: writing the filled template: %w", err)
 	}
-	// The library writes entries without times (a DOS date of 0, which is
-	// not a valid date); re-pack with ours so output is stable and sane.
+	// Re-pack the library's zip as every package the tool writes is
+	// packed (opc.WriteZip).
 	entries, err := readZip(buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("cover: reading back the filled template: %w", err)
@@ -104,12 +106,12 @@ func draftMark(draft bool) string {
 }
 
 // checkFilled refuses a filled document in which a placeholder survived.
-func checkFilled(entries []entry) error {
+func checkFilled(entries []opc.Entry) error {
 	for _, e := range entries {
-		if !isWordXML(e.name) {
+		if !isWordXML(e.Name) {
 			continue
 		}
-		fs, err := findPlaceholders(e.name, e.data)
+		fs, err := findPlaceholders(e.Name, e.Data)
 		if err != nil {
 			return fmt.Errorf("cover: %w", err)
 		}

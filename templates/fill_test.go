@@ -62,8 +62,8 @@ func TestFillCover(t *testing.T) {
 		t.Errorf("filling twice gives different bytes (err %v)", err)
 	}
 	entries, _ := readZip(out)
-	if entries[0].name != "[Content_Types].xml" {
-		t.Errorf("first entry %s", entries[0].name)
+	if entries[0].Name != "[Content_Types].xml" {
+		t.Errorf("first entry %s", entries[0].Name)
 	}
 }
 

@@ -34,7 +34,7 @@ func parts(t *testing.T, docx []byte) map[string][]byte {
 	}
 	m := make(map[string][]byte, len(entries))
 	for _, e := range entries {
-		m[e.name] = e.data
+		m[e.Name] = e.Data
 	}
 	return m
 }
@@ -48,8 +48,8 @@ func withPart(t *testing.T, docx []byte, name string, edit func(string) string) 
 	}
 	done := false
 	for i := range entries {
-		if entries[i].name == name {
-			entries[i].data = []byte(edit(string(entries[i].data)))
+		if entries[i].Name == name {
+			entries[i].Data = []byte(edit(string(entries[i].Data)))
 			done = true
 		}
 	}

@@ -5,36 +5,17 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"time"
-)
 
-// zipTime is the modification time of every entry we write. It is fixed so
-// that the same parts always zip to the same bytes.
-var zipTime = time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC)
+	"tsagmerge/ingest/opc"
+)
 
 // maxEntrySize caps one entry read back from a zip we are re-packing.
 const maxEntrySize = 512 << 20
 
-// entry is one part of a package, in memory.
-type entry struct {
-	name string
-	data []byte
-}
-
-// writeZip packs entries in the given order, deflated, with fixed times.
-func writeZip(entries []entry) ([]byte, error) {
+// writeZip packs entries in the given order (opc.WriteZip).
+func writeZip(entries []opc.Entry) ([]byte, error) {
 	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, e := range entries {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: zipTime})
-		if err != nil {
-			return nil, fmt.Errorf("zip entry %q: %w", e.name, err)
-		}
-		if _, err := w.Write(e.data); err != nil {
-			return nil, fmt.Errorf("zip entry %q: %w", e.name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
+	if err := opc.WriteZip(&buf, entries); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -42,12 +23,12 @@ func writeZip(entries []entry) ([]byte, error) {
 
 // readZip returns the files of a zip in their stored order; folder entries
 // are dropped.
-func readZip(data []byte) ([]entry, error) {
+func readZip(data []byte) ([]opc.Entry, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]entry, 0, len(zr.File))
+	entries := make([]opc.Entry, 0, len(zr.File))
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() {
 			continue
@@ -56,7 +37,7 @@ func readZip(data []byte) ([]entry, error) {
 		if err != nil {
 			return nil, fmt.Errorf("zip entry %q: %w", f.Name, err)
 		}
-		entries = append(entries, entry{name: f.Name, data: b})
+		entries = append(entries, opc.Entry{Name: f.Name, Data: b})
 	}
 	return entries, nil
 }

@@ -169,12 +169,6 @@ func spaceAt(s string, i int) (bool, int) {
 // asciiSpace tells the ASCII characters that unicode.IsSpace calls spaces.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// wideSpaceAt is spaceAt for a character beyond ASCII.
-func wideSpaceAt(s string, i int) (bool, int) {
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsSpace(r), size
-}
-
 // isOneLine reports whether s is already what oneLine makes of it: words
 // separated by single ASCII spaces, nothing before the first nor after the
 // last. Most texts are, and then need no copy.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,27 +34,33 @@ func (p residuePattern) mayMatch(text string) bool {
 	return false
 }
 
-// residuePatterns are matched against every paragraph and note. Each was
-// seen in a published report or is what Word leaves when a field breaks.
-var residuePatterns = []residuePattern{
-	// Word's "Comment by NAME:" from copying a commented passage.
-	{regexp.MustCompile(`Comment by \p{Lu}[^:\n]{0,60}?:`), []string{"Comment by "}, "a reviewer's comment pasted into the text"},
-	{regexp.MustCompile(`(?i)\[bookmark:[^\]]*\]`), []string{"["}, "a Word bookmark pasted as text"},
-	{regexp.MustCompile(`(?i)\[(?:TBC|TBD)\b[^\]]{0,80}\]`), []string{"["}, "a placeholder left in"},
-	{regexp.MustCompile(`\bTB[CD]\b`), []string{"TB"}, "a placeholder left in"},
-	// XX, XXX, xxx as words: not XXI (a numeral) nor X.1280 (a Recommendation).
-	{regexp.MustCompile(`\b(?:XX+|xx+)\b`), []string{"XX", "xx"}, "a placeholder left in"},
-	{regexp.MustCompile(`\?{3,}`), []string{"???"}, "a placeholder left in"},
-	// A broken field: "Error! Reference source not found.", "Error! Bookmark not defined." …
-	{regexp.MustCompile(`Error! [A-Z][A-Za-z -]{3,60}\.`), []string{"Error! "}, "a broken cross-reference (Word field error)"},
-	{mention, []string{"@"}, "an @mention left from a review"},
-}
+// residuePatterns gives the patterns matched against every paragraph and
+// note. Each was seen in a published report or is what Word leaves when a
+// field breaks. They are compiled on first use, not at start-up, which
+// every command would pay for (the mention's classes cost most).
+var residuePatterns = sync.OnceValue(func() []residuePattern {
+	return []residuePattern{
+		// Word's "Comment by NAME:" from copying a commented passage.
+		{regexp.MustCompile(`Comment by \p{Lu}[^:\n]{0,60}?:`), []string{"Comment by "}, "a reviewer's comment pasted into the text"},
+		{regexp.MustCompile(`(?i)\[bookmark:[^\]]*\]`), []string{"["}, "a Word bookmark pasted as text"},
+		{regexp.MustCompile(`(?i)\[(?:TBC|TBD)\b[^\]]{0,80}\]`), []string{"["}, "a placeholder left in"},
+		{regexp.MustCompile(`\bTB[CD]\b`), []string{"TB"}, "a placeholder left in"},
+		// XX, XXX, xxx as words: not XXI (a numeral) nor X.1280 (a Recommendation).
+		{regexp.MustCompile(`\b(?:XX+|xx+)\b`), []string{"XX", "xx"}, "a placeholder left in"},
+		{regexp.MustCompile(`\?{3,}`), []string{"???"}, "a placeholder left in"},
+		// A broken field: "Error! Reference source not found.", "Error! Bookmark not defined." …
+		{regexp.MustCompile(`Error! [A-Z][A-Za-z -]{3,60}\.`), []string{"Error! "}, "a broken cross-reference (Word field error)"},
+		{mention(), []string{"@"}, "an @mention left from a review"},
+	}
+})
 
-// mention is an @mention as Word writes it: "@Name" or "@Name Surname". An
-// e-mail address is told apart by what stands before the "@".
-// Names are capitalised words; "@ITU" or "@ITU_Europe" is a handle, not a
-// mention.
-var mention = regexp.MustCompile(`@\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*(?: \p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)?`)
+// mention gives the pattern of an @mention as Word writes it: "@Name" or
+// "@Name Surname". An e-mail address is told apart by what stands before
+// the "@". Names are capitalised words; "@ITU" or "@ITU_Europe" is a
+// handle, not a mention.
+var mention = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`@\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*(?: \p{Lu}\p{Ll}[\p{L}\p{M}'’-]*)?`)
+})
 
 // span is one match in a text.
 type span struct {
@@ -65,12 +72,12 @@ type span struct {
 // matches that overlap an earlier one ("[TBC]" is one finding, not two).
 func residueSpans(text string) []span {
 	var all []span
-	for _, p := range residuePatterns {
+	for _, p := range residuePatterns() {
 		if !p.mayMatch(text) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringIndex(text, -1) {
-			if p.re == mention && !isMention(text, m[0], m[1]) {
+			if p.re == mention() && !isMention(text, m[0], m[1]) {
 				continue
 			}
 			all = append(all, span{m[0], m[1], p.what})

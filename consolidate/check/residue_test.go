@@ -51,7 +51,7 @@ func TestResidueHints(t *testing.T) {
 	for _, tc := range residueTests {
 		texts = append(texts, tc.text)
 	}
-	for _, p := range residuePatterns {
+	for _, p := range residuePatterns() {
 		for _, text := range texts {
 			for _, m := range p.re.FindAllString(text, -1) {
 				if !p.mayMatch(m) {

@@ -17,11 +17,12 @@ type guardedRegexp struct {
 	re       *startRegexp
 }
 
-// mustAnyOf compiles the patterns; it panics when one does not compile.
+// mustAnyOf gives the patterns, compiled on first use; it panics when one
+// does not parse.
 func mustAnyOf(patterns ...string) anyOf {
 	var a anyOf
 	for _, p := range patterns {
-		a = append(a, guardedRegexp{literals: requiredLiterals(p), re: mustStartRegexp(p)})
+		a = append(a, guardedRegexp{literals: requiredLiterals(p), re: lazyStartRegexp(p)})
 	}
 	return a
 }

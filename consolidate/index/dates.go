@@ -90,34 +90,34 @@ type dateForm struct {
 
 var dateForms = []dateForm{
 	// 2025-09-05, optionally "to 2025-09-07"
-	{re: mustStartRegexp(`\b((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b(?:` + reTo + `((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b)?`),
+	{re: lazyStartRegexp(`\b((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b(?:` + reTo + `((?:19|20)[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\b)?`),
 		y1: 1, m1: 2, d1: 3, y2: 4, m2: 5, d2: 6, iso: true},
 	// 30 November – 2 December 2025; 14 Oct and 22 Oct 2024; 19 Aug & 16 Aug
-	{re: mustStartRegexp(reLead + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: lazyStartRegexp(reLead + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		d1: 1, m1: 2, y1: 3, d2: 4, m2: 5, y2: 6},
 	// 9-12 September; 15–16 December 2025; from 9 to 11 June 2025; 5 and 6 May
-	{re: mustStartRegexp(reLead + reDay + `(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: lazyStartRegexp(reLead + reDay + `(?:` + reTo + `|` + reAnd + `)` + reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		d1: 1, d2: 2, m1: 3, m2: 3, y1: 4, y2: 4},
 	// 5th September 2025; 28 October; 5th of September
-	{re: mustStartRegexp(reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: lazyStartRegexp(reDay + `\s+(?:of\s+)?` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		d1: 1, m1: 2, y1: 3},
 	// September 5, 2025; September 5-7, 2025
-	{re: mustStartRegexp(`\b` + reMonth + `\s+` + reDay + `(?:` + reTo + reDay + `)?(?:,?\s+` + reYear + `)?`),
+	{re: lazyStartRegexp(`\b` + reMonth + `\s+` + reDay + `(?:` + reTo + reDay + `)?(?:,?\s+` + reYear + `)?`),
 		m1: 1, d1: 2, d2: 3, y1: 4, m2: 1, y2: 4},
 	// July–December 2025; Between July and December 2025; August and
 	// December 2025; December 2025 – January 2026
-	{re: mustStartRegexp(reLead + `\b` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reMonth + `(?:,?\s+` + reYear + `)?`),
+	{re: lazyStartRegexp(reLead + `\b` + reMonth + `(?:,?\s+` + reYear + `)?(?:` + reTo + `|` + reAnd + `)` + reMonth + `(?:,?\s+` + reYear + `)?`),
 		m1: 1, y1: 2, m2: 3, y2: 4},
 	// September 2025
-	{re: mustStartRegexp(`\b` + reMonth + `,?\s+` + reYear), m1: 1, y1: 2},
+	{re: lazyStartRegexp(`\b` + reMonth + `,?\s+` + reYear), m1: 1, y1: 2},
 	// in October, during May: a bare month only after a preposition
-	{re: mustStartRegexp(`\b(?i:in|during|since|until|by|early|mid|late|end of|beginning of)[\s-]+` + reMonthFl),
+	{re: lazyStartRegexp(`\b(?i:in|during|since|until|by|early|mid|late|end of|beginning of)[\s-]+` + reMonthFl),
 		m1: 1, from: 1},
 }
 
 // refPattern finds a date given by reference: "during this period" (the
 // date of the sentence before) or "in the reporting period".
-var refPattern = mustStartRegexp(`(?i)\b(?:during|in|over|for|throughout|within)\s+(this|that|the same|the reporting|this reporting|the review)\s+period\b`)
+var refPattern = lazyStartRegexp(`(?i)\b(?:during|in|over|for|throughout|within)\s+(this|that|the same|the reporting|this reporting|the review)\s+period\b`)
 
 // boundWords before a date make it a limit, not the time of an event.
 var boundWords = map[string]bool{"until": true, "till": true, "by": true, "before": true, "since": true, "after": true, "through": true}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 //go:embed countries.tsv
@@ -46,9 +47,9 @@ type gazetteer struct {
 	partnerNames nameTable
 }
 
-// gaz is loaded once from the embedded data; a broken data file is a
-// programming error that the package's tests catch.
-var gaz = mustLoadGazetteer()
+// gaz gives the gazetteer, loaded from the embedded data on first use; a
+// broken data file is a programming error that the package's tests catch.
+var gaz = sync.OnceValue(mustLoadGazetteer)
 
 func mustLoadGazetteer() *gazetteer {
 	g, err := loadGazetteer(countriesTSV, citiesTSV, partnersTSV)
@@ -161,30 +162,3 @@ func eachRow(file, data string, min int, fn func([]string) error) error {
 	}
 	return nil
 }
-
-// LookupCountry finds a country by its ITU name, an alias or its ISO
-// alpha-3 code, ignoring case, apostrophe and dash variants.
-func LookupCountry(name string) (Country, bool) {
-	k := strings.TrimPrefix(normalize(name), "the ")
-	if i, ok := gaz.countryByKey[k]; ok {
-		return gaz.countries[i], true
-	}
-	for _, c := range gaz.countries {
-		if strings.EqualFold(c.ISO3, strings.TrimSpace(name)) {
-			return c, true
-		}
-	}
-	return Country{}, false
-}
-
-// LookupCity finds a city of the gazetteer by its name or an alias,
-// ignoring case, apostrophe and dash variants.
-func LookupCity(name string) (City, bool) {
-	if i, ok := gaz.cityByKey[normalize(name)]; ok {
-		return gaz.cities[i], true
-	}
-	return City{}, false
-}
-
-// Countries lists the country list's entries in file order.
-func Countries() []Country { return append([]Country(nil), gaz.countries...) }

@@ -66,3 +66,29 @@ func docsFromText(text string) []*ingest.Document {
 	}
 	return docs
 }
+
+// lookupCountry finds a country by its ITU name, an alias or its ISO
+// alpha-3 code, ignoring case, apostrophe and dash variants.
+func lookupCountry(name string) (Country, bool) {
+	g := gaz()
+	k := strings.TrimPrefix(normalize(name), "the ")
+	if i, ok := g.countryByKey[k]; ok {
+		return g.countries[i], true
+	}
+	for _, c := range g.countries {
+		if strings.EqualFold(c.ISO3, strings.TrimSpace(name)) {
+			return c, true
+		}
+	}
+	return Country{}, false
+}
+
+// lookupCity finds a city of the gazetteer by its name or an alias,
+// ignoring case, apostrophe and dash variants.
+func lookupCity(name string) (City, bool) {
+	g := gaz()
+	if i, ok := g.cityByKey[normalize(name)]; ok {
+		return g.cities[i], true
+	}
+	return City{}, false
+}

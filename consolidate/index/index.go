@@ -24,13 +24,6 @@ func Build(docs []*ingest.Document, opts Options) *Index {
 	return &Index{Docs: reportOrder(docs), Period: opts.Period, Activities: Extract(docs, opts)}
 }
 
-// Write writes the workbook of acts found in docs to path; see
-// (*Index).WriteFile.
-func Write(path string, acts []Activity, docs []*ingest.Document) error {
-	p, _ := DerivePeriod(docs)
-	return (&Index{Docs: reportOrder(docs), Period: p, Activities: acts}).WriteFile(path)
-}
-
 // RegionSummary is one row of the Summary sheet.
 type RegionSummary struct {
 	Code, Name string

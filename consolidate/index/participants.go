@@ -44,7 +44,7 @@ var numberWords = map[string]int{
 
 // participantsPattern is matched against the text lower-cased (ASCII
 // only, so that byte offsets stay those of the text).
-var participantsPattern = mustStartRegexp(`\b` +
+var participantsPattern = lazyStartRegexp(`\b` +
 	`(?:(more than|over|above|in excess of|at least|no fewer than|no less than|a minimum of|about|around|approximately|approx\.|some|nearly|almost|close to|roughly|an estimated|up to|a maximum of|a combined total of|a total of|total of|a combined)\s+)?` +
 	`(\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred)` +
 	// up to three describing words ("civil", "government", "female"), but

@@ -37,12 +37,13 @@ var officeWords = map[string]bool{"Office": true, "Offices": true, "office": tru
 // scanPlaces finds the event place and the countries named in a text, given
 // as its tokens.
 func scanPlaces(toks []token) placeScan {
+	g := gaz()
 	var out placeScan
-	cities := gaz.cityNames.find(toks)
-	countries := gaz.countryNames.find(toks)
+	cities := g.cityNames.find(toks)
+	countries := g.countryNames.find(toks)
 	seen := map[string]bool{}
 	for _, m := range countries {
-		c := gaz.countries[m.Entry]
+		c := g.countries[m.Entry]
 		if !seen[c.ISO3] {
 			seen[c.ISO3] = true
 			out.named = append(out.named, c)
@@ -52,13 +53,13 @@ func scanPlaces(toks []token) placeScan {
 		if officeSeat(toks, m.First) {
 			continue
 		}
-		city := gaz.cities[m.Entry]
+		city := g.cities[m.Entry]
 		out.event = Place{City: city.Name, Country: city.Country}
 		// "Kuala Lumpur, Malaysia": the country written next to the city
 		// wins over the gazetteer's (a city name can exist twice).
 		for _, cm := range countries {
 			if cm.First == m.Last+2 && toks[m.Last+1].Key == "," {
-				out.event.Country = gaz.countries[cm.Entry]
+				out.event.Country = g.countries[cm.Entry]
 			}
 		}
 		return out
@@ -68,7 +69,7 @@ func scanPlaces(toks []token) placeScan {
 			continue
 		}
 		if locative(toks, m.First) || leadsEventName(toks, m.Last) {
-			out.event = Place{Country: gaz.countries[m.Entry]}
+			out.event = Place{Country: g.countries[m.Entry]}
 			return out
 		}
 	}

@@ -76,15 +76,15 @@ func TestLookupCountry(t *testing.T) {
 		"Czechia": "Czech Republic", "DRC": "Democratic Republic of the Congo", "Korea": "Korea (Rep. of)",
 	}
 	for alias, want := range tests {
-		c, ok := LookupCountry(alias)
+		c, ok := lookupCountry(alias)
 		if !ok || c.Name != want {
-			t.Errorf("LookupCountry(%q) = %q, %v; want %q", alias, c.Name, ok, want)
+			t.Errorf("lookupCountry(%q) = %q, %v; want %q", alias, c.Name, ok, want)
 		}
 	}
-	if c, ok := LookupCountry("Atlantis"); ok {
-		t.Errorf("LookupCountry(Atlantis) = %v", c)
+	if c, ok := lookupCountry("Atlantis"); ok {
+		t.Errorf("lookupCountry(Atlantis) = %v", c)
 	}
-	if c, _ := LookupCountry("Benin"); c.String() != "Benin (BEN)" {
+	if c, _ := lookupCountry("Benin"); c.String() != "Benin (BEN)" {
 		t.Errorf("String() = %q", c.String())
 	}
 }
@@ -92,9 +92,9 @@ func TestLookupCountry(t *testing.T) {
 func TestLookupCity(t *testing.T) {
 	for alias, want := range map[string]string{"St. Petersburg": "Saint Petersburg", "Ndjamena": "N'Djamena",
 		"N’Djamena": "N'Djamena", "Belem": "Belém", "Delhi": "Delhi", "Kiev": "Kyiv"} {
-		c, ok := LookupCity(alias)
+		c, ok := lookupCity(alias)
 		if !ok || c.Name != want {
-			t.Errorf("LookupCity(%q) = %q, %v; want %q", alias, c.Name, ok, want)
+			t.Errorf("lookupCity(%q) = %q, %v; want %q", alias, c.Name, ok, want)
 		}
 	}
 }
@@ -103,7 +103,7 @@ func TestLookupCity(t *testing.T) {
 // each with its own alpha-3 code.
 func TestCountryList(t *testing.T) {
 	members := 0
-	for _, c := range Countries() {
+	for _, c := range gaz().countries {
 		if c.Member {
 			members++
 		}
@@ -113,7 +113,7 @@ func TestCountryList(t *testing.T) {
 	}
 	for _, name := range []string{"Viet Nam", "Russian Federation", "Republic of Moldova", "Türkiye", "Lao P.D.R.",
 		"Côte d'Ivoire", "Vatican", "Palau", "South Sudan"} {
-		if c, ok := LookupCountry(name); !ok || !c.Member {
+		if c, ok := lookupCountry(name); !ok || !c.Member {
 			t.Errorf("%s missing from the Member States", name)
 		}
 	}

@@ -10,11 +10,11 @@ import (
 // on …", joint coordination activities "JCA-…". (Their leading \b keeps
 // Go's regexp from skipping to their first letters; startRegexp does.)
 var (
-	sgPattern    = mustStartRegexp(`\bSG ?([1-9][0-9]?)(RG-[A-Z]{2,8})?\b`)
-	studyGroup   = mustStartRegexp(`\bStudy Group ([1-9][0-9]?)\b`)
-	fgAcronym    = mustStartRegexp(`\b(?:FG|JCA)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b`)
-	fgLong       = mustStartRegexp(`\bFocus Group on ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|and|for|the|in|on))*)`)
-	tsagPattern  = mustStartRegexp(`\bTSAG\b`)
+	sgPattern    = lazyStartRegexp(`\bSG ?([1-9][0-9]?)(RG-[A-Z]{2,8})?\b`)
+	studyGroup   = lazyStartRegexp(`\bStudy Group ([1-9][0-9]?)\b`)
+	fgAcronym    = lazyStartRegexp(`\b(?:FG|JCA)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b`)
+	fgLong       = lazyStartRegexp(`\bFocus Group on ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|and|for|the|in|on))*)`)
+	tsagPattern  = lazyStartRegexp(`\bTSAG\b`)
 	otherSectors = regexp.MustCompile(`ITU-[DR]\s*$`)
 )
 
@@ -86,7 +86,7 @@ func otherSector(s string, pos int) bool {
 // recPattern finds ITU-T Recommendations: "X.1280", "Y.3172",
 // "X.1220/X.nspam", "Recommendation ITU-T X.1280", and a draft's name alone
 // after "ITU-T" ("ITU-T X.nspam").
-var recPattern = mustStartRegexp(`(?:\b(?:ITU-T\s+)?\b([A-Z])\.([0-9]{1,4}(?:\.[0-9]{1,4})*)(/[A-Z]\.(?:[a-z][\w-]*|[0-9]{1,4}))?\b)|(?:\bITU-T\s+([A-Z]\.[a-z][a-z0-9-]+)\b)`)
+var recPattern = lazyStartRegexp(`(?:\b(?:ITU-T\s+)?\b([A-Z])\.([0-9]{1,4}(?:\.[0-9]{1,4})*)(/[A-Z]\.(?:[a-z][\w-]*|[0-9]{1,4}))?\b)|(?:\bITU-T\s+([A-Z]\.[a-z][a-z0-9-]+)\b)`)
 
 // notRecBefore are words after which "A.1" is a part of a document.
 var notRecBefore = map[string]bool{"annex": true, "appendix": true, "table": true, "figure": true, "section": true,
@@ -120,12 +120,13 @@ func findRecommendations(s string) []string {
 // findPartners lists the partner organizations of partners.tsv a text
 // (given as its tokens) names, by their short names, once each, in order.
 func findPartners(toks []token) []string {
+	g := gaz()
 	var out []string
 	seen := map[int]bool{}
-	for _, m := range gaz.partnerNames.find(toks) {
+	for _, m := range g.partnerNames.find(toks) {
 		if !seen[m.Entry] {
 			seen[m.Entry] = true
-			out = append(out, gaz.partners[m.Entry])
+			out = append(out, g.partners[m.Entry])
 		}
 	}
 	return out

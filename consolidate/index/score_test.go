@@ -170,12 +170,12 @@ func canonical(s string, key func(string) (string, bool)) string {
 }
 
 func cityKey(s string) (string, bool) {
-	c, ok := LookupCity(s)
+	c, ok := lookupCity(s)
 	return c.Name, ok
 }
 
 func countryKey(s string) (string, bool) {
-	c, ok := LookupCountry(s)
+	c, ok := lookupCountry(s)
 	return c.ISO3, ok
 }
 
@@ -230,7 +230,7 @@ func TestGoldSamples(t *testing.T) {
 // must score below the threshold on every field.
 func TestScorerFailsAWrongSheet(t *testing.T) {
 	x := Build(readSamples(t), Options{})
-	geneva, _ := LookupCity("Geneva")
+	geneva, _ := lookupCity("Geneva")
 	for i := range x.Activities {
 		a := &x.Activities[i]
 		if a.Date.IsZero() {
@@ -263,10 +263,10 @@ func TestScorerPassesTheGold(t *testing.T) {
 	for _, g := range readGold(t) {
 		a := Activity{Region: g["region"], Text: "About: " + strings.ToUpper(g["key"]) + "."}
 		a.Date = goldSpan(t, g["start"], g["end"])
-		if c, ok := LookupCity(g["city"]); ok {
+		if c, ok := lookupCity(g["city"]); ok {
 			a.Place.City = c.Name
 		}
-		if c, ok := LookupCountry(g["country"]); ok {
+		if c, ok := lookupCountry(g["country"]); ok {
 			a.Place.Country = c
 		}
 		a.Participants.N, _ = strconv.Atoi(g["participants"])

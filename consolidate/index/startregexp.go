@@ -3,6 +3,7 @@ package index
 import (
 	"regexp"
 	"regexp/syntax"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -13,7 +14,17 @@ import (
 // only start at a digit, a month name or a few words. The bytes a match can
 // start with are worked out from the pattern, so the matches are those of
 // (*regexp.Regexp).FindAllStringSubmatchIndex, found several times faster.
+//
+// Working them out takes milliseconds for the long patterns, so a
+// startRegexp is compiled when it is first used, not when the program
+// starts: every command would pay for the index's patterns otherwise.
 type startRegexp struct {
+	pattern  string
+	compiled func() *startMatcher
+}
+
+// startMatcher is a compiled startRegexp.
+type startMatcher struct {
 	// re is the pattern itself.
 	re *regexp.Regexp
 	// afterNonWord is the pattern anchored, tried on the text from a
@@ -34,14 +45,21 @@ type startRegexp struct {
 	starts byteSet
 }
 
-// mustStartRegexp compiles pattern; it panics when the pattern does not
+// lazyStartRegexp gives the startRegexp of pattern, compiled on first use
+// (by compileStart, which panics on a bad pattern; the package's tests use
+// every one).
+func lazyStartRegexp(pattern string) *startRegexp {
+	return &startRegexp{pattern: pattern, compiled: sync.OnceValue(func() *startMatcher { return compileStart(pattern) })}
+}
+
+// compileStart compiles pattern; it panics when the pattern does not
 // compile or can match the empty text (where any position is a start).
-func mustStartRegexp(pattern string) *startRegexp {
+func compileStart(pattern string) *startMatcher {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		panic("index: " + err.Error())
 	}
-	x := &startRegexp{
+	x := &startMatcher{
 		re:           regexp.MustCompile(pattern),
 		afterNonWord: regexp.MustCompile(`^(?:` + pattern + `)`),
 		afterWord:    regexp.MustCompile(`^[0-9A-Za-z_](?:` + pattern + `)`),
@@ -61,18 +79,19 @@ func mustStartRegexp(pattern string) *startRegexp {
 // overlapping, as submatch index pairs, like
 // (*regexp.Regexp).FindAllStringSubmatchIndex(s, -1).
 func (x *startRegexp) findAll(s string) [][]int {
+	m := x.compiled()
 	var out [][]int
-	for g := x.find(s, 0); g != nil; g = x.find(s, g[1]) {
+	for g := m.find(s, 0); g != nil; g = m.find(s, g[1]) {
 		out = append(out, g)
 	}
 	return out
 }
 
 // matchString reports whether the pattern matches somewhere in s.
-func (x *startRegexp) matchString(s string) bool { return x.find(s, 0) != nil }
+func (x *startRegexp) matchString(s string) bool { return x.compiled().find(s, 0) != nil }
 
 // find returns the leftmost match in s that starts at byte from or later.
-func (x *startRegexp) find(s string, from int) []int {
+func (x *startMatcher) find(s string, from int) []int {
 	for c := from; c < len(s); {
 		if s[c] < utf8.RuneSelf && !x.starts.has(s[c]) {
 			c++
@@ -87,7 +106,7 @@ func (x *startRegexp) find(s string, from int) []int {
 }
 
 // matchAt returns the match starting at byte c of s, if any.
-func (x *startRegexp) matchAt(s string, c int) []int {
+func (x *startMatcher) matchAt(s string, c int) []int {
 	prevWord := c > 0 && isWordByte(s[c-1])
 	if !x.mayStart(s, c, prevWord) {
 		return nil
@@ -100,7 +119,7 @@ func (x *startRegexp) matchAt(s string, c int) []int {
 
 // mayStart reports whether a match can start at byte c of s by the byte
 // before and the first bytes.
-func (x *startRegexp) mayStart(s string, c int, prevWord bool) bool {
+func (x *startMatcher) mayStart(s string, c int, prevWord bool) bool {
 	ctx := 0
 	if prevWord {
 		ctx = 1

@@ -194,7 +194,6 @@ type colourWalk struct {
 	from   int // its first body child
 	out    []colour
 	top    int // index of the current child of w:body
-	region int // its number in the region, from 1
 	// skip is the depth below which nothing is read; 0 when reading.
 	skip int
 	// props are the open property elements, so that a rejected format
