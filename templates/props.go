@@ -25,13 +25,13 @@ const (
 // title and, for a draft, the content status "Draft"; and the custom
 // property ingest.TDProperty, adding the custom properties part (its content type
 // and relationship too) when the template has none.
-func stampProperties(entries []entry, m Meta) ([]entry, error) {
+func stampProperties(entries []opc.Entry, m Meta) ([]opc.Entry, error) {
 	byName := map[string]int{}
 	for i, e := range entries {
-		byName[e.name] = i
+		byName[e.Name] = i
 	}
 	if i, ok := byName["docProps/core.xml"]; ok {
-		data := entries[i].data
+		data := entries[i].Data
 		var err error
 		if data, err = setChild(data, uriDC, "title", m.Title); err != nil {
 			return nil, fmt.Errorf("cover: docProps/core.xml: %w", err)
@@ -41,18 +41,18 @@ func stampProperties(entries []entry, m Meta) ([]entry, error) {
 				return nil, fmt.Errorf("cover: docProps/core.xml: %w", err)
 			}
 		}
-		entries[i].data = data
+		entries[i].Data = data
 	}
 	prop := func(pid int) string {
 		return `<property fmtid="` + fmtidUser + `" pid="` + strconv.Itoa(pid) + `" name="` + ingest.TDProperty + `"><vt:lpwstr xmlns:vt="` + uriVT + `">` +
 			xmltok.EscapeText(m.TDNumber) + `</vt:lpwstr></property>`
 	}
 	if i, ok := byName["docProps/custom.xml"]; ok {
-		data, err := addCustomProperty(entries[i].data, prop)
+		data, err := addCustomProperty(entries[i].Data, prop)
 		if err != nil {
 			return nil, fmt.Errorf("cover: docProps/custom.xml: %w", err)
 		}
-		entries[i].data = data
+		entries[i].Data = data
 		return entries, nil
 	}
 	custom := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
@@ -67,15 +67,15 @@ func stampProperties(entries []entry, m Meta) ([]entry, error) {
 		}
 		xml := add.xml
 		if add.part == "_rels/.rels" {
-			xml = fmt.Sprintf(xml, freshID(entries[i].data))
+			xml = fmt.Sprintf(xml, freshID(entries[i].Data))
 		}
-		data, err := insertBeforeRootEnd(entries[i].data, xml)
+		data, err := insertBeforeRootEnd(entries[i].Data, xml)
 		if err != nil {
 			return nil, fmt.Errorf("cover: %s: %w", add.part, err)
 		}
-		entries[i].data = data
+		entries[i].Data = data
 	}
-	return append(entries, entry{name: "docProps/custom.xml", data: []byte(custom)}), nil
+	return append(entries, opc.Entry{Name: "docProps/custom.xml", Data: []byte(custom)}), nil
 }
 
 // setChild sets the text of the root's child named (uri, local), adding

@@ -3,6 +3,7 @@ package templates
 import (
 	"strings"
 	"testing"
+	"tsagmerge/ingest/opc"
 )
 
 func TestStampProperties(t *testing.T) {
@@ -12,18 +13,18 @@ func TestStampProperties(t *testing.T) {
 	const custom = `<Properties xmlns="` + uriCustomProps + `"><property fmtid="{X}" pid="5" name="Other"><vt:lpwstr xmlns:vt="` + uriVT + `">o</vt:lpwstr></property></Properties>`
 	tests := []struct {
 		name    string
-		entries []entry
+		entries []opc.Entry
 		draft   bool
 		want    map[string][]string // part -> what it must hold
 	}{
-		{"no custom part: added, with its type and relationship", []entry{{"[Content_Types].xml", []byte(types)}, {"_rels/.rels", []byte(rels)}, {"docProps/core.xml", []byte(core)}},
+		{"no custom part: added, with its type and relationship", []opc.Entry{{Name: "[Content_Types].xml", Data: []byte(types)}, {Name: "_rels/.rels", Data: []byte(rels)}, {Name: "docProps/core.xml", Data: []byte(core)}},
 			true, map[string][]string{
 				"docProps/core.xml":   {">The title</dc:title>", ">Draft</cp:contentStatus>"},
 				"docProps/custom.xml": {`pid="2" name="TSAG TD"`, ">TSAG-TD9</vt:lpwstr>"},
 				"[Content_Types].xml": {`PartName="/docProps/custom.xml"`},
 				"_rels/.rels":         {`Id="rId2"`, `Target="docProps/custom.xml"`},
 			}},
-		{"a custom part of the template's own: the property added after its others", []entry{{"docProps/custom.xml", []byte(custom)}, {"docProps/core.xml", []byte(core)}},
+		{"a custom part of the template's own: the property added after its others", []opc.Entry{{Name: "docProps/custom.xml", Data: []byte(custom)}, {Name: "docProps/core.xml", Data: []byte(core)}},
 			false, map[string][]string{
 				"docProps/custom.xml": {`name="Other"`, `pid="6" name="TSAG TD"`},
 				"docProps/core.xml":   {">The title</dc:title>"},
@@ -36,7 +37,7 @@ func TestStampProperties(t *testing.T) {
 		}
 		parts := map[string]string{}
 		for _, e := range got {
-			parts[e.name] = string(e.data)
+			parts[e.Name] = string(e.Data)
 		}
 		for part, wants := range tt.want {
 			for _, w := range wants {
