@@ -21,7 +21,7 @@ func init() { subcommands = append(subcommands, newCheckCmd) }
 func newCheckCmd() *cobra.Command {
 	var (
 		asJSON, all, summary, td bool
-		allow                []string
+		allow                    []string
 	)
 	cmd := &cobra.Command{
 		Use:   "check DIR|FILE...",
