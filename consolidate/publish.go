@@ -1,3 +1,9 @@
+// Package consolidate is the publication path of tsagmerge: Publish reads
+// an inbox, checks it (check), merges it onto the TD template (merge),
+// validates the TD and reads it back against its sources (validate), and
+// writes it and the activity index (index), as the job says. The command
+// line and the web page both call it; the capabilities it joins live in
+// the packages below this one.
 package consolidate
 
 import (
@@ -10,6 +16,7 @@ import (
 
 	"tsagmerge/consolidate/check"
 	"tsagmerge/consolidate/index"
+	"tsagmerge/consolidate/merge"
 	"tsagmerge/consolidate/outfile"
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
@@ -37,11 +44,11 @@ const (
 
 // DefaultOptions are the merge options a mode implies: publication drops
 // the comments and accepts the tracked changes, a draft keeps both.
-func DefaultOptions(m Mode) Options {
+func DefaultOptions(m Mode) merge.Options {
 	if m == Draft {
-		return Options{Comments: CommentsKeep, Revisions: RevisionsKeep}
+		return merge.Options{Comments: merge.CommentsKeep, Revisions: merge.RevisionsKeep}
 	}
-	return Options{Comments: CommentsDrop, Revisions: RevisionsAccept}
+	return merge.Options{Comments: merge.CommentsDrop, Revisions: merge.RevisionsAccept}
 }
 
 // Job is one consolidation: what to read, what to write and how. The
@@ -62,7 +69,7 @@ type Job struct {
 	// Mode and Options say how check's findings, the comments and the
 	// tracked changes are taken (DefaultOptions gives a mode's).
 	Mode    Mode
-	Options Options
+	Options merge.Options
 	// CommentsDecided and RevisionsDecided say that the user chose what
 	// becomes of the comments and the tracked changes, rather than taking
 	// the mode's defaults. A choice to drop the comments lets publication
@@ -84,7 +91,7 @@ type Job struct {
 // error.
 type Result struct {
 	// Report is the merge's report, nil when the merge did not run.
-	Report *Report
+	Report *merge.Report
 	// Check is check's report on the inbox, nil when the inbox was not
 	// read.
 	Check *check.Report
@@ -197,12 +204,12 @@ func Publish(job Job) (*Result, error) {
 	}
 	job.Progress(fmt.Sprintf("merging %d regions", len(docs)))
 	start := time.Now()
-	data, rep, mergeErr := Merge(tpl, docs, opts)
+	data, rep, mergeErr := merge.Merge(tpl, docs, opts)
 	res.Report = rep
 	var invalid error
 	if mergeErr == nil {
 		job.Progress("validating the output")
-		res.Differences, invalid = validateOutput(data, docs, Expect(opts, rep), job.Mode == Forced)
+		res.Differences, invalid = validateOutput(data, docs, rep.Expectations(opts), job.Mode == Forced)
 		if len(res.Differences) > 0 {
 			note("writing despite differences from the sources (--force): %s", JoinProblems(res.Differences))
 		}
@@ -234,10 +241,10 @@ func Publish(job Job) (*Result, error) {
 // and those the user's decisions settle.
 func allowed(job Job) []check.Kind {
 	kinds := slices.Clone(job.Allow)
-	if job.CommentsDecided && job.Options.Comments == CommentsDrop {
+	if job.CommentsDecided && job.Options.Comments == merge.CommentsDrop {
 		kinds = append(kinds, check.UnresolvedComment)
 	}
-	if job.RevisionsDecided && job.Options.Revisions != RevisionsKeep {
+	if job.RevisionsDecided && job.Options.Revisions != merge.RevisionsKeep {
 		kinds = append(kinds, check.PendingRevision)
 	}
 	return kinds
@@ -334,15 +341,6 @@ func validateOutput(data []byte, docs []*ingest.Document, expect validate.Expect
 		return nil, &InvalidError{Reason: "does not say all its sources say", Problems: lost}
 	}
 	return lost, nil
-}
-
-// Expect tells the read-back what the options changed and what the
-// merge's report says it left out.
-func Expect(opts Options, rep *Report) validate.Expectations {
-	modes := map[RevisionMode]validate.RevisionMode{RevisionsKeep: validate.KeepRevisions,
-		RevisionsAccept: validate.AcceptRevisions, RevisionsReject: validate.RejectRevisions}
-	return validate.Expectations{DropComments: opts.Comments == CommentsDrop, Revisions: modes[opts.Revisions],
-		Regions: rep.Claims()}
 }
 
 // JoinProblems writes problems on one line, the first five and a count.

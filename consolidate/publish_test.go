@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"tsagmerge/consolidate/check"
+	"tsagmerge/consolidate/merge"
 	"tsagmerge/ingest/testkit"
 	"tsagmerge/templates"
 )
@@ -57,7 +58,7 @@ func TestPublish(t *testing.T) {
 				CommentsDecided: true, Meta: filledMeta()}
 		}, false, isRefused, ""},
 		{"keeping the comments is no decision to publish them", func(dir string) Job {
-			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Options: Options{Comments: CommentsKeep, Revisions: RevisionsAccept},
+			return Job{Inputs: []string{samples}, Out: filepath.Join(dir, "TD.docx"), Options: merge.Options{Comments: merge.CommentsKeep, Revisions: merge.RevisionsAccept},
 				CommentsDecided: true, RevisionsDecided: true, Meta: filledMeta()}
 		}, false, isRefused, ""},
 		{"residue still stops publication", func(dir string) Job {

@@ -13,6 +13,7 @@ import (
 
 	"tsagmerge/consolidate"
 	"tsagmerge/consolidate/check"
+	"tsagmerge/consolidate/merge"
 	"tsagmerge/templates"
 )
 
@@ -166,7 +167,7 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 		job.Allow = append(job.Allow, k)
 	}
 	if o.changed("comments") {
-		modes := map[string]consolidate.CommentMode{"keep": consolidate.CommentsKeep, "drop": consolidate.CommentsDrop}
+		modes := map[string]merge.CommentMode{"keep": merge.CommentsKeep, "drop": merge.CommentsDrop}
 		m, ok := modes[strings.ToLower(f.comments)]
 		if !ok {
 			return job, failf("consolidate: --comments %s: say keep or drop", f.comments)
@@ -174,8 +175,8 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 		job.Options.Comments = m
 	}
 	if o.changed("revisions") {
-		modes := map[string]consolidate.RevisionMode{"keep": consolidate.RevisionsKeep,
-			"accept": consolidate.RevisionsAccept, "reject": consolidate.RevisionsReject}
+		modes := map[string]merge.RevisionMode{"keep": merge.RevisionsKeep,
+			"accept": merge.RevisionsAccept, "reject": merge.RevisionsReject}
 		m, ok := modes[strings.ToLower(f.revisions)]
 		if !ok {
 			return job, failf("consolidate: --revisions %s: say keep, accept or reject", f.revisions)
@@ -235,9 +236,9 @@ func coverFlag(o consolidateOptions, key string) string {
 }
 
 // printSummary lists what went into the TD, one line per region.
-func printSummary(w io.Writer, f consolidateFlags, opts consolidate.Options, rep *consolidate.Report, size int, took time.Duration) {
-	fate := map[consolidate.RevisionMode]string{consolidate.RevisionsKeep: "kept",
-		consolidate.RevisionsAccept: "accepted", consolidate.RevisionsReject: "rejected"}[opts.Revisions]
+func printSummary(w io.Writer, f consolidateFlags, opts merge.Options, rep *merge.Report, size int, took time.Duration) {
+	fate := map[merge.RevisionMode]string{merge.RevisionsKeep: "kept",
+		merge.RevisionsAccept: "accepted", merge.RevisionsReject: "rejected"}[opts.Revisions]
 	kind := "TD"
 	if f.draft {
 		kind = "draft TD"
@@ -262,7 +263,7 @@ func printSummary(w io.Writer, f consolidateFlags, opts consolidate.Options, rep
 	}
 }
 
-func commentSummary(r consolidate.RegionReport) string {
+func commentSummary(r merge.RegionReport) string {
 	s := count(r.CommentsKept, "comment") + " kept"
 	if r.CommentsDropped > 0 {
 		s += fmt.Sprintf(", %d dropped", r.CommentsDropped)
@@ -273,7 +274,7 @@ func commentSummary(r consolidate.RegionReport) string {
 // regionNotes sums up what the merge changed in a region's headings; the
 // changes listed after it say each (an added heading, a typed number
 // replaced among them).
-func regionNotes(r consolidate.RegionReport) []string {
+func regionNotes(r merge.RegionReport) []string {
 	var out []string
 	if r.Demoted > 0 {
 		out = append(out, fmt.Sprintf("%s moved down a level to stand under the region heading", count(r.Demoted, "sub-heading")))
@@ -287,15 +288,15 @@ const shownChanges = 5
 
 // changeLines lists a region's changes, a line each, or one line for a
 // kind that has more than shownChanges.
-func changeLines(changes []consolidate.Change) []string {
-	byKind := map[consolidate.ChangeKind]int{}
+func changeLines(changes []merge.Change) []string {
+	byKind := map[merge.ChangeKind]int{}
 	for _, c := range changes {
 		byKind[c.Kind]++
 	}
 	var out []string
-	counted := map[consolidate.ChangeKind]bool{}
+	counted := map[merge.ChangeKind]bool{}
 	for _, c := range changes {
-		if c.Kind == consolidate.HeadingDemoted {
+		if c.Kind == merge.HeadingDemoted {
 			continue // the region's note counts them
 		}
 		switch n := byKind[c.Kind]; {
@@ -310,7 +311,7 @@ func changeLines(changes []consolidate.Change) []string {
 }
 
 // changeLine shows one element the merge left out or changed.
-func changeLine(c consolidate.Change) string {
+func changeLine(c merge.Change) string {
 	where := ""
 	if c.Paragraph > 0 {
 		where = fmt.Sprintf(" ¶%d", c.Paragraph)
@@ -328,15 +329,15 @@ func changeLine(c consolidate.Change) string {
 
 // consolidateJSON is what --json prints.
 type consolidateJSON struct {
-	Output   string                     `json:"output"`
-	Draft    bool                       `json:"draft"`
-	Bytes    int                        `json:"bytes"`
-	Index    string                     `json:"index,omitempty"`
-	Regions  []consolidate.RegionReport `json:"regions"`
-	Warnings []string                   `json:"warnings"`
+	Output   string               `json:"output"`
+	Draft    bool                 `json:"draft"`
+	Bytes    int                  `json:"bytes"`
+	Index    string               `json:"index,omitempty"`
+	Regions  []merge.RegionReport `json:"regions"`
+	Warnings []string             `json:"warnings"`
 }
 
-func printJSONReport(w io.Writer, f consolidateFlags, rep *consolidate.Report, size int) error {
+func printJSONReport(w io.Writer, f consolidateFlags, rep *merge.Report, size int) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(consolidateJSON{Output: f.out, Draft: f.draft, Bytes: size, Index: f.index,

@@ -21,7 +21,7 @@ import (
 	"testing"
 	"time"
 
-	"tsagmerge/consolidate"
+	"tsagmerge/consolidate/merge"
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/testkit"
@@ -159,12 +159,12 @@ func copyDocx(t *testing.T, from string, names ...string) string {
 func claims(t *testing.T, stdout string) map[string]validate.RegionClaims {
 	t.Helper()
 	var rep struct {
-		Regions []consolidate.RegionReport `json:"regions"`
+		Regions []merge.RegionReport `json:"regions"`
 	}
 	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 		t.Fatalf("consolidate --json printed no report: %v\n%s", err, stdout)
 	}
-	return (&consolidate.Report{Regions: rep.Regions}).Claims()
+	return (&merge.Report{Regions: rep.Regions}).Claims()
 }
 
 // checkOutput holds a written TD to the validator's two checks; the

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"tsagmerge/consolidate"
+	"tsagmerge/consolidate/merge"
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest/testkit"
 )
@@ -38,14 +38,14 @@ func TestConsolidateDressedInbox(t *testing.T) {
 		t.Fatalf("consolidate --draft --json: %s", r)
 	}
 	var rep struct {
-		Regions []consolidate.RegionReport `json:"regions"`
+		Regions []merge.RegionReport `json:"regions"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
 		t.Fatalf("--json: %v\n%s", err, r.stdout)
 	}
-	kinds := map[string]map[consolidate.ChangeKind][]string{}
+	kinds := map[string]map[merge.ChangeKind][]string{}
 	for _, rr := range rep.Regions {
-		kinds[rr.Code] = map[consolidate.ChangeKind][]string{}
+		kinds[rr.Code] = map[merge.ChangeKind][]string{}
 		for _, c := range rr.Changes {
 			if c.Region != rr.Code {
 				t.Errorf("%s: change %+v names region %s", rr.Code, c, c.Region)
@@ -55,24 +55,24 @@ func TestConsolidateDressedInbox(t *testing.T) {
 	}
 	for _, w := range []struct {
 		code string
-		kind consolidate.ChangeKind
+		kind merge.ChangeKind
 		text string
 	}{
-		{"AFR", consolidate.FrontMatterDropped, "Contribution of the ITU Regional Office for Africa"},
-		{"AFR", consolidate.HeadingReplaced, "Africa"},
-		{"AMS", consolidate.HeadingAdded, "Americas – Regional Office for the Americas"},
-		{"ARB", consolidate.BindingRemoved, ""},
-		{"ASP", consolidate.BindingRemoved, ""},
-		{"EUR", consolidate.FrontMatterDropped, "ITU Office for Europe"},
-		{"EUR", consolidate.HeadingRenumbered, "Europe - ITU Office for Europe"},
+		{"AFR", merge.FrontMatterDropped, "Contribution of the ITU Regional Office for Africa"},
+		{"AFR", merge.HeadingReplaced, "Africa"},
+		{"AMS", merge.HeadingAdded, "Americas – Regional Office for the Americas"},
+		{"ARB", merge.BindingRemoved, ""},
+		{"ASP", merge.BindingRemoved, ""},
+		{"EUR", merge.FrontMatterDropped, "ITU Office for Europe"},
+		{"EUR", merge.HeadingRenumbered, "Europe - ITU Office for Europe"},
 	} {
 		got := kinds[w.code][w.kind]
 		if len(got) == 0 || w.text != "" && !strings.Contains(strings.Join(got, "\n"), w.text) {
 			t.Errorf("%s: want %s %q in the report, got %q", w.code, w.kind, w.text, got)
 		}
 	}
-	if n := len(kinds["AMS"][consolidate.FrontMatterDropped]); n != 0 {
-		t.Errorf("AMS: %d paragraphs dropped as front matter, want none: %q", n, kinds["AMS"][consolidate.FrontMatterDropped])
+	if n := len(kinds["AMS"][merge.FrontMatterDropped]); n != 0 {
+		t.Errorf("AMS: %d paragraphs dropped as front matter, want none: %q", n, kinds["AMS"][merge.FrontMatterDropped])
 	}
 	inputs := testkit.ReadDir(t, in)
 	checkOutput(t, out, inputs, validate.Expectations{}, r)
