@@ -155,5 +155,3 @@ func (m *merger) rewrite() error {
 	}
 	return errors.Join(errs...)
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

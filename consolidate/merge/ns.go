@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,7 +105,7 @@ func readRoot(where string, data []byte) (rootInfo, error) {
 	if err := scanErr(sc); err != nil {
 		return rootInfo{}, err
 	}
-	return rootInfo{}, errorf("%s has no root element; save the file again from Word", where)
+	return rootInfo{}, fmt.Errorf("%s has no root element; save the file again from Word", where)
 }
 
 // nsUnion builds the namespace declarations of one merged part's root: the

@@ -7,11 +7,13 @@ import (
 	"tsagmerge/ingest/xmltok"
 )
 
-// Regions are rewritten concurrently, yet every id in the output must be
-// unique and the output the same on every run. So before rewriting, each
-// region gets its own block of every id space, sized from an upper bound
-// counted cheaply on its raw parts; the blocks are laid end to end in
-// region order above the template's own ids.
+// Every id in the output must be unique and the output the same on every
+// run. So before rewriting, each region gets its own block of every id
+// space, sized from an upper bound counted cheaply on its raw parts; the
+// blocks are laid end to end in region order above the template's own
+// ids. (The blocks let regions be rewritten in any order, concurrently
+// once; they now are one after another, and the blocks stay because every
+// renumbered id of the output is laid out from them.)
 
 // idNeeds bounds how many ids of each space a region's parts can take.
 type idNeeds struct {
@@ -108,7 +110,7 @@ type templateIDs struct {
 	annot, docPr, hex int64
 }
 
-// scanTemplateIDs reads the ids of one template part.
+// scan reads the ids of one template part.
 func (m *templateIDs) scan(where string, data []byte) error {
 	sc := newScanner(where, data)
 	for sc.Next() {
