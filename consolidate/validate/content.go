@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -182,7 +183,22 @@ func normalise(s string) string {
 // words.
 func isNormal(s string) bool {
 	prevSpace := true // a leading space is not normal
-	for _, r := range s {
+	// Most text is ASCII: its bytes are judged without decoding runes.
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	for _, r := range s[i:] {
 		if !unicode.IsSpace(r) {
 			prevSpace = false
 			continue

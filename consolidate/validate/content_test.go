@@ -360,3 +360,12 @@ func TestContentReadBackSelf(t *testing.T) {
 		in.Package.Close()
 	}
 }
+
+// TestIsNormal holds isNormal's ASCII path to what normalise promises.
+func TestIsNormal(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "é b", "é  b", "a b é", "a\nb", "x\u2003y"} {
+		if got, want := isNormal(s), strings.Join(strings.Fields(s), " ") == s; got != want {
+			t.Errorf("isNormal(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
