@@ -36,34 +36,15 @@ const TDProperty = "TSAG TD"
 // DraftStatus is the core content status of a draft TD.
 const DraftStatus = "Draft"
 
-// parseCustomProps reads docProps/custom.xml's TDProperty into m.
+// parseCustomProps reads docProps/custom.xml's TDProperty into m: each
+// property is named by its name attribute, its value is its text.
 func parseCustomProps(file, part string, data []byte, m *Metadata) error {
-	s, err := newScanner(file, part, data)
-	if err != nil {
-		return err
-	}
-	var (
-		inTD bool
-		text strings.Builder
-	)
-	for {
-		t, err := s.next()
-		if err == io.EOF {
-			return nil
+	byName := func(s *scanner, t *token) string { return s.attr(t, nsNone, "name") }
+	return readProps(file, part, data, byName, func(name, value string) {
+		if name == TDProperty {
+			m.TD = value
 		}
-		if err != nil {
-			return err
-		}
-		switch {
-		case t.kind == tokStart && s.depth() == 2:
-			inTD = t.local == "property" && s.attr(&t, nsNone, "name") == TDProperty
-		case t.kind == tokText && inTD:
-			text.Write(t.text)
-		case t.kind == tokEnd && s.depth() == 1 && inTD:
-			m.TD = strings.TrimSpace(text.String())
-			inTD = false
-		}
-	}
+	})
 }
 
 // parseAppProps reads docProps/app.xml's Application and AppVersion.
@@ -81,6 +62,13 @@ func parseAppProps(file, part string, data []byte, m *Metadata) error {
 // readFlatProps calls set with the local name and trimmed text of each
 // child of the root element.
 func readFlatProps(file, part string, data []byte, set func(name, value string)) error {
+	byLocal := func(_ *scanner, t *token) string { return t.local }
+	return readProps(file, part, data, byLocal, set)
+}
+
+// readProps calls set with the name keyOf gives each child of the root
+// element and the child's trimmed text.
+func readProps(file, part string, data []byte, keyOf func(*scanner, *token) string, set func(name, value string)) error {
 	s, err := newScanner(file, part, data)
 	if err != nil {
 		return err
@@ -100,7 +88,7 @@ func readFlatProps(file, part string, data []byte, set func(name, value string))
 		switch t.kind {
 		case tokStart:
 			if s.depth() == 2 {
-				name = t.local
+				name = keyOf(s, &t)
 				text.Reset()
 			}
 		case tokText:
