@@ -349,6 +349,14 @@
     return c;
   }
 
+  // coverToSend is the cover without the contact rows that hold nothing
+  // but the organization and country the form fills in: not a contact yet.
+  function coverToSend() {
+    const c = readCover();
+    c.contacts = c.contacts.filter((k) => [k.name, k.tel, k.email].some((v) => v && v.trim()));
+    return c;
+  }
+
   let coverTimer = 0;
   function coverChanged() {
     localStorage.setItem(COVER_KEY, JSON.stringify(readCover()));
@@ -360,7 +368,7 @@
   // checkCover has the server judge the cover as consolidate does, and
   // marks the fields it names.
   async function checkCover(strict = false) {
-    const r = await postJSON('/api/cover/check', readCover());
+    const r = await postJSON('/api/cover/check', coverToSend());
     if (!r.ok) return;
     showProblems(r.body.problems, r.body.missing, strict);
   }
@@ -393,7 +401,7 @@
   }
 
   async function saveMeta() {
-    const r = await postJSON('/api/cover/yaml', readCover());
+    const r = await postJSON('/api/cover/yaml', coverToSend());
     if (!r.ok) {
       status(r.body.error || 'meta.yaml could not be made.');
       return;
@@ -437,7 +445,7 @@
   }
 
   async function build(mode) {
-    const body = {mode, cover: readCover(), comments: choice('comments'), revisions: choice('revisions'), allow: []};
+    const body = {mode, cover: coverToSend(), comments: choice('comments'), revisions: choice('revisions'), allow: []};
     const result = $('build-result');
     result.replaceChildren();
     setBusy(true);
@@ -455,7 +463,8 @@
       if (mode === 'publish') published = true;
       const what = mode === 'draft' ? 'Draft TD built' : 'TD published';
       status(`${what} (${r.body.download.name}).`);
-      const notes = r.body.notes.concat(r.body.warnings);
+      // The library's notes name the command line's flags; the page has fields.
+      const notes = r.body.notes.concat(r.body.warnings).map((n) => n.replace(/ \(--[a-z]+\)/g, ''));
       result.append(el('p', {class: 'alert ok', text: `${what} in ${r.body.took_ms} ms: ${r.body.download.name}, ${plural(r.body.regions.length, 'region')}.`}));
       if (notes.length) result.append(el('ul', {}, ...notes.map((n) => el('li', {text: n}))));
       renderDownloads();
