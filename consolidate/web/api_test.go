@@ -527,10 +527,10 @@ func TestConcurrentSessions(t *testing.T) {
 	}
 }
 
-// TestSessionsEnd: a session idle past the TTL is removed, as is one
-// deleted, and the least recently used beyond MaxSessions.
+// TestSessionsEnd: a session deleted is removed, as is the least recently
+// used beyond MaxSessions, and one idle past the TTL.
 func TestSessionsEnd(t *testing.T) {
-	ts := startServer(t, Config{TTL: 200 * time.Millisecond, Limits: Limits{MaxSessions: 2}})
+	ts := startServer(t, Config{Limits: Limits{MaxSessions: 2}})
 	files := sampleFiles(t)[:1]
 	a := ts.uploadOK(t, files)
 	b := ts.uploadOK(t, files)
@@ -544,14 +544,27 @@ func TestSessionsEnd(t *testing.T) {
 			t.Errorf("session %s: %d, want %d", id, code, want)
 		}
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for len(filesUnder(t, ts.Dir())) > 0 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
+	ts.expire(time.Now().Add(time.Hour))
+	if code, _, _ := ts.request(t, "GET", "/api/sessions/"+c.ID, "", nil, nil); code != 200 {
+		t.Errorf("a session used a moment ago expired after an hour: %d", code)
 	}
+	ts.expire(time.Now().Add(3 * time.Hour))
 	if left := filesUnder(t, ts.Dir()); len(left) > 0 {
-		t.Errorf("expired sessions left %v", left)
+		t.Errorf("sessions idle past the TTL left %v", left)
 	}
 	if code, body, _ := ts.request(t, "GET", "/api/sessions/"+c.ID+"/report", "", nil, nil); code != 404 || !strings.Contains(errorOf(t, body), "expired") {
 		t.Errorf("an expired session: %d %s", code, body)
+	}
+	ts.stop(t)
+
+	// The server expires sessions on its own.
+	ts = startServer(t, Config{TTL: 50 * time.Millisecond})
+	ts.uploadOK(t, files)
+	deadline := time.Now().Add(20 * time.Second)
+	for len(filesUnder(t, ts.Dir())) > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if left := filesUnder(t, ts.Dir()); len(left) > 0 {
+		t.Errorf("a session idle past the TTL was not removed: %v", left)
 	}
 }
