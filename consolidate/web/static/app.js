@@ -299,11 +299,11 @@
   // ---- Cover ---------------------------------------------------------------
 
   const contactFields = [
-    ['name', 'Name', 'Jane Doe', 'name'],
-    ['organization', 'Organization', 'TSB', 'organization'],
-    ['country', 'Country', 'Switzerland', 'country-name'],
-    ['tel', 'Telephone', '+41 22 730 0000', 'tel'],
-    ['email', 'E-mail', 'jane.doe@itu.int', 'email'],
+    ['name', 'Name', 'e.g. Jane Doe', 'name'],
+    ['organization', 'Organization', 'e.g. TSB', 'organization'],
+    ['country', 'Country', 'e.g. Switzerland', 'country-name'],
+    ['tel', 'Telephone', 'e.g. +41 22 730 0000', 'tel'],
+    ['email', 'E-mail', 'e.g. jane.doe@itu.int', 'email'],
   ];
 
   function contactRow(c, i) {
@@ -394,7 +394,10 @@
       input.closest('.field, fieldset').append(el('p', {class: 'field-error', id, text: p.text}));
     }
     if (missing && missing.length) {
-      box.append(el('p', {class: 'todo', text: 'Still needed to publish: ' + missing.map((m) => m.replace(/ \(--[a-z]+\)$/, '')).join(', ') + '. A draft fills them with markers.'}));
+      // Missing names the cover's keys (and the command line's flags).
+      const names = {td_number: 'the TD number', place: 'the place', date: 'the dates'};
+      const needed = missing.map((m) => m.replace(/ \(--[a-z]+\)$/, '')).map((m) => names[m] || m);
+      box.append(el('p', {class: 'todo', text: `Still needed to publish: ${needed.join(', ')}. A draft fills them with markers.`}));
     } else if (!shown.length) {
       box.append(el('p', {class: 'ok', text: 'The cover is complete.'}));
     }
