@@ -113,6 +113,7 @@
 
   function showUploadError(msg) {
     const box = $('upload-error');
+    box.className = 'alert';
     box.textContent = msg;
     box.hidden = !msg;
   }
@@ -121,6 +122,13 @@
     showUploadError('');
     if (items.length === 0) {
       showUploadError(skipped ? 'The folder has no files of its own (only sub-folders, which are not read).' : 'No file was dropped.');
+      return;
+    }
+    // The server refuses more (and says so), but a browser may not show
+    // its answer to a body it has not finished sending: say it first.
+    const total = items.reduce((n, it) => n + it.file.size, 0);
+    if (total > config.limits.upload_bytes || items.length > config.limits.files) {
+      showUploadError(`${plural(items.length, 'file')} of ${kb(total)}: an upload may hold ${config.limits.files} files and ${kb(config.limits.upload_bytes)}. Drop the contributions only.`);
       return;
     }
     const fd = new FormData();
