@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -45,7 +46,8 @@ Excel activity index. Every command takes folders of contributions as well
 as files, and --json for a report a program can read.`,
 		Example: `  tsagmerge check inbox/
   tsagmerge consolidate inbox/ -o TD.docx --meta meta.yaml --index activities.xlsx
-  tsagmerge check TD.docx`,
+  tsagmerge check TD.docx
+  tsagmerge serve                     # the same in a page in the browser`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -97,7 +99,7 @@ var subcommands []func() *cobra.Command
 func run(args []string, stdout, stderr io.Writer) int {
 	quiet = false
 	root := newRootCmd(stdout, stderr)
-	root.SetArgs(args)
+	root.SetArgs(defaultArgs(runtime.GOOS, args))
 	err := root.Execute()
 	if err == nil {
 		return exitOK
