@@ -15,6 +15,7 @@ import (
 	"tsagmerge/consolidate"
 	"tsagmerge/consolidate/check"
 	"tsagmerge/consolidate/index"
+	"tsagmerge/consolidate/merge"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/inbox"
 	"tsagmerge/templates"
@@ -232,13 +233,13 @@ type buildRequest struct {
 
 // buildJSON is the answer to a build.
 type buildJSON struct {
-	Mode      string                     `json:"mode"`
-	Download  downloadJSON               `json:"download"`
-	Notes     []string                   `json:"notes"`
-	Regions   []consolidate.RegionReport `json:"regions"`
-	Warnings  []string                   `json:"warnings"`
-	TookMilli int64                      `json:"took_ms"`
-	Session   sessionJSON                `json:"session"`
+	Mode      string               `json:"mode"`
+	Download  downloadJSON         `json:"download"`
+	Notes     []string             `json:"notes"`
+	Regions   []merge.RegionReport `json:"regions"`
+	Warnings  []string             `json:"warnings"`
+	TookMilli int64                `json:"took_ms"`
+	Session   sessionJSON          `json:"session"`
 }
 
 // refusedJSON is a publication refused: check's report with the choices
@@ -337,9 +338,9 @@ func (ss *session) job(req buildRequest) (job consolidate.Job, kind string, err 
 	}
 	job.Out = filepath.Join(ss.out, kind+".docx")
 	job.Options = consolidate.DefaultOptions(job.Mode)
-	comments := map[string]consolidate.CommentMode{"keep": consolidate.CommentsKeep, "drop": consolidate.CommentsDrop}
-	revisions := map[string]consolidate.RevisionMode{"keep": consolidate.RevisionsKeep,
-		"accept": consolidate.RevisionsAccept, "reject": consolidate.RevisionsReject}
+	comments := map[string]merge.CommentMode{"keep": merge.CommentsKeep, "drop": merge.CommentsDrop}
+	revisions := map[string]merge.RevisionMode{"keep": merge.RevisionsKeep,
+		"accept": merge.RevisionsAccept, "reject": merge.RevisionsReject}
 	if req.Comments != "" {
 		m, ok := comments[req.Comments]
 		if !ok {
