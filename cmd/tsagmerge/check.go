@@ -183,7 +183,7 @@ func printSummaryTable(w io.Writer, r *check.Report, color bool) {
 		}
 		name := code
 		if name == "" {
-			name = "-"
+			name = "TD" // a TD's own findings (its cover, its marks) or the inbox's
 		}
 		fmt.Fprintf(w, "%-4s %s\n", name, strings.Join(parts, ", "))
 	}

@@ -121,7 +121,7 @@ func consolidateRun(o consolidateOptions) error {
 	switch {
 	case errors.As(err, &refused):
 		printReport(o.stdout, refused.Check, colorOn(o.stdout))
-		fmt.Fprintln(o.stdout, "Nothing written: fix the errors above, or write a draft with --draft (or publish anyway with --force).")
+		fmt.Fprintln(o.stdout, "Nothing written: fix the errors above; say what becomes of open comments and tracked changes with --comments drop and --revisions accept (or reject); or write a draft with --draft (--force publishes anyway).")
 		return &exitError{code: exitFindings}
 	case err != nil:
 		var me *templates.MetaError

@@ -27,6 +27,11 @@ func TestCommandLineConventions(t *testing.T) {
 		}
 	}
 	figures := filepath.Join(dir, "new", "figures")
+	two := filepath.Join(dir, "two")
+	os.Mkdir(two, 0o755)
+	for _, f := range []string{"AFR-contribution.docx", "AMS-contribution.docx"} {
+		testkit.Copy(t, filepath.Join(samples, f), filepath.Join(two, f))
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -35,6 +40,7 @@ func TestCommandLineConventions(t *testing.T) {
 	}{
 		{"inspect a folder", []string{"inspect", samples}, exitOK, "ASP-contribution.docx"},
 		{"diff two folders", []string{"diff", samples, samples}, exitOK, "== EUR:"},
+		{"diff: a region in one folder only", []string{"diff", samples, two}, exitFindings, "EUR has a contribution in the old folder only"},
 		{"check --summary", []string{"check", "--summary", samples}, exitFindings, "AFR  1 unresolved-comment, 1 duplicate-in-list"},
 		{"check --quiet: the verdict alone", []string{"-q", "check", samples}, exitFindings, "3 errors, 1 warning in 6 files: not ready to publish\n"},
 		{"--figures makes its folder", []string{"inspect", "--figures", figures, samples}, exitOK, "wrote 1 figure of AFR-contribution.docx into " + figures},

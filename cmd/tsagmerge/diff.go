@@ -52,6 +52,11 @@ func runDiff(w io.Writer, oldPath, newPath string, asJSON bool) error {
 	var results []regionDiff
 	differ := false
 	for _, pr := range pairs {
+		if pr.Old == "" || pr.New == "" {
+			differ = true // a region sent in one folder only
+			results = append(results, pr)
+			continue
+		}
 		docs := make([]*ingest.Document, 2)
 		for i, p := range []string{pr.Old, pr.New} {
 			d, err := ingest.Read(p)
@@ -80,7 +85,15 @@ func runDiff(w io.Writer, oldPath, newPath string, asJSON bool) error {
 				if i > 0 {
 					fmt.Fprintln(w)
 				}
-				fmt.Fprintf(w, "== %s: %s -> %s\n", pr.Region, pr.Old, pr.New)
+				fmt.Fprintf(w, "== %s: %s -> %s\n", pr.Region, orNone(pr.Old), orNone(pr.New))
+			}
+			if pr.Result == nil {
+				side := "the new folder only"
+				if pr.New == "" {
+					side = "the old folder only"
+				}
+				fmt.Fprintf(w, "%s has a contribution in %s\n", pr.Region, side)
+				continue
 			}
 			if err := pr.Result.WriteText(w, colorOn(w)); err != nil {
 				return err
@@ -99,7 +112,7 @@ type regionDiff struct {
 	Region string       `json:"region"`
 	Old    string       `json:"old"`
 	New    string       `json:"new"`
-	Result *diff.Result `json:"result"`
+	Result *diff.Result `json:"result"` // nil when the region is on one side only
 }
 
 // diffPairs pairs what to compare: the two files, or, for two folders,
@@ -124,14 +137,22 @@ func diffPairs(oldPath, newPath string) ([]regionDiff, error) {
 	var out []regionDiff
 	for _, r := range ingest.Regions {
 		o, n := usedFile(sides[0], r.Code), usedFile(sides[1], r.Code)
-		if o != "" && n != "" {
+		if o != "" || n != "" {
 			out = append(out, regionDiff{Region: r.Code, Old: o, New: n})
 		}
 	}
 	if len(out) == 0 {
-		return nil, failf("diff: no region has a contribution in both %s and %s", oldPath, newPath)
+		return nil, failf("diff: neither %s nor %s holds a contribution", oldPath, newPath)
 	}
 	return out, nil
+}
+
+// orNone shows a missing side of a pair.
+func orNone(path string) string {
+	if path == "" {
+		return "(none)"
+	}
+	return path
 }
 
 // usedFile is the file an inbox uses for a region, "" when none.

@@ -206,6 +206,9 @@ func printDocument(w io.Writer, d *ingest.Document) {
 	if d.Region.Code != "" {
 		region = d.Region.Code + " (" + d.Region.Evidence + ")"
 	}
+	if d.Meta.TD != "" {
+		region = "none: the TD " + d.Meta.TD + ", written by tsagmerge (check checks it as the TD; other commands leave it out)"
+	}
 	field(w, "region", region)
 	field(w, "title", d.Meta.Title)
 	app := d.Meta.Application

@@ -82,9 +82,9 @@ func (x *Index) commentSheet(files map[string]link) sheet {
 		for _, c := range d.Comments {
 			parent := ""
 			if p, ok := byID[c.Parent]; ok {
-				parent = fmt.Sprintf("#%s %s", p.ID, p.Author)
+				parent = commentID(d, p.ID) + " " + p.Author
 			} else if c.Parent != "" {
-				parent = "#" + c.Parent
+				parent = commentID(d, c.Parent)
 			}
 			status := "Open"
 			if c.Resolved {

@@ -154,5 +154,5 @@ func (in *Inbox) RequireUsed(inputs []string) error {
 	if left := in.NotUsed(); len(left) > 0 {
 		return fmt.Errorf("nothing usable: %s", strings.Join(left, "; "))
 	}
-	return fmt.Errorf("no .docx contribution found in %s", strings.Join(inputs, ", "))
+	return fmt.Errorf("no .docx contribution found in %s; put the regions' Word files (.docx) there, or name them", strings.Join(inputs, ", "))
 }
