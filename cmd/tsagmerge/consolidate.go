@@ -136,7 +136,7 @@ func consolidateRun(o consolidateOptions) error {
 	}
 	switch {
 	case f.json:
-		return printJSONReport(o.stdout, f, res.Report, res.Size)
+		return printJSONReport(o.stdout, f, res)
 	case !quiet:
 		printSummary(o.stdout, f, job.Options, res.Report, res.Size, res.Took)
 	}
@@ -335,13 +335,23 @@ type consolidateJSON struct {
 	Index    string               `json:"index,omitempty"`
 	Regions  []merge.RegionReport `json:"regions"`
 	Warnings []string             `json:"warnings"`
+	// Notes are what the command said on stderr (regions missing, files
+	// not used, the cover's markers); Check is check's report on the
+	// inbox, as check --json prints it.
+	Notes []string      `json:"notes"`
+	Check *check.Report `json:"check"`
 }
 
-func printJSONReport(w io.Writer, f consolidateFlags, rep *merge.Report, size int) error {
+func printJSONReport(w io.Writer, f consolidateFlags, res *consolidate.Result) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(consolidateJSON{Output: f.out, Draft: f.draft, Bytes: size, Index: f.index,
-		Regions: rep.Regions, Warnings: rep.Warnings})
+	enc.SetEscapeHTML(false)
+	notes := res.Notes
+	if notes == nil {
+		notes = []string{}
+	}
+	return enc.Encode(consolidateJSON{Output: f.out, Draft: f.draft, Bytes: res.Size, Index: f.index,
+		Regions: res.Report.Regions, Warnings: res.Report.Warnings, Notes: notes, Check: res.Check})
 }
 
 // progress prints what the command is doing on stderr, once it has taken
