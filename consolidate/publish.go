@@ -186,7 +186,9 @@ func Publish(job Job) (*Result, error) {
 	}
 	meta := job.Meta
 	if missing := meta.Missing(); len(missing) > 0 {
-		if job.Mode == Publication {
+		// --force overrides check's findings, not the cover's needs: a TD
+		// published with markers would look final and read "[place]".
+		if job.Mode != Draft {
 			if err := verdict(); err != nil {
 				return res, err
 			}
@@ -231,7 +233,7 @@ func Publish(job Job) (*Result, error) {
 	if job.Index != "" {
 		job.Progress("writing the activity index")
 		if err := index.Build(docs, index.Options{}).WriteFile(job.Index); err != nil {
-			return res, err
+			return res, fmt.Errorf("%s is written, but not the activity index: %w", job.Out, err)
 		}
 	}
 	return res, nil

@@ -107,3 +107,17 @@ func (r *reader) regionHeading() string {
 	}
 	return r.doc.Sections[0].Title
 }
+
+// RegionSections counts the regions the document's level-1 headings name,
+// each once: a contribution names one, a consolidated TD several.
+func (d *Document) RegionSections() int {
+	seen := map[string]bool{}
+	for _, s := range d.Sections {
+		if s.Level == 1 {
+			if code := DetectRegion(s.Title, "", "").Code; code != "" {
+				seen[code] = true
+			}
+		}
+	}
+	return len(seen)
+}

@@ -36,10 +36,14 @@ func stampProperties(entries []opc.Entry, m Meta) ([]opc.Entry, error) {
 		if data, err = setChild(data, uriDC, "title", m.Title); err != nil {
 			return nil, fmt.Errorf("cover: docProps/core.xml: %w", err)
 		}
+		// A publication says nothing of its status: a template saved from
+		// a draft must not pass its "Draft" on.
+		status := ""
 		if m.Draft {
-			if data, err = setChild(data, uriCoreProps, "contentStatus", ingest.DraftStatus); err != nil {
-				return nil, fmt.Errorf("cover: docProps/core.xml: %w", err)
-			}
+			status = ingest.DraftStatus
+		}
+		if data, err = setChild(data, uriCoreProps, "contentStatus", status); err != nil {
+			return nil, fmt.Errorf("cover: docProps/core.xml: %w", err)
 		}
 		entries[i].Data = data
 	}
@@ -79,7 +83,8 @@ func stampProperties(entries []opc.Entry, m Meta) ([]opc.Entry, error) {
 }
 
 // setChild sets the text of the root's child named (uri, local), adding
-// the child at the root's end when it is not there.
+// the child at the root's end when it is not there; an empty value removes
+// the child.
 func setChild(data []byte, uri, local, value string) ([]byte, error) {
 	sc := xmltok.New(data, xmltok.Options{})
 	ns := xmltok.NewScope(func(u string) string { return u })
@@ -95,6 +100,9 @@ func setChild(data []byte, uri, local, value string) ([]byte, error) {
 				if !t.SelfClosing {
 					end = sc.SkipElement()
 				}
+				if value == "" {
+					return concat(data[:start], data[end:]), nil
+				}
 				return concat(data[:start], elementXML(t.Name, uri, value), data[end:]), nil
 			}
 			if t.SelfClosing {
@@ -106,6 +114,9 @@ func setChild(data []byte, uri, local, value string) ([]byte, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	if value == "" {
+		return data, nil
 	}
 	prefix := map[string]string{uriDC: "dc", uriCoreProps: "cp"}[uri]
 	return insertBeforeRootEnd(data, "<"+prefix+":"+local+` xmlns:`+prefix+`="`+uri+`">`+xmltok.EscapeText(value)+"</"+prefix+":"+local+">")

@@ -7,7 +7,8 @@ import (
 )
 
 func TestStampProperties(t *testing.T) {
-	const core = `<cp:coreProperties xmlns:cp="` + uriCoreProps + `" xmlns:dc="` + uriDC + `"><dc:title>Old</dc:title></cp:coreProperties>`
+	// a template saved from a draft: its status must not pass to a publication
+	const core = `<cp:coreProperties xmlns:cp="` + uriCoreProps + `" xmlns:dc="` + uriDC + `"><dc:title>Old</dc:title><cp:contentStatus>Draft</cp:contentStatus></cp:coreProperties>`
 	const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`
 	const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="word/document.xml"/></Relationships>`
 	const custom = `<Properties xmlns="` + uriCustomProps + `"><property fmtid="{X}" pid="5" name="Other"><vt:lpwstr xmlns:vt="` + uriVT + `">o</vt:lpwstr></property></Properties>`

@@ -281,9 +281,11 @@ func TestConsolidatePublicationRefused(t *testing.T) {
 	unchanged(t, samples, before)
 }
 
+// TestConsolidateForce publishes despite check's findings; the cover must
+// still be whole (--force does not override it).
 func TestConsolidateForce(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out.docx")
-	r := tsagmerge(t, "consolidate", samples, "-o", out, "--force", "--json")
+	r := tsagmerge(t, "consolidate", samples, "-o", out, "--force", "--json", "--meta", "../../templates/testdata/meta.yaml")
 	if r.code != 0 {
 		t.Fatalf("consolidate --force: %s", r)
 	}

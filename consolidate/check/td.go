@@ -73,8 +73,9 @@ func draftMarks(d *ingest.Document) []Finding {
 	if strings.EqualFold(d.Meta.Status, ingest.DraftStatus) {
 		out = append(out, Finding{Kind: DraftTD, Text: "the TD is a draft (its status is " + d.Meta.Status + ", and its pages say DRAFT); publish it with consolidate without --draft"})
 	}
+	first := firstRegion(d)
 	for _, p := range d.Paragraphs {
-		if len(tdRegions(d)) > 0 && p.Index >= firstRegion(d) {
+		if p.Index >= first {
 			break // the cover and the template's sections come first
 		}
 		for _, m := range coverMarkers {

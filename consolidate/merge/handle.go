@@ -376,9 +376,15 @@ func (rw *rewriter) handleW(sc *xmltok.Scanner, fr *frame) bool {
 			return false
 		}
 	case "sectPr":
-		if rw.kind == partBody {
-			return rw.sectStart(sc, fr)
+		if rw.kind != partBody {
+			break
 		}
+		// A rejected page-setup change restores the old properties
+		// first; the restored w:sectPr comes back here without it.
+		if rw.r.opts.Revisions == RevisionsReject && !sc.Tok.SelfClosing && !rw.rejectProps(sc, fr) {
+			return false
+		}
+		return rw.sectStart(sc, fr)
 	case "dataBinding":
 		if rw.parentIs("sdtPr") {
 			return rw.dropBinding()

@@ -331,3 +331,31 @@ func TestFootnotesBesideComments(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionsTrackedPageChange: a region whose page setup is a tracked
+// change (landscape now, portrait before) keeps its landscape when the
+// changes are accepted and goes back to portrait when they are rejected;
+// the read-back takes the current properties, not the change's old ones.
+func TestSectionsTrackedPageChange(t *testing.T) {
+	dir := t.TempDir()
+	eur := filepath.Join(dir, "EUR-contribution.docx")
+	sect := `<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>` +
+		`<w:sectPrChange w:id="90" w:author="A" w:date="2025-01-01T00:00:00Z"><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:sectPrChange></w:sectPr>`
+	testkit.Write(t, eur, testkit.File{Body: testkit.Region("Europe", "The office met in Geneva.") + sect})
+	docs := samplesExcept(t, testkit.ReadDoc(t, eur))
+	for _, tc := range []struct {
+		opts      Options
+		landscape bool
+	}{
+		{Options{Revisions: RevisionsAccept}, true},
+		{Options{Revisions: RevisionsReject}, false},
+	} {
+		out, rep := merge(t, docs, tc.opts)
+		sameContent(t, valid(t, out), docs, tc.opts, rep)
+		doc := part(t, out, "word/document.xml")
+		last := sectPrs(doc[regionAt(t, doc, "Europe"):])
+		if got := strings.Contains(last[len(last)-1], `w:orient="landscape"`); got != tc.landscape {
+			t.Errorf("revisions %v: the region's section landscape %v, want %v:\n%s", tc.opts.Revisions, got, tc.landscape, last[len(last)-1])
+		}
+	}
+}

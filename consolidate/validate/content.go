@@ -76,7 +76,7 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 	checks = append(checks,
 		func(rep *report) { compareItems(rep, out, inputs, spans, acc, expect) },
 		func(rep *report) { checkColours(rep, out, inputs, spans, acc, expect) },
-		func(rep *report) { checkSections(rep, out, inputs, spans, acc) })
+		func(rep *report) { checkSections(rep, out, inputs, spans, acc, expect) })
 	for _, r := range runAll(checks) {
 		rep.merge(r)
 	}

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,7 +39,7 @@ type sectRef struct {
 // named by the region the section is in, or the main part for the
 // template's own. A source section whose paragraphs were all dropped as
 // the merge's report says is not expected.
-func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span, acc map[string]*account) {
+func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span, acc map[string]*account, expect Expectations) {
 	if out.Package == nil {
 		return
 	}
@@ -46,7 +47,7 @@ func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document,
 	if err != nil {
 		return // Package reports it
 	}
-	outSects, err := readSections(out.Package, main)
+	outSects, err := readSections(out.Package, main, false)
 	if err != nil {
 		rep.add(main, RuleSections, "the page sections cannot be read: %v", err)
 		return
@@ -68,7 +69,7 @@ func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document,
 		if err != nil {
 			continue
 		}
-		src, err := readSections(in.Package, srcMain)
+		src, err := readSections(in.Package, srcMain, expect.Revisions == RejectRevisions)
 		if err != nil {
 			continue
 		}
@@ -196,8 +197,10 @@ func checkRefs(rep *report, p *opc.Package, main string, sects []pageSection, ow
 	}
 }
 
-// readSections lists the page sections of a main document part.
-func readSections(p *opc.Package, main string) ([]pageSection, error) {
+// readSections lists the page sections of a main document part, as they
+// are, or with original set as they were before their tracked changes
+// (w:sectPrChange holds the old properties whole).
+func readSections(p *opc.Package, main string, original bool) ([]pageSection, error) {
 	data, err := p.Read(main)
 	if err != nil {
 		return nil, err
@@ -232,7 +235,11 @@ func readSections(p *opc.Package, main string) ([]pageSection, error) {
 				}
 				out = append(out, pageSection{para: para, cols: 1})
 				cur = &out[len(out)-1]
-			case cur != nil && parent == "sectPr" && len(stack) > 0:
+			case cur != nil && local == "sectPr" && parent == "sectPrChange":
+				if original { // the old properties replace the current ones
+					*cur = pageSection{para: cur.para, cols: 1, refs: cur.refs}
+				}
+			case cur != nil && parent == "sectPr" && (original || !slices.Contains(stack, "sectPrChange")):
 				readSectChild(cur, local, t)
 			}
 			if !t.SelfClosing {

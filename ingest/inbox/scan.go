@@ -185,7 +185,10 @@ func readOne(f *FileEntry, opts Options) {
 	}
 	f.Doc = doc
 	switch {
-	case doc.Meta.TD != "":
+	// The mark alone is not enough: Word keeps it through every save, so
+	// a region that wrote its contribution over last period's TD sends
+	// it too. A TD also holds several regions' sections.
+	case doc.Meta.TD != "" && doc.RegionSections() > 1:
 		f.Status, f.Reason = TD, "the TD "+doc.Meta.TD+" written by tsagmerge, not a contribution: left out"
 		return
 	case opts.TDs:

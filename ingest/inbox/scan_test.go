@@ -175,3 +175,22 @@ func TestScanBadArguments(t *testing.T) {
 		}
 	}
 }
+
+// TestTDMark: a file with the TD's mark is taken for a TD only when it
+// reads as one (several regions' sections); a region's contribution
+// written over last period's TD keeps the mark and is still its region's.
+func TestTDMark(t *testing.T) {
+	dir := t.TempDir()
+	td := filepath.Join(dir, "TD.docx")
+	testkit.Write(t, td, testkit.File{TD: "TSAG-TD9", Body: testkit.P("Heading1", "Africa") + testkit.P("", "a") + testkit.P("Heading1", "Europe") + testkit.P("", "b")})
+	one := filepath.Join(dir, "AMS-contribution.docx")
+	testkit.Write(t, one, testkit.File{TD: "TSAG-TD9", Body: testkit.Region("Americas", "The office met in Brasilia.")})
+	in, err := Scan([]string{td, one})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	if in.Files[0].Status != TD || in.Files[1].Status != Used || in.Files[1].Region != "AMS" {
+		t.Errorf("statuses %s, %s (%s)", in.Files[0].Status, in.Files[1].Status, in.Files[1].Region)
+	}
+}

@@ -41,6 +41,9 @@ type File struct {
 	Title string
 	// Styles holds more w:style elements for the styles part.
 	Styles string
+	// TD, when set, is written as the custom property "TSAG TD", the mark
+	// of a TD that tsagmerge wrote.
+	TD string
 }
 
 const (
@@ -86,6 +89,13 @@ func Bytes(f File) []byte {
 		parts["docProps/core.xml"] = core(f)
 		overrides = append(overrides, override("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"))
 		pkgRels = append(pkgRels, rel("rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"))
+	}
+	if f.TD != "" {
+		parts["docProps/custom.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+			`<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="TSAG TD"><vt:lpwstr>` + f.TD + `</vt:lpwstr></property></Properties>`
+		overrides = append(overrides, override("/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml"))
+		pkgRels = append(pkgRels, rel("rIdCustom", nsRel+"/custom-properties", "docProps/custom.xml"))
 	}
 	parts["[Content_Types].xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 		`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
