@@ -100,7 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	quiet = false
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(defaultArgs(runtime.GOOS, args))
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
@@ -112,6 +112,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return ee.code
 	}
 	// Cobra's own errors: unknown command or flag, wrong argument count.
-	fmt.Fprintln(stderr, "tsagmerge: "+err.Error()+" (see 'tsagmerge --help')")
+	fmt.Fprintln(stderr, "tsagmerge: "+err.Error()+" (see '"+cmd.CommandPath()+" --help')")
 	return exitBadInput
 }
