@@ -206,12 +206,16 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 	}
 	if len(f.contacts) > 0 {
 		job.Meta.Contacts = nil
+		var bad []string // every contact's problem, not the first alone
 		for i, s := range f.contacts {
 			c, err := templates.ParseContact(s)
 			if err != nil {
-				return job, failf("consolidate: --contact %d %q: %v", i+1, s, err)
+				bad = append(bad, fmt.Sprintf("--contact %d %q: %v", i+1, s, err))
 			}
 			job.Meta.Contacts = append(job.Meta.Contacts, c)
+		}
+		if len(bad) > 0 {
+			return job, failf("consolidate: %s", strings.Join(bad, "; "))
 		}
 	}
 	return job, nil
