@@ -86,18 +86,9 @@ func OpenWithLimits(filename string, lim Limits) (*Package, error) {
 			"is a Word owner (lock) file, not a document",
 			"ignore it; Word deletes it when the document is closed")
 	}
-	f, err := os.Open(filename)
+	f, st, err := OpenFile(filename)
 	if err != nil {
-		return nil, &Error{Path: filename, Problem: "cannot be opened: " + errText(err), Remedy: "check the path and permissions", Err: err}
-	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, &Error{Path: filename, Problem: "cannot be read: " + errText(err), Err: err}
-	}
-	if st.IsDir() {
-		f.Close()
-		return nil, refuse(filename, ErrNotZip, "is a folder, not a file", "name the .docx files in it, or pass the folder where a folder is accepted")
+		return nil, err
 	}
 	p, err := openReaderAt(filename, f, st.Size(), lim)
 	if err != nil {
