@@ -133,3 +133,47 @@ func isJobError(want string) func(error) bool {
 		return errors.As(err, &je) && strings.Contains(je.Msg, want)
 	}
 }
+
+// TestPublishRefusesAnUnwritableOutputFirst: an output or index that is a
+// folder, or whose name is too long, is refused before any work (nothing
+// read, nothing written).
+func TestPublishRefusesAnUnwritableOutputFirst(t *testing.T) {
+	samples := testkit.Samples(t)
+	tests := []struct {
+		name       string
+		out, index string // under the test's folder; a name ending in / is made a folder
+		want       string
+	}{
+		{"output a folder", "TD.docx/", "", "TD.docx is a folder"},
+		{"index a folder", "TD.docx", "index.xlsx/", "index.xlsx is a folder"},
+		{"output name too long", strings.Repeat("n", 300) + ".docx", "", "more than the 255 a file name may have"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := func(name string) string {
+				if name == "" {
+					return ""
+				}
+				p := filepath.Join(dir, strings.TrimSuffix(name, "/"))
+				if strings.HasSuffix(name, "/") {
+					os.Mkdir(p, 0o755)
+				}
+				return p
+			}
+			var stages []string
+			job := Job{Inputs: []string{samples}, Out: path(tt.out), Index: path(tt.index), Mode: Draft, Options: DefaultOptions(Draft),
+				Meta: filledMeta(), Progress: func(s string) { stages = append(stages, s) }}
+			_, err := Publish(job)
+			if !isJobError(tt.want)(err) {
+				t.Fatalf("Publish: %v, want a JobError saying %q", err, tt.want)
+			}
+			if len(stages) > 0 {
+				t.Errorf("work done before the refusal: %q", stages)
+			}
+			if info, err := os.Stat(job.Out); err == nil && !info.IsDir() {
+				t.Errorf("the TD was written")
+			}
+		})
+	}
+}
