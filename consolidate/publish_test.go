@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tsagmerge/consolidate/check"
 	"tsagmerge/consolidate/merge"
@@ -175,5 +176,33 @@ func TestPublishRefusesAnUnwritableOutputFirst(t *testing.T) {
 				t.Errorf("the TD was written")
 			}
 		})
+	}
+}
+
+// TestPublishUTF16: a region whose XML parts are stored in UTF-16 is
+// merged, and every part of the TD is UTF-8.
+func TestPublishUTF16(t *testing.T) {
+	dir := t.TempDir()
+	parts := testkit.Parts(testkit.Bytes(testkit.File{Body: testkit.Region("Europe", "Réunion à Genève, 😀.")}))
+	for name, data := range parts {
+		if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+			parts[name] = testkit.UTF16(data, false, true)
+		}
+	}
+	inbox := filepath.Join(dir, "inbox")
+	os.Mkdir(inbox, 0o755)
+	os.WriteFile(filepath.Join(inbox, "EUR-contribution.docx"), testkit.Zip(parts), 0o644)
+	out := filepath.Join(dir, "TD.docx")
+	if _, err := Publish(Job{Inputs: []string{inbox}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: filledMeta()}); err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	data, _ := os.ReadFile(out)
+	for name, part := range testkit.Parts(data) {
+		if (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")) && (strings.ContainsRune(part, 0) || !utf8.ValidString(part)) {
+			t.Errorf("%s is not UTF-8", name)
+		}
+		if name == "word/document.xml" && !strings.Contains(part, "Réunion à Genève, 😀.") {
+			t.Errorf("the region's text is not in the TD")
+		}
 	}
 }
