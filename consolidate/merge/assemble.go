@@ -301,7 +301,11 @@ func (m *merger) contentTypes(added []*mergedPart) []byte {
 func appendContentTypes(out []byte, elem, attr string, m map[string]string) []byte {
 	for _, k := range sortedKeys(m) {
 		out = append(out, "<"+elem+" "+attr+`="`...)
-		out = xmltok.AppendEscaped(out, k)
+		name := k
+		if elem == "Override" {
+			name = opc.EscapeTarget(k) // a part name is a URI
+		}
+		out = xmltok.AppendEscaped(out, name)
 		out = append(out, `" ContentType="`...)
 		out = xmltok.AppendEscaped(out, m[k])
 		out = append(out, `"/>`...)
