@@ -87,3 +87,48 @@ func paragraphs(n int) string {
 	}
 	return b.String()
 }
+
+// nested is a region whose paragraph stands in content controls nested k
+// deep: the body's deepest element is at 2k+5 levels (w:document, w:body,
+// k times w:sdt and w:sdtContent, w:p, w:r, w:t), 2k+8 with ruby (the
+// text in w:ruby, w:rubyBase and a run of its own).
+func nested(k int, ruby bool) string {
+	open, end := strings.Repeat("<w:sdt><w:sdtContent>", k), strings.Repeat("</w:sdtContent></w:sdt>", k)
+	p := testkit.P("", "deep")
+	if ruby {
+		p = `<w:p><w:r><w:ruby><w:rubyBase><w:r><w:t>deep</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>`
+	}
+	return testkit.P("Heading1", "Africa") + open + p + end
+}
+
+// TestReadNesting: 256 levels are read, 257 refused (libxml2, and so the
+// readers of the TD, stop there), in one line naming the file.
+func TestReadNesting(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		ok   bool
+	}{
+		{"255 levels", nested(125, false), true},
+		{"256 levels", nested(124, true), true},
+		{"257 levels", nested(126, false), false},
+	}
+	dir := t.TempDir()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".docx")
+			testkit.Write(t, path, testkit.File{Body: tt.body})
+			doc, err := ingest.Read(path)
+			if tt.ok {
+				if err != nil {
+					t.Fatalf("Read: %v", err)
+				}
+				doc.Package.Close()
+				return
+			}
+			if err == nil || !errors.Is(err, opc.ErrUnsafeXML) || !strings.Contains(err.Error(), "more than 256 levels deep") || !strings.HasPrefix(err.Error(), path+": ") {
+				t.Fatalf("Read = %v, want refused past 256 levels", err)
+			}
+		})
+	}
+}
