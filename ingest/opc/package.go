@@ -130,6 +130,9 @@ func openReaderAt(name string, r io.ReaderAt, size int64, lim Limits) (*Package,
 	if err := p.addEntries(zr.File); err != nil {
 		return nil, err
 	}
+	if err := checkLocalHeaders(name, r, zr.File); err != nil {
+		return nil, err
+	}
 	if err := p.readContentTypes(); err != nil {
 		return nil, err
 	}
