@@ -252,7 +252,8 @@ func allowed(job Job) []check.Kind {
 	return kinds
 }
 
-// checkOutputNames refuses a missing or misnamed output.
+// checkOutputNames refuses a missing or misnamed output, and one that
+// cannot be written (a folder, a name too long), before any work.
 func checkOutputNames(job Job) error {
 	switch {
 	case job.Out == "":
@@ -263,6 +264,14 @@ func checkOutputNames(job Job) error {
 		return jobErrorf("--index %s: the index's name must end in .xlsx", job.Index)
 	case job.Index != "" && outfile.SamePath(job.Out, job.Index):
 		return jobErrorf("-o and --index name the same file %s", job.Out)
+	}
+	for _, out := range []string{job.Out, job.Index} {
+		if out == "" {
+			continue
+		}
+		if err := outfile.CheckTarget(out); err != nil {
+			return &JobError{Msg: err.Error()}
+		}
 	}
 	return nil
 }

@@ -3,13 +3,17 @@ package consolidate
 import (
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tsagmerge/consolidate/check"
 	"tsagmerge/consolidate/merge"
+	"tsagmerge/ingest/opc"
 	"tsagmerge/ingest/testkit"
+	"tsagmerge/ingest/xmltok"
 	"tsagmerge/templates"
 )
 
@@ -131,5 +135,147 @@ func isJobError(want string) func(error) bool {
 	return func(err error) bool {
 		var je *JobError
 		return errors.As(err, &je) && strings.Contains(je.Msg, want)
+	}
+}
+
+// TestPublishRefusesAnUnwritableOutputFirst: an output or index that is a
+// folder, or whose name is too long, is refused before any work (nothing
+// read, nothing written).
+func TestPublishRefusesAnUnwritableOutputFirst(t *testing.T) {
+	samples := testkit.Samples(t)
+	tests := []struct {
+		name       string
+		out, index string // under the test's folder; a name ending in / is made a folder
+		want       string
+	}{
+		{"output a folder", "TD.docx/", "", "TD.docx is a folder"},
+		{"index a folder", "TD.docx", "index.xlsx/", "index.xlsx is a folder"},
+		{"output name too long", strings.Repeat("n", 300) + ".docx", "", "more than the 255 a file name may have"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := func(name string) string {
+				if name == "" {
+					return ""
+				}
+				p := filepath.Join(dir, strings.TrimSuffix(name, "/"))
+				if strings.HasSuffix(name, "/") {
+					os.Mkdir(p, 0o755)
+				}
+				return p
+			}
+			var stages []string
+			job := Job{Inputs: []string{samples}, Out: path(tt.out), Index: path(tt.index), Mode: Draft, Options: DefaultOptions(Draft),
+				Meta: filledMeta(), Progress: func(s string) { stages = append(stages, s) }}
+			_, err := Publish(job)
+			if !isJobError(tt.want)(err) {
+				t.Fatalf("Publish: %v, want a JobError saying %q", err, tt.want)
+			}
+			if len(stages) > 0 {
+				t.Errorf("work done before the refusal: %q", stages)
+			}
+			if info, err := os.Stat(job.Out); err == nil && !info.IsDir() {
+				t.Errorf("the TD was written")
+			}
+		})
+	}
+}
+
+// TestPublishUTF16: a region whose XML parts are stored in UTF-16 is
+// merged, and every part of the TD is UTF-8.
+func TestPublishUTF16(t *testing.T) {
+	dir := t.TempDir()
+	parts := testkit.Parts(testkit.Bytes(testkit.File{Body: testkit.Region("Europe", "Réunion à Genève, 😀.")}))
+	for name, data := range parts {
+		if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+			parts[name] = testkit.UTF16(data, false, true)
+		}
+	}
+	inbox := filepath.Join(dir, "inbox")
+	os.Mkdir(inbox, 0o755)
+	os.WriteFile(filepath.Join(inbox, "EUR-contribution.docx"), testkit.Zip(parts), 0o644)
+	out := filepath.Join(dir, "TD.docx")
+	if _, err := Publish(Job{Inputs: []string{inbox}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: filledMeta()}); err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	data, _ := os.ReadFile(out)
+	for name, part := range testkit.Parts(data) {
+		if (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")) && (strings.ContainsRune(part, 0) || !utf8.ValidString(part)) {
+			t.Errorf("%s is not UTF-8", name)
+		}
+		if name == "word/document.xml" && !strings.Contains(part, "Réunion à Genève, 😀.") {
+			t.Errorf("the region's text is not in the TD")
+		}
+	}
+}
+
+// TestPublishEscapedTargets: a figure whose part name needs escaping, its
+// target and content-type override written escaped (or, as some writers
+// do, not), is found and merged, and the TD's target for it is escaped and
+// resolves.
+func TestPublishEscapedTargets(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(testkit.Samples(t), "AFR-contribution.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, entry, written string }{
+		{"escaped", "word/media/my figure é.png", "media/my%20figure%20%C3%A9.png"},
+		{"as it is", "word/media/my figure.png", "media/my figure.png"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parts := testkit.Parts(src)
+			parts[tt.entry] = parts["word/media/rId20.png"]
+			delete(parts, "word/media/rId20.png")
+			for _, p := range []string{"word/_rels/document.xml.rels", "[Content_Types].xml"} {
+				parts[p] = strings.ReplaceAll(parts[p], "media/rId20.png", tt.written)
+			}
+			dir := t.TempDir()
+			inbox := filepath.Join(dir, "inbox")
+			os.Mkdir(inbox, 0o755)
+			os.WriteFile(filepath.Join(inbox, "AFR-contribution.docx"), testkit.Zip(parts), 0o644)
+			out := filepath.Join(dir, "TD.docx")
+			res, err := Publish(Job{Inputs: []string{inbox}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: filledMeta()})
+			if err != nil {
+				t.Fatalf("Publish: %v", err)
+			}
+			if res.Report.Regions[0].Figures != 1 {
+				t.Errorf("%d figures merged, want 1", res.Report.Regions[0].Figures)
+			}
+			data, _ := os.ReadFile(out)
+			rels := testkit.Parts(data)["word/_rels/document.xml.rels"]
+			if want := `Target="media/afr-` + opc.EscapeTarget(path.Base(tt.entry)) + `"`; !strings.Contains(rels, want) {
+				t.Errorf("the TD's relationships lack %s", want)
+			}
+		})
+	}
+}
+
+// TestPublishDeepestInput: a region nested as deep as an input may be
+// (256 levels) is merged, and the TD is no deeper: validate holds every
+// part of it to the 256 levels common readers take.
+func TestPublishDeepestInput(t *testing.T) {
+	dir := t.TempDir()
+	inbox := filepath.Join(dir, "inbox")
+	os.Mkdir(inbox, 0o755)
+	k := 124 // w:document, w:body, 124 × (w:sdt, w:sdtContent), w:p, w:r, w:ruby, w:rubyBase, w:r, w:t: 256
+	body := testkit.P("Heading1", "Europe") + strings.Repeat("<w:sdt><w:sdtContent>", k) +
+		`<w:p><w:r><w:ruby><w:rubyBase><w:r><w:t>deep</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>` +
+		strings.Repeat("</w:sdtContent></w:sdt>", k)
+	testkit.Write(t, filepath.Join(inbox, "EUR-contribution.docx"), testkit.File{Body: body})
+	out := filepath.Join(dir, "TD.docx")
+	if _, err := Publish(Job{Inputs: []string{inbox}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: filledMeta()}); err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+	data, _ := os.ReadFile(out)
+	doc := testkit.Parts(data)["word/document.xml"]
+	sc := xmltok.New([]byte(doc), xmltok.Options{MaxDepth: xmltok.ReadersMaxDepth})
+	deepest := 0
+	for sc.Next() {
+		deepest = max(deepest, sc.Depth())
+	}
+	if sc.Err() != nil || deepest > 256 {
+		t.Fatalf("the TD nests %d levels deep (%v)", deepest, sc.Err())
 	}
 }

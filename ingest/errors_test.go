@@ -27,7 +27,7 @@ func TestRefusals(t *testing.T) {
 		{"DTD in the main part", testDoc{raw: `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e SYSTEM "http://x/">]><w:document ` + testNS + `><w:body/></w:document>`}, opc.ErrUnsafeXML, "declares a DTD"},
 		{"DTD in comments", testDoc{body: para("", run("x")), parts: map[string]string{"comments.xml": `<!DOCTYPE c><w:comments ` + testNS + `/>`}}, opc.ErrUnsafeXML, "declares a DTD"},
 		{"DTD in styles", testDoc{body: para("", run("x")), parts: map[string]string{"styles.xml": `<!DOCTYPE c><w:styles ` + testNS + `/>`}}, opc.ErrUnsafeXML, "declares a DTD"},
-		{"absurd nesting", testDoc{body: deep}, opc.ErrUnsafeXML, "more than 512 levels"},
+		{"absurd nesting", testDoc{body: deep}, opc.ErrUnsafeXML, "more than 256 levels"},
 		{"malformed main part", testDoc{raw: `<w:document ` + testNS + `><w:body><w:p></w:body></w:document>`}, opc.ErrCorrupt, "not well-formed"},
 		{"truncated main part", testDoc{raw: `<w:document ` + testNS + `><w:body><w:p>`}, opc.ErrCorrupt, "not well-formed"},
 		{"unknown entity", testDoc{body: para("", run("&nbsp;"))}, opc.ErrCorrupt, "not well-formed"},

@@ -98,6 +98,15 @@ func (r *reader) read() error {
 	if r.body == nil {
 		return &opc.Error{Path: r.p.Path, Problem: "has an empty main document part", Remedy: "save it again from Word as .docx", Err: opc.ErrNoMainPart}
 	}
+	total := 0
+	for _, st := range []*storyOut{r.body, r.comments, r.footnotes, r.endnotes} {
+		if st != nil {
+			total += st.text
+		}
+	}
+	if total > MaxText {
+		return textTooMuch(r.p.Path)
+	}
 	if r.doc.ColorMap == nil {
 		r.doc.ColorMap = DefaultColorMap()
 	}

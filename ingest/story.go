@@ -49,6 +49,10 @@ type story struct {
 	note               *Note
 	noteText, noteOrig strings.Builder
 	comment            *commentText
+
+	// err is the refusal of a part beyond the caps of limits.go, which
+	// stops the walk.
+	err error
 }
 
 // storyOut is what one story yields, merged into the Document afterwards.
@@ -69,6 +73,8 @@ type storyOut struct {
 	notes      []*Note
 	comments   []*commentText
 	strict     bool
+	// text counts the bytes of text read (shown and deleted), for MaxText.
+	text int
 	// altChunks counts imported documents (w:altChunk), whose content is
 	// in other parts, in whatever format, and is not read.
 	altChunks int
@@ -111,6 +117,9 @@ func walkStory(file, part string, kind storyKind, data []byte) (*storyOut, error
 			st.end(&t)
 		case tokText:
 			st.chars(t.text)
+		}
+		if st.err != nil {
+			return nil, st.err
 		}
 	}
 	st.finish()
@@ -282,6 +291,10 @@ var (
 func (st *story) emit(text []byte, deleted bool) {
 	shown := !deleted && st.del == 0 && st.moveFrom == 0
 	before := st.ins == 0 && st.moveTo == 0
+	if st.out.text += len(text); st.out.text > MaxText {
+		st.err = textTooMuch(st.s.file)
+		return
+	}
 	if p := st.para(); p != nil {
 		// The text before the changes is kept apart only from the
 		// paragraph's first change on; until then it is the shown text.
@@ -294,6 +307,10 @@ func (st *story) emit(text []byte, deleted bool) {
 		}
 		if before && p.tracked {
 			p.orig.Write(text)
+		}
+		if max(p.text.Len(), p.orig.Len()) > MaxParagraphText {
+			st.err = paragraphTooLong(st.s.file, st.part, p.index)
+			return
 		}
 	}
 	for _, r := range st.revs {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -102,6 +103,9 @@ func (st *story) startPara(t *token, d int) {
 		ps.info = &paraInfo{paraID: ps.paraID}
 		if st.kind == storyBody {
 			st.count++
+			if st.count > MaxParagraphs {
+				st.err = tooMuch(st.s.file, fmt.Sprintf("has more than %d paragraphs, the most a contribution may hold", MaxParagraphs))
+			}
 			ps.index = st.count
 			ps.info.p = &Paragraph{Index: st.count, InTable: len(st.tables) > 0, Body: st.s.watched - 1}
 		}
@@ -129,6 +133,10 @@ func (st *story) endPara(d int) {
 	}
 	ps.info.own = text
 	text, orig = joinLines(text, ps.boxText.String()), joinLines(orig, ps.boxOrig.String())
+	if max(len(text), len(orig)) > MaxParagraphText { // with its text boxes
+		st.err = paragraphTooLong(st.s.file, st.part, ps.index)
+		return
+	}
 	for _, a := range st.anchors {
 		if a.text.Len() > 0 {
 			a.text.WriteByte('\n')

@@ -11,8 +11,10 @@ import (
 
 // maxDepth caps element nesting. Word's deepest real structures (tables in
 // text boxes in tables) stay far below it; a hostile file that nests
-// thousands of levels is refused instead of being walked.
-const maxDepth = 512
+// thousands of levels is refused instead of being walked, and so is one
+// that common readers would refuse (libxml2 stops past 256), since the TD
+// made from it would be refused too.
+const maxDepth = xmltok.ReadersMaxDepth
 
 type tokKind uint8
 

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -20,20 +19,23 @@ const mainPart = "word/document.xml"
 // placeholders, each whole in one run and each one FillCover knows.
 // Errors name the file and say what to change.
 func Load(path string) ([]byte, error) {
-	p, err := opc.Open(path)
+	data, err := readSmallFile(path, maxTemplate)
+	if err != nil {
+		return nil, err
+	}
+	p, err := opc.OpenBytes(path, data)
 	if err != nil {
 		return nil, err // already names the file and the remedy
 	}
-	defer p.Close()
 	if err := checkTemplate(path, p); err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot be read: %w", path, unwrapPath(err))
-	}
 	return data, nil
 }
+
+// maxTemplate is the largest template read: the TSAG template is 60 KB,
+// one with a logo or two a few hundred.
+const maxTemplate = 64 << 20
 
 func checkTemplate(path string, p *opc.Package) error {
 	main, err := p.MainDocument()

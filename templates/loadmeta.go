@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"tsagmerge/ingest/opc"
 )
 
 // maxMetaSize caps the YAML file: a cover needs a few hundred bytes.
@@ -93,9 +95,15 @@ func keyLines(data []byte) map[string]int {
 }
 
 func readSmallFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot be opened: %w", path, unwrapPath(err))
+	f, _, err := opc.OpenFile(path) // a regular file only: a pipe would hang
+	var oe *opc.Error
+	switch {
+	case errors.Is(err, opc.ErrNotFile) || errors.Is(err, opc.ErrNotZip):
+		return nil, err
+	case errors.As(err, &oe) && oe.Err != nil:
+		return nil, fmt.Errorf("%s: cannot be opened: %w", path, unwrapPath(oe.Err))
+	case err != nil:
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"tsagmerge/consolidate/index"
+	"tsagmerge/consolidate/outfile"
 	"tsagmerge/ingest/inbox"
 )
 
@@ -66,6 +67,9 @@ func runIndex(stdout, stderr io.Writer, args []string, out, period string, asJSO
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return failf("index: -o %s: the workbook's name must end in .xlsx", out)
+	}
+	if err := outfile.CheckTarget(out); err != nil {
+		return failf("index: %v", err)
 	}
 	var opts index.Options
 	if period != "" {

@@ -4,9 +4,31 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
+
+	"tsagmerge/consolidate/outfile"
 )
 
 func main() {
+	go stopOnSignal()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// stopOnSignal waits for SIGINT (Ctrl-C) or SIGTERM, then removes the
+// temporary files being written and exits with 128 + the signal's number,
+// as a shell reports a process the signal killed.
+func stopOnSignal() {
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	s := <-stop
+	outfile.Cleanup()
+	fmt.Fprintf(os.Stderr, "tsagmerge: stopped (%v); the output being written was not put in place\n", s)
+	code := 130
+	if n, ok := s.(syscall.Signal); ok {
+		code = 128 + int(n)
+	}
+	os.Exit(code)
 }

@@ -177,10 +177,13 @@ func residueFinding(s span, text, section string, para int, where string) Findin
 func marks(ms []*ingest.Mark, what func(*ingest.Mark) string) []Finding {
 	var out []Finding
 	for i := 0; i < len(ms); {
-		j, text := i+1, ms[i].Text
+		var b strings.Builder // a paragraph may hold thousands of such runs
+		b.WriteString(ms[i].Text)
+		j := i + 1
 		for ; j < len(ms) && ms[j].Paragraph == ms[i].Paragraph && what(ms[j]) == what(ms[i]); j++ {
-			text += ms[j].Text
+			b.WriteString(ms[j].Text)
 		}
+		text := b.String()
 		if strings.TrimSpace(text) != "" {
 			out = append(out, Finding{
 				Kind: Residue, Section: ms[i].Section, Paragraph: ms[i].Paragraph,

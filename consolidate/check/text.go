@@ -16,18 +16,45 @@ const contextWidth = 120
 func excerpt(text string, start, end int) string {
 	match := utf8.RuneCountInString(text[start:end])
 	room := max(contextWidth-match, 0)
-	before, after := []rune(text[:start]), []rune(text[end:])
-	left := min(len(before), room/2)
-	right := min(len(after), room-left)
-	left = min(len(before), room-right) // give unused room on the right to the left
-	out := string(before[len(before)-left:]) + text[start:end] + string(after[:right])
-	if left < len(before) {
+	// Only the room's worth of characters either side is looked at, so that
+	// quoting costs the same in a line as in a paragraph of megabytes.
+	_, before := runesBack(text[:start], room)
+	_, after := runesOn(text[end:], room)
+	left := min(before, room/2)
+	right := min(after, room-left)
+	left = min(before, room-right) // give unused room on the right to the left
+	lo, _ := runesBack(text[:start], left)
+	n, _ := runesOn(text[end:], right)
+	hi := end + n
+	out := text[lo:hi]
+	if lo > 0 {
 		out = "…" + out
 	}
-	if right < len(after) {
+	if hi < len(text) {
 		out += "…"
 	}
 	return oneLine(out)
+}
+
+// runesBack returns where the last n characters of s start, and how many
+// there are (fewer than n when s is shorter).
+func runesBack(s string, n int) (at, got int) {
+	at = len(s)
+	for ; got < n && at > 0; got++ {
+		_, size := utf8.DecodeLastRuneInString(s[:at])
+		at -= size
+	}
+	return at, got
+}
+
+// runesOn returns where the first n characters of s end, and how many
+// there are.
+func runesOn(s string, n int) (at, got int) {
+	for ; got < n && at < len(s); got++ {
+		_, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+	}
+	return at, got
 }
 
 // clip quotes the start of a text, at most contextWidth characters.

@@ -3,26 +3,63 @@ package check
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
+	"time"
 )
 
+// excerptByRunes is excerpt as it was first written, on the whole text's
+// runes: the reference the windowed one must agree with.
+func excerptByRunes(text string, start, end int) string {
+	match := len([]rune(text[start:end]))
+	room := max(contextWidth-match, 0)
+	before, after := []rune(text[:start]), []rune(text[end:])
+	left := min(len(before), room/2)
+	right := min(len(after), room-left)
+	left = min(len(before), room-right)
+	out := string(before[len(before)-left:]) + text[start:end] + string(after[:right])
+	if left < len(before) {
+		out = "…" + out
+	}
+	if right < len(after) {
+		out += "…"
+	}
+	return oneLine(out)
+}
+
 func TestExcerpt(t *testing.T) {
-	long := strings.Repeat("word ", 60)
-	text := long + "MATCH" + long
-	i := strings.Index(text, "MATCH")
-	got := excerpt(text, i, i+5)
-	if !strings.Contains(got, "MATCH") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
-		t.Errorf("excerpt = %q; want the match with both sides cut", got)
+	long := strings.Repeat("région été ", 40)
+	tests := []struct {
+		name, text, match string
+	}{
+		{"short", "see [TBD] here", "[TBD]"},
+		{"at start", "TBD " + long, "TBD"},
+		{"at end", long + "TBD", "TBD"},
+		{"middle", long + " XXX " + long, "XXX"},
+		{"arabic", strings.Repeat("مكتب ", 50) + "TBC" + strings.Repeat(" إقليمي", 50), "TBC"},
+		{"long match", "a " + strings.Repeat("x", 200) + " b", strings.Repeat("x", 200)},
+		{"spaces", long + "\n\t TBD \n" + long, "TBD"},
 	}
-	if n := utf8.RuneCountInString(got); n > contextWidth+2 {
-		t.Errorf("excerpt is %d characters, more than %d", n, contextWidth+2)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := strings.Index(tt.text, tt.match)
+			got, want := excerpt(tt.text, i, i+len(tt.match)), excerptByRunes(tt.text, i, i+len(tt.match))
+			if got != want {
+				t.Errorf("excerpt = %q\nwant       %q", got, want)
+			}
+		})
 	}
-	if got := excerpt("short MATCH text", 6, 11); got != "short MATCH text" {
-		t.Errorf("excerpt of a short text = %q", got)
+}
+
+// TestExcerptCostsTheSameInAHugeParagraph: quoting a match is not
+// proportional to its paragraph's length (it was: check took minutes on a
+// paragraph of megabytes with many findings).
+func TestExcerptCostsTheSameInAHugeParagraph(t *testing.T) {
+	text := strings.Repeat("word TBD ", 1<<20) // 9 MB
+	start := time.Now()
+	for i := 0; i < 10000; i++ {
+		at := (i * 9 * 97) % (len(text) - 3)
+		excerpt(text, at, at+3)
 	}
-	// Room not needed on the left goes to the right.
-	text = "MATCH " + long
-	if got := excerpt(text, 0, 5); utf8.RuneCountInString(got) < contextWidth {
-		t.Errorf("excerpt at the start = %q; too short", got)
+	if took := time.Since(start); took > 2*time.Second {
+		t.Fatalf("10,000 excerpts of a 9 MB paragraph took %v", took)
 	}
 }

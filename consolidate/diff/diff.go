@@ -20,6 +20,10 @@ type Result struct {
 	// Counts compares how many figures, tables, footnotes, endnotes and
 	// hyperlinks each version has; only the counts that differ are listed.
 	Counts []CountChange `json:"counts"`
+	// Coarse is set when the comparison ran out of its time for word
+	// diffs (documents of thousands of long paragraphs that share little):
+	// the later changed paragraphs show their changed middle whole.
+	Coarse bool `json:"coarse,omitempty"`
 }
 
 // Change names what happened to a unit.
@@ -90,7 +94,9 @@ type CountChange struct {
 func Compare(old, new *ingest.Document) *Result {
 	r := &Result{Old: old.Path, New: new.Path}
 	r.Sections = compareSections(old.Sections, new.Sections)
-	r.Paragraphs = compareParagraphs(old, new)
+	wd := newWordDiffer()
+	r.Paragraphs = compareParagraphs(old, new, wd)
+	r.Coarse = wd.coarse
 	r.Comments = compareComments(old.Comments, new.Comments)
 	r.Revisions = compareRevisions(old.Revisions, new.Revisions)
 	r.Counts = compareCounts(old, new)

@@ -22,7 +22,7 @@ func bodyParagraphs(d *ingest.Document) []*ingest.Paragraph {
 	return out
 }
 
-func compareParagraphs(oldDoc, newDoc *ingest.Document) []ParagraphChange {
+func compareParagraphs(oldDoc, newDoc *ingest.Document, wd *wordDiffer) []ParagraphChange {
 	old, new := bodyParagraphs(oldDoc), bodyParagraphs(newDoc)
 	var out []ParagraphChange
 	removed := func(i int) {
@@ -38,17 +38,40 @@ func compareParagraphs(oldDoc, newDoc *ingest.Document) []ParagraphChange {
 		out = append(out, ParagraphChange{
 			Change: Changed, Section: sectionOf(newDoc, b),
 			OldIndex: a.Index, NewIndex: b.Index, Old: a.Text, New: b.Text,
-			Words: Words(a.Text, b.Text),
+			Words: wd.words(a.Text, b.Text),
 		})
 	}
-	score := func(i, j int) float64 { return similarity(old[i].Text, new[j].Text) }
+	score := func(i, j int) float64 { return wd.similarity(old[i].Text, new[j].Text) }
 	for _, h := range align(texts(old), texts(new)) {
 		if h.equal {
 			continue
 		}
-		walkHunk(h, pairUp(h.old, h.new, score, minSimilarity), removed, added, changed)
+		pairing := pairUp
+		if pairingWork(h, old, new) > maxPairingWork {
+			pairing = pairByPosition
+		}
+		walkHunk(h, pairing(h.old, h.new, score, minSimilarity), removed, added, changed)
 	}
 	return out
+}
+
+// maxPairingWork bounds what pairing a hunk's paragraphs may cost: each
+// old one is word-diffed with each new one, at a cost that grows with the
+// product of their lengths, so the product of the hunk's old and new text
+// lengths (in bytes) may be at most this; past it they pair by position.
+// Real hunks are far below it (64 paragraphs of 1 KB a side: 2^32/1000).
+const maxPairingWork = 1 << 32
+
+// pairingWork is the product of the text lengths of hunk h's two sides.
+func pairingWork(h hunk, old, new []*ingest.Paragraph) int {
+	sum := func(ps []*ingest.Paragraph, at []int) int {
+		n := 0
+		for _, i := range at {
+			n += len(ps[i].Text)
+		}
+		return n
+	}
+	return sum(old, h.old) * sum(new, h.new)
 }
 
 func texts(ps []*ingest.Paragraph) []string {

@@ -40,6 +40,9 @@ func (r *Result) WriteText(w io.Writer, color bool) error {
 			fmt.Fprintf(bw, "  %s: %d → %d\n", c.What, c.Old, c.New)
 		}
 	}
+	if r.Coarse {
+		fmt.Fprintln(bw, "\n(the word diffs took too long: later paragraphs show their changed middle whole)")
+	}
 	fmt.Fprintf(bw, "\n%s\n", r.Summary())
 	return bw.Flush()
 }

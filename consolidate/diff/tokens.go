@@ -2,6 +2,7 @@ package diff
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -122,8 +123,38 @@ type Edit struct {
 // Words diffs two texts word by word: the pieces, in order, that are kept,
 // deleted from old or inserted in new.
 func Words(old, new string) []Edit {
+	return (*wordDiffer)(nil).words(old, new)
+}
+
+// wordDiffer word-diffs the paragraphs of one comparison within a time
+// budget: past its deadline, every diff is the coarse one (common start,
+// old middle, new middle, common end), which costs a pass over the text.
+// Real comparisons take well under a second; the budget keeps a hostile
+// pair of documents (thousands of long paragraphs that share nothing)
+// from taking hours.
+type wordDiffer struct {
+	deadline time.Time
+	// coarse is set once a diff was made coarse for the deadline.
+	coarse bool
+}
+
+// wordDiffTime is a comparison's budget for word diffs.
+const wordDiffTime = 15 * time.Second
+
+func newWordDiffer() *wordDiffer { return &wordDiffer{deadline: time.Now().Add(wordDiffTime)} }
+
+// words is Words within w's budget; a nil w has none.
+func (w *wordDiffer) words(old, new string) []Edit {
+	ta, tb := tokens(old), tokens(new)
+	late := w != nil && time.Now().After(w.deadline)
+	if edits, beyond := coarseWords(ta, tb, late); beyond {
+		if late {
+			w.coarse = true
+		}
+		return edits
+	}
 	c := newCodec()
-	a, b := c.encode(tokens(old)), c.encode(tokens(new))
+	a, b := c.encode(ta), c.encode(tb)
 	if len(c.units) > maxUnits {
 		return []Edit{{Delete, old}, {Insert, new}}
 	}
@@ -152,9 +183,46 @@ func Words(old, new string) []Edit {
 	return out
 }
 
+// maxWordTokens is the most words, spaces and marks that the changed
+// middle of two texts (their common start and end aside) may hold for a
+// word diff; past it the middle is one deletion and one insertion. The
+// diff's cost grows with the square of the tokens (two unlike middles of
+// 2,000 tokens each: 70 ms), and the longest real paragraph holds about
+// 2,600 of them.
+const maxWordTokens = 4000
+
+// coarseWords is the diff of texts whose changed middle is past
+// maxWordTokens (or of any texts, with always): the common start, the old
+// middle, the new middle, the common end. ok is false when the middle is
+// within the cap and always is false.
+func coarseWords(a, b []string, always bool) (edits []Edit, ok bool) {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	if len(a)+len(b)-2*(pre+suf) <= maxWordTokens && !always {
+		return nil, false
+	}
+	for _, e := range []Edit{
+		{Equal, strings.Join(a[:pre], "")},
+		{Delete, strings.Join(a[pre:len(a)-suf], "")},
+		{Insert, strings.Join(b[pre:len(b)-suf], "")},
+		{Equal, strings.Join(a[len(a)-suf:], "")},
+	} {
+		if e.Text != "" {
+			edits = append(edits, e)
+		}
+	}
+	return edits, true
+}
+
 // similarity is the share of words two texts have in common, from 0 (none)
 // to 1 (the same words), by the length of the kept text.
-func similarity(old, new string) float64 {
+func (w *wordDiffer) similarity(old, new string) float64 {
 	if old == new {
 		return 1
 	}
@@ -163,7 +231,7 @@ func similarity(old, new string) float64 {
 		return 1
 	}
 	kept := 0
-	for _, e := range Words(old, new) {
+	for _, e := range w.words(old, new) {
 		if e.Op == Equal && strings.TrimSpace(e.Text) != "" {
 			kept += 2 * len(e.Text)
 		}

@@ -123,7 +123,14 @@ func (m *merger) assemble() ([]opc.Entry, error) {
 			continue
 		}
 		done[key] = true
-		if data, ok := written[part.Name]; ok {
+		data, ok := written[part.Name]
+		if !ok && !b.pkg.StoredAsRead(part.Name) {
+			if data, err = b.pkg.Read(part.Name); err != nil {
+				return nil, err
+			}
+			ok = true
+		}
+		if ok {
 			entries = append(entries, opc.Entry{Name: part.Name, Data: data})
 		} else {
 			entries = append(entries, opc.Entry{Name: part.Name, Raw: part.File})
@@ -145,6 +152,11 @@ func (m *merger) assemble() ([]opc.Entry, error) {
 		case err != nil:
 			return nil, err
 		case data != nil:
+			entries = append(entries, opc.Entry{Name: cp.name, Data: data})
+		case !cp.pkg.StoredAsRead(cp.src): // UTF-16, written as UTF-8
+			if data, err = cp.pkg.Read(cp.src); err != nil {
+				return nil, err
+			}
 			entries = append(entries, opc.Entry{Name: cp.name, Data: data})
 		default:
 			entries = append(entries, opc.Entry{Name: cp.name, Raw: cp.pkg.Part(cp.src).File})
@@ -289,7 +301,11 @@ func (m *merger) contentTypes(added []*mergedPart) []byte {
 func appendContentTypes(out []byte, elem, attr string, m map[string]string) []byte {
 	for _, k := range sortedKeys(m) {
 		out = append(out, "<"+elem+" "+attr+`="`...)
-		out = xmltok.AppendEscaped(out, k)
+		name := k
+		if elem == "Override" {
+			name = opc.EscapeTarget(k) // a part name is a URI
+		}
+		out = xmltok.AppendEscaped(out, name)
 		out = append(out, `" ContentType="`...)
 		out = xmltok.AppendEscaped(out, m[k])
 		out = append(out, `"/>`...)

@@ -183,7 +183,8 @@ func (pc *partCopier) uniqueName(src, tag string) string {
 }
 
 // relTarget writes the target of a relationship from part from to part
-// to, relative to from's folder as Word writes it.
+// to, relative to from's folder as Word writes it, and escaped as a URI
+// ("my%20chart.xml" for a part named "my chart.xml").
 func relTarget(from, to string) string {
 	fromDir := strings.Split(path.Dir(from), "/")
 	if path.Dir(from) == "." {
@@ -199,7 +200,7 @@ func relTarget(from, to string) string {
 		b.WriteString("../")
 	}
 	b.WriteString(strings.Join(toParts[i:], "/"))
-	return b.String()
+	return opc.EscapeTarget(b.String())
 }
 
 // mapPartRels maps the relationships of a region part (its main document,

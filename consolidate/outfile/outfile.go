@@ -10,14 +10,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // ErrIsInput is returned by Check when the output path names an input.
 var ErrIsInput = errors.New("is one of the inputs")
 
 // Check refuses an output path that names one of the inputs, by path or
-// (through links and case-insensitive file systems) by identity on disk.
+// (through links and case-insensitive file systems) by identity on disk,
+// and one CheckTarget refuses.
 func Check(out string, inputs ...string) error {
+	if err := CheckTarget(out); err != nil {
+		return err
+	}
 	for _, in := range inputs {
 		if SamePath(out, in) {
 			return fmt.Errorf("output %s %w; choose another file name", out, ErrIsInput)
@@ -39,16 +44,39 @@ func SamePath(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
+// CheckTarget refuses, before any work, an output path that cannot be
+// written as a file: a folder, or a name longer than file systems allow.
+func CheckTarget(out string) error {
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		return fmt.Errorf("output %s is a folder; name the file to write in it", out)
+	}
+	if n := len(filepath.Base(out)); n > maxName {
+		return fmt.Errorf("output %s: its name is %d bytes long, more than the %d a file name may have; choose a shorter name", out, n, maxName)
+	}
+	return nil
+}
+
+// maxName is the longest file name (in bytes) Linux, macOS and Windows'
+// file systems take.
+const maxName = 255
+
 // Write creates path's folder if needed, calls write with a temporary file
 // in that folder, and renames the file into place once write and the sync
 // to disk have succeeded. On any error the temporary file is removed and
-// path is left untouched.
+// path is left untouched. The temporary file is named after the process,
+// not the output, so that it is never longer than the output's name
+// allows; Cleanup removes it if the process is stopped, and a later Write
+// in the folder removes it if the process was killed.
 func Write(path string, write func(io.Writer) error) (err error) {
+	if err := CheckTarget(path); err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create the folder for %s: %w", path, cause(err))
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	removeStale(dir, filepath.Base(path), time.Now())
+	tmp, err := createTemp(dir)
 	if err != nil {
 		return fmt.Errorf("cannot write in the folder of %s: %w", path, cause(err))
 	}
@@ -57,6 +85,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		forget(tmp.Name())
 	}()
 	if err = write(tmp); err != nil {
 		return fmt.Errorf("writing %s: %w", path, cause(err))
@@ -67,7 +96,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", path, cause(err))
 	}
-	// CreateTemp makes the file private (0600); an output is an ordinary file.
+	// The temporary file is private (0600); an output is an ordinary file.
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", path, cause(err))
 	}

@@ -53,7 +53,7 @@ type rattr struct {
 func scan(partName string, r role, data []byte) *scanned {
 	s := &scanner{
 		out: &scanned{name: partName, role: r},
-		sc:  xmltok.New(data, xmltok.Options{Strict: true}),
+		sc:  xmltok.New(data, xmltok.Options{Strict: true, MaxDepth: xmltok.ReadersMaxDepth}),
 		ns:  xmltok.NewScope(opc.Transitional),
 	}
 	s.run()

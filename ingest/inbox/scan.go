@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 
 	"tsagmerge/ingest"
 )
@@ -72,6 +73,9 @@ type found struct {
 	path     string
 	inFolder bool
 	info     fs.FileInfo
+	// problem, when set, is why a folder's entry cannot be read at all (a
+	// link that loops, no permission): the entry is refused with it.
+	problem string
 }
 
 // expand lists the files the arguments name, each once, and reports
@@ -85,6 +89,11 @@ func expand(args []string) (files []found, folders bool, err error) {
 			abs = filepath.Clean(f.path)
 		}
 		if seen[abs] {
+			return
+		}
+		if f.info == nil {
+			seen[abs] = true
+			files = append(files, f)
 			return
 		}
 		for _, other := range infos { // the same file by another name (a link)
@@ -117,14 +126,31 @@ func expand(args []string) (files []found, folders bool, err error) {
 			if e.IsDir() {
 				continue
 			}
-			info, err := os.Stat(filepath.Join(arg, e.Name()))
-			if err != nil || info.IsDir() {
-				continue // a dangling link or a link to a folder
+			p := filepath.Join(arg, e.Name())
+			info, err := os.Stat(p)
+			switch {
+			case err == nil && info.IsDir():
+				continue // a link to a folder
+			case errors.Is(err, fs.ErrNotExist):
+				continue // a dangling link (an editor's lock, often)
+			case err != nil:
+				if k, _ := classify(p); k == kindDocx || k == kindRefused {
+					add(found{path: p, inFolder: true, problem: unreadable(err)})
+				}
+				continue
 			}
-			add(found{path: filepath.Join(arg, e.Name()), inFolder: true, info: info})
+			add(found{path: p, inFolder: true, info: info})
 		}
 	}
 	return files, folders, nil
+}
+
+// unreadable says why a folder's entry cannot even be looked at.
+func unreadable(err error) string {
+	if errors.Is(err, syscall.ELOOP) {
+		return "is a symbolic link that loops (it leads back to itself); remove the link or point it at the file"
+	}
+	return fmt.Sprintf("cannot be read (%v); check the file's permissions", unwrapPath(err))
 }
 
 func unwrapPath(err error) error {
@@ -142,6 +168,8 @@ func readAll(files []FileEntry, list []found, opts Options) {
 	for i, f := range list {
 		k, reason := classify(f.path)
 		switch {
+		case f.problem != "":
+			files[i].Status, files[i].Reason = Refused, f.problem
 		case k == kindNoise:
 			files[i].Status, files[i].Reason = Ignored, reason
 		case k == kindRefused:

@@ -39,6 +39,7 @@ var (
 	ErrNoMainPart        = errors.New("no main document part")
 	ErrUnsafeXML         = errors.New("unsafe XML")
 	ErrNotWordprocessing = errors.New("not a Word document")
+	ErrNotFile           = errors.New("not a regular file")
 )
 
 func refuse(path string, kind error, problem, remedy string) *Error {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,10 +22,71 @@ func TestResolveTarget(t *testing.T) {
 		{"word", "media\\img.png", "word/media/img.png"},
 		{"word", "styles.xml#frag", "word/styles.xml"},
 		{"word", "../../../etc/passwd", "etc/passwd"},
+		{"word", "media/my%20image.png", "word/media/my image.png"},
+		{"word", "media/r%C3%A9sum%C3%A9.png", "word/media/résumé.png"},
+		{"word", "media/100%25.png", "word/media/100%.png"},
+		{"word", "media/a%23b.png#frag", "word/media/a#b.png"},
+		{"word", "media/%2e%2e/%2e%2e/x.png", "x.png"},
+		{"word", "media/bad%zz.png", "word/media/bad%zz.png"},
 	}
 	for _, tt := range tests {
 		if got := ResolveTarget(tt.base, tt.target); got != tt.want {
 			t.Errorf("ResolveTarget(%q, %q) = %q, want %q", tt.base, tt.target, got, tt.want)
+		}
+	}
+}
+
+// TestEscapeTarget: what a URI path may hold is kept, the rest encoded,
+// and ResolveTarget finds the name again.
+func TestEscapeTarget(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"media/image1.png", "media/image1.png"},
+		{"../customXml/item1.xml", "../customXml/item1.xml"},
+		{"media/afr-my image.png", "media/afr-my%20image.png"},
+		{"media/100%.png", "media/100%25.png"},
+		{"media/a#b?.png", "media/a%23b%3F.png"},
+		{"media/résumé.png", "media/r%C3%A9sum%C3%A9.png"},
+	}
+	for _, tt := range tests {
+		got := EscapeTarget(tt.name)
+		if got != tt.want {
+			t.Errorf("EscapeTarget(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+		if back := ResolveTarget("word", got); back != path.Join("word", tt.name) && !strings.HasPrefix(tt.name, "..") {
+			t.Errorf("ResolveTarget(EscapeTarget(%q)) = %q", tt.name, back)
+		}
+	}
+}
+
+// TestRelsFindEscapedTargets: a relationship whose target is escaped finds
+// its part, and so does one whose zip entry kept the escapes in its name.
+func TestRelsFindEscapedTargets(t *testing.T) {
+	tests := []struct{ entry, target string }{
+		{"word/media/my image.png", "media/my%20image.png"},
+		{"word/media/my%20image.png", "media/my%20image.png"},
+		{"word/media/my image.png", "media/my image.png"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for name, data := range map[string]string{
+			"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+			"word/_rels/document.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+				`<Relationship Id="rId1" Type="` + RelImage + `" Target="` + tt.target + `"/></Relationships>`,
+			"word/document.xml": `<w:document xmlns:w="w"/>`,
+			tt.entry:            "png",
+		} {
+			w, _ := zw.Create(name)
+			w.Write([]byte(data))
+		}
+		zw.Close()
+		p, err := OpenBytes("x.docx", buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		rels, err := p.Rels("word/document.xml")
+		if err != nil || len(rels) != 1 || !p.Has(rels[0].Part) || rels[0].Part != tt.entry {
+			t.Errorf("entry %q, target %q: rels %+v, %v", tt.entry, tt.target, rels, err)
 		}
 	}
 }

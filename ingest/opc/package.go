@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"tsagmerge/ingest/xmltok"
 )
 
 // Limits caps what reading one package may cost. The zero value means the
@@ -86,18 +88,9 @@ func OpenWithLimits(filename string, lim Limits) (*Package, error) {
 			"is a Word owner (lock) file, not a document",
 			"ignore it; Word deletes it when the document is closed")
 	}
-	f, err := os.Open(filename)
+	f, st, err := OpenFile(filename)
 	if err != nil {
-		return nil, &Error{Path: filename, Problem: "cannot be opened: " + errText(err), Remedy: "check the path and permissions", Err: err}
-	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, &Error{Path: filename, Problem: "cannot be read: " + errText(err), Err: err}
-	}
-	if st.IsDir() {
-		f.Close()
-		return nil, refuse(filename, ErrNotZip, "is a folder, not a file", "name the .docx files in it, or pass the folder where a folder is accepted")
+		return nil, err
 	}
 	p, err := openReaderAt(filename, f, st.Size(), lim)
 	if err != nil {
@@ -135,6 +128,9 @@ func openReaderAt(name string, r io.ReaderAt, size int64, lim Limits) (*Package,
 	}
 	p := &Package{Path: name, Parts: make(map[string]*Part, len(zr.File)), limits: lim}
 	if err := p.addEntries(zr.File); err != nil {
+		return nil, err
+	}
+	if err := checkLocalHeaders(name, r, zr.File); err != nil {
 		return nil, err
 	}
 	if err := p.readContentTypes(); err != nil {
@@ -345,8 +341,40 @@ func (p *Package) Read(name string) ([]byte, error) {
 	if part == nil {
 		return nil, refusef(p.Path, ErrCorrupt, "the package is incomplete; ask the sender to save it again from Word", "has no part %q", name)
 	}
-	part.once.Do(func() { part.data, part.err = p.readEntry(part) })
+	part.once.Do(func() {
+		part.data, part.err = p.readEntry(part)
+		if part.err == nil && isXMLName(part.Name) && xmltok.IsUTF16(part.data) {
+			if part.data, part.err = xmltok.ToUTF8(part.data); part.err != nil {
+				part.err = XMLRefusal(p.Path, part.Name, part.err)
+			}
+		}
+	})
 	return part.data, part.err
+}
+
+// isXMLName reports whether a part is XML by its name: Read gives such a
+// part stored in UTF-16 as UTF-8.
+func isXMLName(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".xml" || ext == ".rels" || ext == ".vml"
+}
+
+// StoredAsRead reports whether the part's bytes in the zip are those Read
+// gives, so that it can be copied as it is compressed: false for an XML
+// part stored in UTF-16, which Read converts to UTF-8.
+func (p *Package) StoredAsRead(name string) bool {
+	part := p.Part(name)
+	if part == nil || !isXMLName(part.Name) {
+		return true
+	}
+	rc, err := part.File.Open()
+	if err != nil {
+		return true // Read says what is wrong
+	}
+	defer rc.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(rc, head)
+	return !xmltok.IsUTF16(head[:n])
 }
 
 func (p *Package) readEntry(part *Part) ([]byte, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 
@@ -97,6 +98,9 @@ func (p *Package) parseRels(source string) ([]Relationship, error) {
 		rel := Relationship{ID: id, Type: typ, Target: target, External: strings.EqualFold(mode, "External")}
 		if !rel.External {
 			rel.Part = ResolveTarget(base, target)
+			if raw := resolvePath(base, targetPath(target)); !p.Has(rel.Part) && p.Has(raw) {
+				rel.Part = raw // a writer that put the escapes in the zip entry's name
+			}
 		}
 		out = append(out, rel)
 	})
@@ -111,11 +115,28 @@ func (p *Package) parseRels(source string) ([]Relationship, error) {
 
 // ResolveTarget turns a relationship target into a part name, relative to
 // the folder base of the source part (absolute targets start at the root).
+// The target is a URI reference: what follows "#" or "?" is not part of
+// the name, and percent-encoded bytes ("%20") are decoded, as OPC maps
+// part names to zip entries (ISO/IEC 29500-2, 9.1.1 and B.2).
 func ResolveTarget(base, target string) string {
-	t := strings.ReplaceAll(target, "\\", "/")
-	if i := strings.IndexAny(t, "#?"); i >= 0 {
-		t = t[:i]
+	t := targetPath(target)
+	if u, err := url.PathUnescape(t); err == nil {
+		t = u
 	}
+	return resolvePath(base, t)
+}
+
+// targetPath is a target without its fragment or query.
+func targetPath(target string) string {
+	if i := strings.IndexAny(target, "#?"); i >= 0 {
+		return target[:i]
+	}
+	return target
+}
+
+// resolvePath is ResolveTarget of a target's path, as it is.
+func resolvePath(base, target string) string {
+	t := strings.ReplaceAll(target, "\\", "/")
 	if strings.HasPrefix(t, "/") {
 		return strings.TrimPrefix(path.Clean(t), "/")
 	}
@@ -123,6 +144,42 @@ func ResolveTarget(base, target string) string {
 		base = ""
 	}
 	return strings.TrimPrefix(path.Clean("/"+path.Join(base, t)), "/")
+}
+
+// EscapeTarget writes a part name (or a relative path to one) as a
+// relationship target: every byte a URI path may not hold as it is (a
+// space, "%", non-ASCII) percent-encoded, so that ResolveTarget finds the
+// part again. Names Word writes come out as they are.
+func EscapeTarget(name string) string {
+	const hex = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if uriPathByte(c) {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append([]byte(nil), name[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b == nil {
+		return name
+	}
+	return string(b)
+}
+
+// uriPathByte reports whether c may stand as it is in a URI's path: an
+// unreserved or sub-delimiting character, ":", "@" or "/" (RFC 3986).
+func uriPathByte(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-._~!$&'()*+,;=:@/", c) >= 0
 }
 
 // Related returns the relationships of source that have the given type
@@ -211,7 +268,11 @@ func (p *Package) readContentTypes() error {
 			p.Defaults[strings.ToLower(ext)] = ct
 		case "Override":
 			part, _ := t.LocalAttr("PartName")
-			p.Overrides[strings.ToLower(strings.TrimPrefix(part, "/"))] = ct
+			raw := strings.ToLower(strings.TrimPrefix(part, "/"))
+			p.Overrides[raw] = ct // as written, for a writer that put the escapes in the zip
+			if name, err := url.PathUnescape(raw); err == nil {
+				p.Overrides[name] = ct // a part name is a URI: "%20" is a space (ISO/IEC 29500-2, 9.1.1)
+			}
 		}
 	})
 	if err != nil {

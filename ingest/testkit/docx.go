@@ -22,6 +22,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 // File describes a .docx to write.
@@ -272,4 +273,46 @@ func CopyDir(t testing.TB, src, dst string) {
 			Copy(t, filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()))
 		}
 	}
+}
+
+// UTF16 encodes an XML part in UTF-16, little-endian unless big, with a
+// byte-order mark when bom, its declaration (if any) naming UTF-16: what
+// OPC allows a writer to store.
+func UTF16(xml string, big, bom bool) string {
+	xml = strings.Replace(xml, `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	var b []byte
+	if bom {
+		b = append(b, 0xFF, 0xFE)
+		if big {
+			b[0], b[1] = 0xFE, 0xFF
+		}
+	}
+	for _, u := range utf16.Encode([]rune(xml)) {
+		if big {
+			b = append(b, byte(u>>8), byte(u))
+		} else {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return string(b)
+}
+
+// Parts returns the parts of a .docx made by Bytes, by name, for a test
+// to change some and Zip them again.
+func Parts(docx []byte) map[string]string {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		panic(err) // Bytes makes a valid zip
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			panic(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		out[f.Name] = string(data)
+	}
+	return out
 }

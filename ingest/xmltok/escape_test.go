@@ -1,6 +1,9 @@
 package xmltok
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestUnescape(t *testing.T) {
 	for in, want := range map[string]string{
@@ -43,6 +46,11 @@ func TestToUTF8(t *testing.T) {
 		{`<?xml version="1.0" encoding="UTF-8"?><a/>`, `<?xml version="1.0" encoding="UTF-8"?><a/>`, ""},
 		{"<?xml version=\"1.0\" encoding='ISO-8859-1'?><a>\xe9</a>", "<?xml version=\"1.0\" encoding='UTF-8'?><a>é</a>", ""},
 		{`<?xml version="1.0" encoding="UTF-16"?><a/>`, "", `declares the encoding "UTF-16", which is not read`},
+		{"\xff\xfe<\x00?\x00x\x00m\x00l\x00 \x00e\x00n\x00c\x00o\x00d\x00i\x00n\x00g\x00=\x00'\x00U\x00T\x00F\x00-\x001\x006\x00'\x00?\x00>\x00<\x00a\x00>\x00\xe9\x00<\x00/\x00a\x00>\x00",
+			"<?xml encoding='UTF-8'?><a>é</a>", ""}, // little-endian, marked
+		{"\xfe\xff\x00<\x00a\x00>\xd8\x3d\xde\x00\x00<\x00/\x00a\x00>", "<a>😀</a>", ""}, // big-endian, marked, a surrogate pair
+		{"<\x00?\x00x\x00m\x00l\x00?\x00>\x00", "<?xml?>", ""},                          // little-endian, unmarked
+		{"\x00<\x00?\x00x\x00m\x00l\x00?\x00>", "<?xml?>", ""},                          // big-endian, unmarked
 	} {
 		got, err := ToUTF8([]byte(tt.in))
 		switch {
@@ -50,6 +58,11 @@ func TestToUTF8(t *testing.T) {
 			t.Errorf("ToUTF8(%q) error %v, want %q", tt.in, err, tt.err)
 		case tt.err == "" && (err != nil || string(got) != tt.want):
 			t.Errorf("ToUTF8(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"\xff\xfe<\x00a", "\xff\xfe<\x00\x00\xdc", "\xff\xfe\x3d\xd8<\x00"} { // odd length, lone surrogates
+		if _, err := ToUTF8([]byte(bad)); !errors.Is(err, ErrEncoding) {
+			t.Errorf("ToUTF8(%q) error %v, want ErrEncoding", bad, err)
 		}
 	}
 }

@@ -54,9 +54,15 @@ type Options struct {
 	// the package documentation.
 	Strict bool
 	// MaxDepth caps element nesting (a hostile part may nest millions of
-	// levels); 0 means no cap.
+	// levels); 0 means no cap. ReadersMaxDepth is what common readers take.
 	MaxDepth int
 }
+
+// ReadersMaxDepth is the deepest nesting common readers of Office files
+// take: libxml2 (LibreOffice, lxml, xmllint) stops past 256 levels unless
+// told otherwise. Inputs deeper are refused, and so an output is never
+// deeper.
+const ReadersMaxDepth = 256
 
 // Scanner splits one part into tokens. It stops at the first problem,
 // which Err then returns.

@@ -1,0 +1,54 @@
+package opc
+
+import (
+	"io/fs"
+	"os"
+)
+
+// OpenFile opens a file the user named for reading, refusing what is not
+// a regular file: a folder, a named pipe (FIFO), a device, a socket. A
+// pipe is opened without waiting for a writer, so that naming one cannot
+// hang the program. The error is an *Error naming the file, what it is
+// and what to do.
+func OpenFile(filename string) (*os.File, fs.FileInfo, error) {
+	if info, err := os.Stat(filename); err == nil {
+		if err := regular(filename, info); err != nil {
+			return nil, nil, err
+		}
+	}
+	f, err := os.OpenFile(filename, os.O_RDONLY|openNoWait, 0)
+	if err != nil {
+		return nil, nil, &Error{Path: filename, Problem: "cannot be opened: " + errText(err), Remedy: "check the path and permissions", Err: err}
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, &Error{Path: filename, Problem: "cannot be read: " + errText(err), Remedy: "check the path and permissions", Err: err}
+	}
+	if err := regular(filename, info); err != nil { // replaced since the first look
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
+}
+
+// regular refuses a file that is not a regular one, saying what it is.
+func regular(filename string, info fs.FileInfo) error {
+	m := info.Mode()
+	var what string
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return refuse(filename, ErrNotZip, "is a folder, not a file", "name the .docx files in it, or pass the folder where a folder is accepted")
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	default:
+		return refuse(filename, ErrNotFile, "is not a regular file", "name an ordinary file instead")
+	}
+	return refuse(filename, ErrNotFile, "is "+what+", not a file", "name an ordinary file instead")
+}
