@@ -68,6 +68,7 @@ func serveRun(ctx context.Context, stdout, stderr io.Writer, addr string, browse
 		ln.Close()
 		return failf("serve: %v", err)
 	}
+	signalsTaken.Store(true) // Ctrl-C shuts the server down, then it returns
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err = srv.Serve(ctx, ln, func(url string) {
