@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -91,10 +90,7 @@ func runCheck(w io.Writer, args []string, scan inbox.Options, opts check.Options
 	defer in.Close()
 	report := check.Run(in, opts)
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(report); err != nil {
+		if err := writeJSON(w, report); err != nil {
 			return err
 		}
 	} else {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -347,14 +346,11 @@ type consolidateJSON struct {
 }
 
 func printJSONReport(w io.Writer, f consolidateFlags, res *consolidate.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	notes := res.Notes
 	if notes == nil {
 		notes = []string{}
 	}
-	return enc.Encode(consolidateJSON{Output: f.out, Draft: f.draft, Bytes: res.Size, Index: f.index,
+	return writeJSON(w, consolidateJSON{Output: f.out, Draft: f.draft, Bytes: res.Size, Index: f.index,
 		Regions: res.Report.Regions, Warnings: res.Report.Warnings, Notes: notes, Check: res.Check})
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"path/filepath"
 	"strings"
@@ -154,10 +153,7 @@ func printIndexJSON(w io.Writer, out string, x *index.Index) error {
 		}
 		v.Activities = append(v.Activities, j)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	return writeJSON(w, v)
 }
 
 // nonNil makes a nil list an empty one, so that JSON says [] for it.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -91,10 +90,7 @@ func runInspect(stdout, stderr io.Writer, args []string, asJSON bool, figuresDir
 		for i, d := range docs {
 			views[i] = newInspectView(d)
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(views)
+		return writeJSON(stdout, views)
 	}
 	for i, d := range docs {
 		if i > 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -88,6 +89,15 @@ func completeKinds(cmd *cobra.Command) {
 		kinds = append(kinds, string(k))
 	}
 	completeValues(cmd, "allow", kinds...)
+}
+
+// writeJSON prints v as every command's --json does: indented, with <, >
+// and & left as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // subcommands holds the constructors of the commands, one per file; each
