@@ -279,3 +279,17 @@ func TestPublishDeepestInput(t *testing.T) {
 		t.Fatalf("the TD nests %d levels deep (%v)", deepest, sc.Err())
 	}
 }
+
+// BenchmarkPublishX400 times the whole draft job on the x400 bench, as
+// "consolidate --draft" runs it: reading, check, merge, validation,
+// read-back and the atomic write.
+func BenchmarkPublishX400(b *testing.B) {
+	inbox := testkit.Shared(b, "bench/x400")
+	out := filepath.Join(b.TempDir(), "TD.docx")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Publish(Job{Inputs: []string{inbox}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: templates.DefaultMeta()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
