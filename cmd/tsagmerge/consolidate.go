@@ -112,7 +112,9 @@ func consolidateRun(o consolidateOptions) error {
 	}
 	prog := startProgress(o.stderr)
 	defer prog.stop()
-	job.Progress = func(stage string) { prog.say("%s", stage) }
+	if !quiet { // --quiet: nothing but errors, so no stages either
+		job.Progress = func(stage string) { prog.say("%s", stage) }
+	}
 	job.Note = func(note string) { say(o.stderr, "tsagmerge: %s", note) }
 	res, err := consolidate.Publish(job)
 	prog.stop()
@@ -366,7 +368,9 @@ type progress struct {
 	timer   *time.Timer
 }
 
-const progressDelay = 700 * time.Millisecond
+// progressDelay is how long a job runs before its stages are shown: a
+// quick one prints none. A variable so that tests can show them at once.
+var progressDelay = 700 * time.Millisecond
 
 func startProgress(w io.Writer) *progress {
 	p := &progress{w: w, start: time.Now()}

@@ -71,3 +71,25 @@ func TestCommandLineConventions(t *testing.T) {
 		t.Errorf("index --json: exit %d\n%s", code, out)
 	}
 }
+
+// TestQuietHidesProgress shows a job's stages at once, and --quiet then
+// prints none of them.
+func TestQuietHidesProgress(t *testing.T) {
+	samples := testkit.Samples(t)
+	saved := progressDelay
+	progressDelay = 0
+	t.Cleanup(func() { progressDelay = saved })
+	out := filepath.Join(t.TempDir(), "TD.docx")
+	for _, tt := range []struct {
+		args  []string
+		shown bool
+	}{
+		{[]string{"consolidate", "--draft", samples, "-o", out}, true},
+		{[]string{"-q", "consolidate", "--draft", samples, "-o", out}, false},
+	} {
+		got, code := execute(t, tt.args...)
+		if shown := strings.Contains(got, "merging 6 regions"); code != exitOK || shown != tt.shown {
+			t.Errorf("%v: exit %d, stages shown %v, want %v:\n%s", tt.args, code, shown, tt.shown, got)
+		}
+	}
+}
