@@ -197,13 +197,19 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 		}
 	}
 	for _, s := range []struct {
-		flag string
-		to   *string
-	}{{f.td, &job.Meta.TDNumber}, {f.date, &job.Meta.Date}, {f.place, &job.Meta.Place}, {f.title, &job.Meta.Title},
-		{f.src, &job.Meta.Source}, {f.keywords, &job.Meta.Keywords}} {
-		if s.flag != "" {
-			*s.to = s.flag
+		name, flag string
+		to         *string
+	}{{"td", f.td, &job.Meta.TDNumber}, {"date", f.date, &job.Meta.Date}, {"place", f.place, &job.Meta.Place},
+		{"title", f.title, &job.Meta.Title}, {"source", f.src, &job.Meta.Source}, {"keywords", f.keywords, &job.Meta.Keywords}} {
+		if s.flag == "" {
+			continue
 		}
+		// A flag wins over the file, as it does everywhere; saying so
+		// catches a stale --td left in a command copied from last time.
+		if f.meta != "" && *s.to != "" && *s.to != s.flag {
+			say(o.stderr, "tsagmerge: --%s %q replaces %s's %q", s.name, s.flag, f.meta, *s.to)
+		}
+		*s.to = s.flag
 	}
 	if len(f.contacts) > 0 {
 		job.Meta.Contacts = nil
