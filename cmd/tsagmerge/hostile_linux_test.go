@@ -361,6 +361,11 @@ func hostileSet() []hostileCase {
 			testkit.Write(t, path, testkit.File{Body: testkit.Region("Africa", randomWords(1<<20+1))})
 			return path
 		}},
+		// Legal, and Word would open it: 20,000 comments, each a reply to
+		// the one before, all in one thread. Walking each comment's chain
+		// to its top made the reader and check quadratic: reading took
+		// 14 s of CPU for 10,000.
+		{name: "reply-chain", legal: []outcome{{0, nil}, {1, []string{"A: reply 20000"}}, {0, nil}, {0, nil}, {1, nil}}, make: replyChain(20000)},
 		{name: "fifo", refused: "pipe", make: func(t *testing.T, dir string) string {
 			fifo(t, dir)
 			return filepath.Join(dir, "AFR-contribution.docx")
@@ -385,6 +390,29 @@ func randomWords(n int) string {
 		}
 	}
 	return string(b)
+}
+
+// replyChain writes AFR's contribution with n comments on one paragraph,
+// each replying to the one before, the first open.
+func replyChain(n int) func(*testing.T, string) string {
+	return func(t *testing.T, dir string) string {
+		var refs, comments, ext strings.Builder
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&refs, `<w:r><w:commentReference w:id="%d"/></w:r>`, i)
+			fmt.Fprintf(&comments, `<w:comment w:id="%d" w:author="A"><w:p w14:paraId="%08X">%s</w:p></w:comment>`, i, i, testkit.R(fmt.Sprint("reply ", i)))
+			fmt.Fprintf(&ext, `<w15:commentEx w15:paraId="%08X"`, i)
+			if i > 1 {
+				fmt.Fprintf(&ext, ` w15:paraIdParent="%08X"`, i-1)
+			}
+			ext.WriteString(`/>`)
+		}
+		path := filepath.Join(dir, "AFR-contribution.docx")
+		testkit.Write(t, path, testkit.File{
+			Body:     testkit.Region("Africa", "A paragraph under review.") + `<w:p>` + testkit.R("commented") + refs.String() + `</w:p>`,
+			Comments: comments.String(), CommentsExtended: ext.String(),
+		})
+		return path
+	}
 }
 
 // laughs declares l1..ln, each ten of the one before.
