@@ -26,7 +26,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -240,17 +239,17 @@ func withDoctype(doctype, entity string) func(*testing.T, string) string {
 // bombByTotal adds entries that declare 500 MiB each from 3 MiB (so no
 // single part is over the size or ratio caps), 2.5 GiB in all.
 func bombByTotal(t *testing.T, dir string) string {
+	sample := testkit.Zip(afrParts(t))
+	zr, err := zip.NewReader(bytes.NewReader(sample), int64(len(sample)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	parts := afrParts(t)
-	names := make([]string, 0, len(parts))
-	for n := range parts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		w, _ := zw.Create(n)
-		w.Write([]byte(parts[n]))
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
 	}
 	filler := bytes.Repeat([]byte{0x55}, 3<<20)
 	for i := range 5 {
