@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -60,21 +61,11 @@ func init() {
 		err = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: n, Max: n})
 	}
 	if err == nil {
-		env := slicesWithout(os.Environ(), rlimitEnv+"="+v)
+		env := slices.DeleteFunc(os.Environ(), func(kv string) bool { return kv == rlimitEnv+"="+v })
 		err = syscall.Exec(os.Args[1], os.Args[1:], env)
 	}
 	fmt.Fprintln(os.Stderr, "launcher:", err)
 	os.Exit(127)
-}
-
-func slicesWithout(list []string, drop string) []string {
-	var out []string
-	for _, s := range list {
-		if s != drop {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // boundedRun is what one bounded run of the binary did.
@@ -109,6 +100,8 @@ func runBounded(t *testing.T, args ...string) boundedRun {
 	case err != nil:
 		t.Fatalf("tsagmerge %s: %v", strings.Join(args, " "), err)
 	}
+	// The peak spans the exec: it counts the launcher's own few MiB too,
+	// which only errs on the safe side.
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.peak = ru.Maxrss << 10 // Linux counts kilobytes
 	}
@@ -164,10 +157,11 @@ func folderState(t *testing.T, dir string) map[string]string {
 
 // hostileCase is one input of the hostile set.
 type hostileCase struct {
-	// name is the file's name: AFR's, so that a legal one is merged.
+	// name names the case.
 	name string
 	// make writes the input into the empty folder dir and returns what
-	// the commands are given (the file, or dir itself).
+	// the commands are given: the file (named as AFR's contribution, so
+	// that a legal one is merged), or dir itself.
 	make func(t *testing.T, dir string) string
 	// refused, when set, is what the one line must say besides the file's
 	// name.
@@ -211,14 +205,15 @@ func withPart(part string, edit func(string) string) func(*testing.T, string) st
 		if parts[part] = edit(old); ok && parts[part] == old {
 			t.Fatalf("the edit of %s changed nothing", part)
 		}
-		return writeFile(t, dir, parts)
+		return writeInput(t, dir, testkit.Zip(parts))
 	}
 }
 
-func writeFile(t *testing.T, dir string, parts map[string]string) string {
+// writeInput writes data as dir/AFR-contribution.docx and returns its path.
+func writeInput(t *testing.T, dir string, data []byte) string {
 	t.Helper()
 	path := filepath.Join(dir, "AFR-contribution.docx")
-	if err := os.WriteFile(path, testkit.Zip(parts), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -263,11 +258,7 @@ func bombByTotal(t *testing.T, dir string) string {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "AFR-contribution.docx")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeInput(t, dir, buf.Bytes())
 }
 
 // cut writes the AFR sample cut to the length keep gives for its own.
@@ -277,11 +268,7 @@ func cut(keep func(int) int) func(*testing.T, string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(dir, "AFR-contribution.docx")
-		if err := os.WriteFile(path, data[:keep(len(data))], 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
+		return writeInput(t, dir, data[:keep(len(data))])
 	}
 }
 
@@ -293,11 +280,7 @@ func renamedLocalHeader(t *testing.T, dir string) string {
 		t.Fatal("no local header at the start")
 	}
 	data[30] = 'X' // the first byte of the name, after the 30-byte header
-	path := filepath.Join(dir, "AFR-contribution.docx")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeInput(t, dir, data)
 }
 
 // beside puts a clean sample (CIS) in dir and, beside it, the trap that
@@ -356,9 +339,7 @@ func hostileSet() []hostileCase {
 		})},
 		{name: "local-header", refused: "local header", make: renamedLocalHeader},
 		{name: "huge-paragraph", refused: "more than 1 MiB of text", make: func(t *testing.T, dir string) string {
-			path := filepath.Join(dir, "AFR-contribution.docx")
-			testkit.Write(t, path, testkit.File{Body: testkit.Region("Africa", randomWords(1<<20+1))})
-			return path
+			return writeInput(t, dir, testkit.Bytes(testkit.File{Body: testkit.Region("Africa", randomWords(1<<20+1))}))
 		}},
 		// Legal, and Word would open it: 20,000 comments, each a reply to
 		// the one before, all in one thread. Walking each comment's chain
@@ -405,12 +386,10 @@ func replyChain(n int) func(*testing.T, string) string {
 			}
 			ext.WriteString(`/>`)
 		}
-		path := filepath.Join(dir, "AFR-contribution.docx")
-		testkit.Write(t, path, testkit.File{
+		return writeInput(t, dir, testkit.Bytes(testkit.File{
 			Body:     testkit.Region("Africa", "A paragraph under review.") + `<w:p>` + testkit.R("commented") + refs.String() + `</w:p>`,
 			Comments: comments.String(), CommentsExtended: ext.String(),
-		})
-		return path
+		}))
 	}
 }
 
