@@ -35,7 +35,7 @@ Exit status, as for diff(1): 0 when the versions are the same, 1 when they
 differ, 2 when a file cannot be read.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDiff(cmd.OutOrStdout(), args[0], args[1], asJSON)
+			return runDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], args[1], asJSON)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the differences as JSON")
@@ -43,8 +43,8 @@ differ, 2 when a file cannot be read.`,
 	return cmd
 }
 
-func runDiff(w io.Writer, oldPath, newPath string, asJSON bool) error {
-	pairs, err := diffPairs(oldPath, newPath)
+func runDiff(w, stderr io.Writer, oldPath, newPath string, asJSON bool) error {
+	pairs, err := diffPairs(stderr, oldPath, newPath)
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,10 @@ type regionDiff struct {
 
 // diffPairs pairs what to compare: the two files, or, for two folders,
 // each region's contribution in one with its contribution in the other.
-func diffPairs(oldPath, newPath string) ([]regionDiff, error) {
+// The files of a folder not compared (refused, superseded) are noted on
+// stderr, as the other commands note them: a region's file refused must
+// not pass for a region that sent nothing.
+func diffPairs(stderr io.Writer, oldPath, newPath string) ([]regionDiff, error) {
 	oldDir, newDir := isDir(oldPath), isDir(newPath)
 	switch {
 	case !oldDir && !newDir:
@@ -132,6 +135,9 @@ func diffPairs(oldPath, newPath string) ([]regionDiff, error) {
 		}
 		defer in.Close()
 		sides[i] = in
+		for _, n := range in.NotUsed() {
+			fmt.Fprintln(stderr, "tsagmerge: not used: "+n)
+		}
 	}
 	var out []regionDiff
 	for _, r := range ingest.Regions {
