@@ -1,4 +1,4 @@
-package index
+package activity
 
 import (
 	_ "embed"
@@ -132,7 +132,7 @@ func aliases(f []string, col int) []string {
 }
 
 func (g *gazetteer) addKey(m map[string]int, name string, i int) error {
-	k := normalize(name)
+	k := Normalize(name)
 	if j, dup := m[k]; dup && j != i {
 		return fmt.Errorf("name %q given to two entries", name)
 	}
@@ -161,4 +161,30 @@ func eachRow(file, data string, min int, fn func([]string) error) error {
 		}
 	}
 	return nil
+}
+
+// LookupCountry finds a country by its ITU name, an alias or its ISO
+// alpha-3 code, ignoring case, apostrophe and dash variants.
+func LookupCountry(name string) (Country, bool) {
+	g := gaz()
+	k := strings.TrimPrefix(Normalize(name), "the ")
+	if i, ok := g.countryByKey[k]; ok {
+		return g.countries[i], true
+	}
+	for _, c := range g.countries {
+		if strings.EqualFold(c.ISO3, strings.TrimSpace(name)) {
+			return c, true
+		}
+	}
+	return Country{}, false
+}
+
+// LookupCity finds a city of the gazetteer by its name or an alias,
+// ignoring case, apostrophe and dash variants.
+func LookupCity(name string) (City, bool) {
+	g := gaz()
+	if i, ok := g.cityByKey[Normalize(name)]; ok {
+		return g.cities[i], true
+	}
+	return City{}, false
 }

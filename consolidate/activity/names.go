@@ -1,4 +1,4 @@
-package index
+package activity
 
 import "sort"
 
@@ -8,9 +8,6 @@ import "sort"
 // ("Democratic Republic of Congo" over "Congo").
 type nameTable struct {
 	byFirst map[string][]namePattern
-	// initials holds the first bytes of the names: most words (all in
-	// lower case) start with none of them and need not be looked up.
-	initials byteSet
 }
 
 type namePattern struct {
@@ -37,7 +34,6 @@ func (t *nameTable) add(name string, entry int) {
 	if t.byFirst == nil {
 		t.byFirst = map[string][]namePattern{}
 	}
-	t.initials.add(keys[0][0])
 	list := append(t.byFirst[keys[0]], namePattern{keys: keys, entry: entry})
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].keys) > len(list[j].keys) })
 	t.byFirst[keys[0]] = list
@@ -47,9 +43,6 @@ func (t *nameTable) add(name string, entry int) {
 func (t *nameTable) find(toks []token) []nameMatch {
 	var out []nameMatch
 	for i := 0; i < len(toks); i++ {
-		if !t.initials.has(toks[i].Key[0]) {
-			continue
-		}
 		for _, p := range t.byFirst[toks[i].Key] {
 			if p.matchAt(toks, i) {
 				out = append(out, nameMatch{Entry: p.entry, First: i, Last: i + len(p.keys) - 1})

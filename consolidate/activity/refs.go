@@ -1,4 +1,4 @@
-package index
+package activity
 
 import (
 	"regexp"
@@ -10,11 +10,11 @@ import (
 // on …", joint coordination activities "JCA-…". (Their leading \b keeps
 // Go's regexp from skipping to their first letters; startRegexp does.)
 var (
-	sgPattern    = lazyStartRegexp(`\bSG ?([1-9][0-9]?)(RG-[A-Z]{2,8})?\b`)
-	studyGroup   = lazyStartRegexp(`\bStudy Group ([1-9][0-9]?)\b`)
-	fgAcronym    = lazyStartRegexp(`\b(?:FG|JCA)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b`)
-	fgLong       = lazyStartRegexp(`\bFocus Group on ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|and|for|the|in|on))*)`)
-	tsagPattern  = lazyStartRegexp(`\bTSAG\b`)
+	sgPattern    = regexp.MustCompile(`\bSG ?([1-9][0-9]?)(RG-[A-Z]{2,8})?\b`)
+	studyGroup   = regexp.MustCompile(`\bStudy Group ([1-9][0-9]?)\b`)
+	fgAcronym    = regexp.MustCompile(`\b(?:FG|JCA)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b`)
+	fgLong       = regexp.MustCompile(`\bFocus Group on ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|and|for|the|in|on))*)`)
+	tsagPattern  = regexp.MustCompile(`\bTSAG\b`)
 	otherSectors = regexp.MustCompile(`ITU-[DR]\s*$`)
 )
 
@@ -33,7 +33,7 @@ func findGroups(s string) []string {
 	}
 	var hits []hit
 	add := func(pos int, name string) { hits = append(hits, hit{pos, name}) }
-	for _, g := range sgPattern.findAll(s) {
+	for _, g := range sgPattern.FindAllStringSubmatchIndex(s, -1) {
 		if otherSector(s, g[0]) {
 			continue
 		}
@@ -42,21 +42,21 @@ func findGroups(s string) []string {
 			add(g[0]+1, "SG"+s[g[2]:g[3]]+s[g[4]:g[5]])
 		}
 	}
-	for _, g := range studyGroup.findAll(s) {
+	for _, g := range studyGroup.FindAllStringSubmatchIndex(s, -1) {
 		if !otherSector(s, g[0]) {
 			add(g[0], "SG"+s[g[2]:g[3]])
 		}
 	}
-	for _, g := range fgAcronym.findAll(s) {
+	for _, g := range fgAcronym.FindAllStringSubmatchIndex(s, -1) {
 		add(g[0], s[g[0]:g[1]])
 	}
-	for _, g := range fgLong.findAll(s) {
+	for _, g := range fgLong.FindAllStringSubmatchIndex(s, -1) {
 		// "Focus Group on Cost of Data (FG-CD)" is named by its acronym.
 		if !strings.HasPrefix(strings.TrimSpace(s[g[1]:]), "(FG-") {
 			add(g[0], "Focus Group on "+strings.TrimSpace(s[g[2]:g[3]]))
 		}
 	}
-	for _, g := range tsagPattern.findAll(s) {
+	for _, g := range tsagPattern.FindAllStringSubmatchIndex(s, -1) {
 		add(g[0], "TSAG")
 	}
 	// order by position (stable for the SG before its regional group)
@@ -86,7 +86,7 @@ func otherSector(s string, pos int) bool {
 // recPattern finds ITU-T Recommendations: "X.1280", "Y.3172",
 // "X.1220/X.nspam", "Recommendation ITU-T X.1280", and a draft's name alone
 // after "ITU-T" ("ITU-T X.nspam").
-var recPattern = lazyStartRegexp(`(?:\b(?:ITU-T\s+)?\b([A-Z])\.([0-9]{1,4}(?:\.[0-9]{1,4})*)(/[A-Z]\.(?:[a-z][\w-]*|[0-9]{1,4}))?\b)|(?:\bITU-T\s+([A-Z]\.[a-z][a-z0-9-]+)\b)`)
+var recPattern = regexp.MustCompile(`(?:\b(?:ITU-T\s+)?\b([A-Z])\.([0-9]{1,4}(?:\.[0-9]{1,4})*)(/[A-Z]\.(?:[a-z][\w-]*|[0-9]{1,4}))?\b)|(?:\bITU-T\s+([A-Z]\.[a-z][a-z0-9-]+)\b)`)
 
 // notRecBefore are words after which "A.1" is a part of a document.
 var notRecBefore = map[string]bool{"annex": true, "appendix": true, "table": true, "figure": true, "section": true,
@@ -96,7 +96,7 @@ var notRecBefore = map[string]bool{"annex": true, "appendix": true, "table": tru
 func findRecommendations(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, g := range recPattern.findAll(s) {
+	for _, g := range recPattern.FindAllStringSubmatchIndex(s, -1) {
 		if notRecBefore[strings.ToLower(lastWord(s[:g[0]]))] {
 			continue
 		}

@@ -1,28 +1,16 @@
-package index
+package testkit
 
 import (
-	"os"
 	"strings"
-	"testing"
 
 	"tsagmerge/ingest"
 )
 
-// textDocs builds documents from testdata/regions.txt, the paragraph texts
-// of the sample contributions, so that extraction can be tested without the
-// reader.
-func textDocs(t testing.TB) []*ingest.Document {
-	t.Helper()
-	data, err := os.ReadFile("testdata/regions.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docsFromText(string(data))
-}
-
-// docsFromText reads the markup of testdata/regions.txt: "= CODE" starts a
-// document, "# " and "## " are headings, "- " list items, "~ " captions.
-func docsFromText(text string) []*ingest.Document {
+// TextDocs builds documents from a plain-text markup, so that what reads
+// a document's text can be tested without the reader: "= CODE" starts a
+// document (its region), "# " and "## " are headings, "- " list items, "~ "
+// captions, any other line a paragraph. Blocks lists every paragraph.
+func TextDocs(text string) []*ingest.Document {
 	var docs []*ingest.Document
 	var d *ingest.Document
 	for _, line := range strings.Split(text, "\n") {
@@ -63,32 +51,7 @@ func docsFromText(text string) []*ingest.Document {
 			p.Text = line
 		}
 		d.Paragraphs = append(d.Paragraphs, p)
+		d.Blocks = append(d.Blocks, ingest.Block{Paragraph: p})
 	}
 	return docs
-}
-
-// lookupCountry finds a country by its ITU name, an alias or its ISO
-// alpha-3 code, ignoring case, apostrophe and dash variants.
-func lookupCountry(name string) (Country, bool) {
-	g := gaz()
-	k := strings.TrimPrefix(normalize(name), "the ")
-	if i, ok := g.countryByKey[k]; ok {
-		return g.countries[i], true
-	}
-	for _, c := range g.countries {
-		if strings.EqualFold(c.ISO3, strings.TrimSpace(name)) {
-			return c, true
-		}
-	}
-	return Country{}, false
-}
-
-// lookupCity finds a city of the gazetteer by its name or an alias,
-// ignoring case, apostrophe and dash variants.
-func lookupCity(name string) (City, bool) {
-	g := gaz()
-	if i, ok := g.cityByKey[normalize(name)]; ok {
-		return g.cities[i], true
-	}
-	return City{}, false
 }

@@ -1,4 +1,4 @@
-package index
+package activity
 
 import (
 	"strings"
@@ -108,4 +108,15 @@ func lastSegment(w string) string {
 
 func leadingSpace(s string) int {
 	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+}
+
+// lastWord is the last word of s (as strings.Fields splits it), without
+// the punctuation ",;:()" around it. It looks only at the end of s.
+func lastWord(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = s[i+n:]
+	}
+	return strings.Trim(s, ",;:()")
 }

@@ -1,0 +1,695 @@
+package activity
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precision says how exactly a date was written.
+type Precision int
+
+// The precisions of a written date, most precise first.
+const (
+	Day     Precision = iota + 1 // "5 September 2025", "9-12 September", "5/6 December"
+	Week                         // "the week of 16 September": its first day is known
+	Month                        // "September 2025", "mid-July", "July–December 2025"
+	Quarter                      // "Q4 2024", "the fourth quarter"
+)
+
+// DateSpan is a date or a span of dates as a report writes it. A single day
+// has Start equal to End; a month-only date spans the whole month.
+type DateSpan struct {
+	// Start and End are UTC midnights; End is the last day included.
+	Start, End time.Time
+	// Written is the date's words as in the text ("9-12 September").
+	Written   string
+	Precision Precision
+	// Span explains a span the text does not give exactly: "the whole
+	// month", "the quarter", "the week, within its month".
+	Span string
+	// YearFrom says where a year the text left out came from: "" when the
+	// text gives it, else "sentence", "paragraph" or "reporting period".
+	YearFrom string
+	// Refers is what a date given by reference ("during this period")
+	// stands for: the earlier date's words or "reporting period 2025-H2".
+	Refers string
+}
+
+// IsZero reports whether no date is known.
+func (d DateSpan) IsZero() bool { return d.Start.IsZero() }
+
+// Describe is the "Date as written" cell: the words of the text, with a
+// note when the span is not exact or its year was supplied.
+func (d DateSpan) Describe() string {
+	if d.IsZero() {
+		return ""
+	}
+	if d.Refers != "" {
+		return d.Written + " (" + d.Refers + ")"
+	}
+	var notes []string
+	if d.Span != "" {
+		from := d.Start.Format("2 Jan")
+		if d.Start.Year() != d.End.Year() {
+			from = d.Start.Format("2 Jan 2006")
+		}
+		notes = append(notes, d.Span+": "+from+" to "+d.End.Format("2 Jan 2006"))
+	}
+	if d.YearFrom != "" {
+		notes = append(notes, "year "+strconv.Itoa(d.Start.Year())+" from the "+d.YearFrom)
+	}
+	if len(notes) == 0 {
+		return d.Written
+	}
+	return d.Written + " (" + strings.Join(notes, "; ") + ")"
+}
+
+// dateMention is one date found in a sentence, its year possibly missing.
+// A field is 0 when the text does not give it.
+type dateMention struct {
+	d1, m1, y1, d2, m2, y2 int
+	prec                   Precision
+	// part is "early", "mid", "late" for a part of a month, or "week".
+	part string
+	// list is set for dates given one by one ("14 Oct and 22 Oct"): they
+	// are occasions, spanned from the first to the last.
+	list    bool
+	written string
+	// pos and end are the byte span in the sentence; first and last the
+	// tokens.
+	pos, end, first, last int
+	// bound: the date is a limit ("until February 2026"), not a time.
+	bound bool
+	// inParens: the date stands in brackets.
+	inParens bool
+	// ref is "previous" or "reporting" for a date given by reference.
+	ref string
+}
+
+// hasYear reports whether the text gave the year.
+func (m dateMention) hasYear() bool { return m.ref == "" && m.y1 != 0 }
+
+// dateScan reads the dates of one sentence from its tokens.
+type dateScan struct {
+	text string
+	toks []token
+}
+
+// findDates returns the dates of a sentence in text order.
+func findDates(s string) []dateMention { return scanDates(s, tokenize(s)) }
+
+// scanDates returns the dates of sentence s, given as its tokens, in text
+// order. Each date is the longest reading at its first token.
+func scanDates(s string, toks []token) []dateMention {
+	sc := dateScan{text: s, toks: toks}
+	var out []dateMention
+	depth := 0
+	for i := 0; i < len(toks); i++ {
+		switch toks[i].Key {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth = max(0, depth-1)
+		}
+		m, ok := sc.at(i)
+		if !ok {
+			continue
+		}
+		m.inParens = depth > 0
+		m.bound = m.first > 0 && boundWords[toks[m.first-1].Lower]
+		m.written = strings.TrimRight(s[toks[m.first].Pos:toks[m.last].End], " ,.")
+		m.pos, m.end = toks[m.first].Pos, toks[m.last].End
+		out = append(out, m)
+		i = m.last
+	}
+	return out
+}
+
+// boundWords before a date make it a limit, not the time of an event.
+var boundWords = map[string]bool{"until": true, "till": true, "by": true, "before": true, "since": true,
+	"after": true, "through": true, "deadline": true}
+
+// at reads a date starting at token i, trying each form in turn.
+func (sc dateScan) at(i int) (dateMention, bool) {
+	for _, form := range []func(int) (dateMention, bool){
+		sc.reference, sc.weekOf, sc.iso, sc.dayFirst, sc.monthFirst, sc.quarter, sc.monthAlone,
+	} {
+		if m, ok := form(i); ok {
+			return m, true
+		}
+	}
+	return dateMention{}, false
+}
+
+// tok is token i, or an empty token past the end.
+func (sc dateScan) tok(i int) token {
+	if i < 0 || i >= len(sc.toks) {
+		return token{}
+	}
+	return sc.toks[i]
+}
+
+// words reports whether the tokens from i spell ws (lower case), and where
+// they end.
+func (sc dateScan) words(i int, ws ...string) (int, bool) {
+	for _, w := range ws {
+		if sc.tok(i).Lower != w {
+			return i, false
+		}
+		i++
+	}
+	return i, true
+}
+
+// Lead words open a range ("from 9 to 11 June", "between July and
+// December", "du 12 au 14 mai", "del 5 al 7 de noviembre") and belong to
+// what is written.
+var leadWords = map[string]bool{"from": true, "between": true, "du": true, "del": true}
+
+// skipLead passes a lead word at i.
+func (sc dateScan) skipLead(i int) int {
+	if leadWords[sc.tok(i).Lower] {
+		return i + 1
+	}
+	return i
+}
+
+// rangeWords join the two ends of a range; listWords join dates given one
+// by one.
+var (
+	rangeWords = map[string]bool{"-": true, "to": true, "until": true, "till": true, "through": true, "thru": true,
+		"/": true, "au": true, "al": true, "a": true}
+	listWords = map[string]bool{"&": true, ",": true, "and": true}
+)
+
+// joiner reads a word joining two dates at i: whether it is one, whether it
+// lists, and where the next date starts.
+func (sc dateScan) joiner(i int) (next int, list, ok bool) {
+	k := sc.tok(i).Lower
+	switch {
+	case rangeWords[k]:
+		// "a" joins only in Spanish and Portuguese ranges, between numbers
+		if k == "a" && !isDigits(sc.tok(i+1).Key) {
+			return i, false, false
+		}
+		return i + 1, false, true
+	case listWords[k]:
+		if sc.tok(i+1).Lower == "and" {
+			return i + 2, true, true
+		}
+		return i + 1, true, true
+	}
+	return i, false, false
+}
+
+// day reads a day of the month at i: "5", "05", "5th", "21st", "1er".
+func (sc dateScan) day(i int) (int, bool) {
+	t := sc.tok(i)
+	if !t.Word {
+		return 0, false
+	}
+	k := t.Lower
+	for _, suffix := range []string{"st", "nd", "rd", "th", "er"} {
+		if s, ok := strings.CutSuffix(k, suffix); ok && len(s) > 0 {
+			k = s
+			break
+		}
+	}
+	if !isDigits(k) || len(k) > 2 {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(k)
+	return n, n >= 1 && n <= 31
+}
+
+// year reads a year at i: four digits from 1900 to 2099.
+func (sc dateScan) year(i int) (int, bool) {
+	k := sc.tok(i).Key
+	if len(k) != 4 || !isDigits(k) || !(k[:2] == "19" || k[:2] == "20") {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(k)
+	return n, true
+}
+
+// month reads a month name at i and where it ends (past an abbreviation's
+// period). English names must be capitalized ("may" is a verb); names in
+// the other languages the regions write in (French, Spanish, Portuguese)
+// are read in either case, but only next to a day or a year.
+func (sc dateScan) month(i int, withDay bool) (int, int, bool) {
+	t := sc.tok(i)
+	if !t.Word {
+		return 0, i, false
+	}
+	n, foreign := monthNumber(t.Key, t.Lower)
+	if n == 0 || foreign && !withDay {
+		return 0, i, false
+	}
+	end := i + 1
+	if len(t.Key) <= 4 && sc.tok(end).Key == "." && !sc.tok(end).Gap {
+		end++
+	}
+	return n, end, true
+}
+
+// weekdays are skipped before a day: "Tuesday, 8 October 2024".
+var weekdays = wordSet(`monday tuesday wednesday thursday friday saturday sunday`)
+
+// skipWeekday passes a weekday name and its comma at i.
+func (sc dateScan) skipWeekday(i int) int {
+	if weekdays[sc.tok(i).Lower] {
+		i++
+		if sc.tok(i).Key == "," {
+			i++
+		}
+	}
+	return i
+}
+
+// yearAfter reads an optional year after a month at i: "June 2025", "June,
+// 2025", "noviembre de 2024".
+func (sc dateScan) yearAfter(i int) (y, next int) {
+	j := i
+	if k := sc.tok(j).Lower; k == "," || k == "de" {
+		j++
+	}
+	if y, ok := sc.year(j); ok {
+		return y, j + 1
+	}
+	return 0, i
+}
+
+// dayMonth reads "D [–D] [of|de] Month [Year]" at i: one date or a range
+// of days in one month, with the token after it.
+func (sc dateScan) dayMonth(i int) (d1, d2, m, y, next int, ok bool) {
+	i = sc.skipWeekday(i)
+	if sc.tok(i).Lower == "the" {
+		i++
+	}
+	d1, ok = sc.day(i)
+	if !ok {
+		return
+	}
+	j := i + 1
+	if n, _, isJoin := sc.joiner(j); isJoin {
+		n = sc.skipWeekday(n)
+		if d, isDay := sc.day(n); isDay && sc.monthAhead(n+1) {
+			d2, j = d, n+1
+		}
+	}
+	if k := sc.tok(j).Lower; k == "of" || k == "de" {
+		j++
+	}
+	m, j, ok = sc.month(j, true)
+	if !ok {
+		return
+	}
+	y, next = sc.yearAfter(j)
+	return d1, d2, m, y, next, true
+}
+
+// monthAhead reports whether a month name stands at i, or after "of"/"de".
+func (sc dateScan) monthAhead(i int) bool {
+	if k := sc.tok(i).Lower; k == "of" || k == "de" {
+		i++
+	}
+	_, _, ok := sc.month(i, true)
+	return ok
+}
+
+// dayFirst reads the dates that start with a day: "5th September 2025",
+// "9-12 September", "from 9 to 11 June 2025", "5/6 December", "the 25th of
+// September 2024", "30 November – 2 December 2025", "14 Oct and 22 Oct
+// 2024", "25 November 2024 to 17 January 2025", "12 au 14 mai 2025".
+func (sc dateScan) dayFirst(i int) (dateMention, bool) {
+	start := sc.skipLead(i)
+	d1, d2, m1, y1, j, ok := sc.dayMonth(start)
+	if !ok {
+		return dateMention{}, false
+	}
+	m := dateMention{d1: d1, m1: m1, y1: y1, d2: d2, m2: m1, y2: y1, prec: Day, first: i, last: j - 1}
+	if m.d2 == 0 {
+		m.d2 = d1
+	}
+	if n, l, isJoin := sc.joiner(j); isJoin {
+		if e1, e2, m2, y2, k, ok := sc.dayMonth(n); ok {
+			m.d2, m.m2, m.y2, m.last = max(e1, e2), m2, y2, k-1
+			m.list = l && sc.tok(i).Lower != "between"
+			if m.y1 == 0 {
+				m.y1 = m.y2
+				if m.m1 > m.m2 && m.y2 != 0 {
+					m.y1 = m.y2 - 1
+				}
+			}
+		}
+	}
+	if m.y2 == 0 {
+		m.y2 = m.y1
+	}
+	return m.checked()
+}
+
+// monthFirst reads the dates that start with a month: "September 5, 2025",
+// "September 5-7, 2025", "September 2025", "July–December 2025", "between
+// July and December 2025", "December 2025 – January 2026", and a part of
+// a month: "early December", "mid-November 2024", "late July".
+func (sc dateScan) monthFirst(i int) (dateMention, bool) {
+	start := sc.skipLead(i)
+	part, j := sc.monthPart(start)
+	m1, j, ok := sc.month(j, false)
+	if !ok {
+		return dateMention{}, false
+	}
+	m := dateMention{m1: m1, m2: m1, first: i, prec: Month, part: part}
+	if d, isDay := sc.day(j); isDay && part == "" && !sc.monthAhead(j+1) {
+		m.d1, m.d2, m.prec = d, d, Day
+		j++
+		if n, _, isJoin := sc.joiner(j); isJoin && sc.tok(j).Key != "," {
+			if d2, ok := sc.day(n); ok {
+				m.d2, j = d2, n+1
+			}
+		}
+	}
+	m.y1, j = sc.yearAfter(j)
+	m.y2, m.last = m.y1, j-1
+	if m.prec == Month && part == "" {
+		if n, l, isJoin := sc.joiner(j); isJoin {
+			if m2, k, ok := sc.month(n, false); ok {
+				m.m2, m.list = m2, l && sc.tok(i).Lower != "between"
+				m.y2, k = sc.yearAfter(k)
+				m.last = k - 1
+				if m.y1 == 0 && m.y2 != 0 {
+					m.y1 = m.y2
+					if m.m1 > m.m2 {
+						m.y1--
+					}
+				}
+			}
+		}
+	}
+	if m.y1 == 0 && !(m.m2 != m.m1 && start > i) {
+		// a bare month is a date only after a preposition (monthAlone)
+		return dateMention{}, false
+	}
+	if m.y2 == 0 {
+		m.y2 = m.y1
+	}
+	return m.checked()
+}
+
+// monthPart reads "early", "mid", "late", "mid-", "the end of", "the
+// beginning of" before a month at i.
+func (sc dateScan) monthPart(i int) (string, int) {
+	switch k := sc.tok(i).Lower; k {
+	case "early", "mid", "late":
+		i++
+		if sc.tok(i).Key == "-" {
+			i++
+		}
+		return k, i
+	case "end", "beginning", "start":
+		if sc.tok(i+1).Lower == "of" {
+			return k, i + 2
+		}
+	}
+	return "", i
+}
+
+// monthPrepositions before a bare month make it a date: "in October",
+// "during May", "by June".
+var monthPrepositions = wordSet(`in during since until by early mid late end beginning`)
+
+// monthAlone reads a month without a year after a preposition: "in
+// October", "mid-July", "Later in May".
+func (sc dateScan) monthAlone(i int) (dateMention, bool) {
+	if !monthPrepositions[sc.tok(i).Lower] {
+		return dateMention{}, false
+	}
+	part, j := sc.monthPart(i)
+	if part == "" {
+		j = i + 1
+	}
+	m1, end, ok := sc.month(j, false)
+	if !ok {
+		return dateMention{}, false
+	}
+	if _, longer := sc.monthFirst(j); longer && part == "" {
+		return dateMention{}, false // "in August 2025": read from the month on
+	}
+	first := i
+	if part == "" {
+		first = j // "in" is not part of the date
+	}
+	return dateMention{m1: m1, m2: m1, prec: Month, part: part, first: first, last: end - 1}, true
+}
+
+// ordinals name quarters and halves: "the fourth quarter", "the first half".
+var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4,
+	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+// quarter reads a quarter or a half-year: "Q4 2024", "the fourth quarter
+// of 2024", "in the third quarter", "the first half of 2025", "H2 2025".
+func (sc dateScan) quarter(i int) (dateMention, bool) {
+	k := sc.tok(i).Key
+	var q, h, j int
+	switch {
+	case len(k) == 2 && (k[0] == 'Q' || k[0] == 'H') && k[1] >= '1' && k[1] <= '4':
+		if k[0] == 'Q' {
+			q = int(k[1] - '0')
+		} else if k[1] <= '2' {
+			h = int(k[1] - '0')
+		}
+		j = i + 1
+	case sc.tok(i).Lower == "the" && ordinals[sc.tok(i+1).Lower] > 0:
+		n := ordinals[sc.tok(i+1).Lower]
+		switch sc.tok(i + 2).Lower {
+		case "quarter":
+			q = n
+		case "half":
+			if n <= 2 {
+				h = n
+			}
+		}
+		j = i + 3
+	}
+	if q == 0 && h == 0 {
+		return dateMention{}, false
+	}
+	if k := sc.tok(j).Lower; k == "of" {
+		j++
+	}
+	y, _ := sc.year(j)
+	last := j - 1
+	if y != 0 {
+		last = j
+	} else if sc.tok(j-1).Lower == "of" {
+		last = j - 2
+	}
+	m := dateMention{y1: y, y2: y, prec: Quarter, first: i, last: last}
+	if q > 0 {
+		m.m1, m.m2 = 3*q-2, 3*q
+	} else {
+		m.m1, m.m2, m.prec = 6*h-5, 6*h, Month
+	}
+	return m, true
+}
+
+// weekOf reads "the week of 16 September 2024": its first day, the rest of
+// the week unstated.
+func (sc dateScan) weekOf(i int) (dateMention, bool) {
+	j, ok := sc.words(i, "the", "week", "of")
+	if !ok {
+		if j, ok = sc.words(i, "week", "of"); !ok {
+			return dateMention{}, false
+		}
+	}
+	d, _, m, y, next, ok := sc.dayMonth(j)
+	if !ok {
+		return dateMention{}, false
+	}
+	return dateMention{d1: d, d2: d, m1: m, m2: m, y1: y, y2: y, prec: Week, part: "week", first: i, last: next - 1}.checked()
+}
+
+// iso reads "2024-08-05", optionally "to 2024-08-08" or "– 2024-08-08".
+func (sc dateScan) iso(i int) (dateMention, bool) {
+	start := sc.skipLead(i)
+	y1, m1, d1, j, ok := sc.isoAt(start)
+	if !ok {
+		return dateMention{}, false
+	}
+	m := dateMention{y1: y1, m1: m1, d1: d1, y2: y1, m2: m1, d2: d1, prec: Day, first: i, last: j - 1}
+	if n, _, isJoin := sc.joiner(j); isJoin {
+		if y2, m2, d2, k, ok := sc.isoAt(n); ok {
+			m.y2, m.m2, m.d2, m.last = y2, m2, d2, k-1
+		}
+	}
+	return m.checked()
+}
+
+// isoAt reads yyyy-mm-dd written without spaces at i.
+func (sc dateScan) isoAt(i int) (y, m, d, next int, ok bool) {
+	if y, ok = sc.year(i); !ok {
+		return
+	}
+	parts := [2]int{}
+	for k := range 2 {
+		dash, num := sc.tok(i+1+2*k), sc.tok(i+2+2*k)
+		if dash.Key != "-" || dash.Gap || num.Gap || len(num.Key) != 2 || !isDigits(num.Key) {
+			return 0, 0, 0, i, false
+		}
+		parts[k], _ = strconv.Atoi(num.Key)
+	}
+	return y, parts[0], parts[1], i + 5, parts[0] >= 1 && parts[0] <= 12
+}
+
+// referenceNouns and referenceWords find a date given by reference:
+// "during this period" (the date of the sentence before) or "in the
+// reporting period", "throughout the period".
+var referencePrepositions = wordSet(`during in over for throughout within`)
+
+// reference reads a date given by reference at i.
+func (sc dateScan) reference(i int) (dateMention, bool) {
+	if !referencePrepositions[sc.tok(i).Lower] {
+		return dateMention{}, false
+	}
+	j := i + 1
+	ref := ""
+	switch sc.tok(j).Lower {
+	case "this", "that":
+		ref = "previous"
+	case "the":
+		ref = "reporting"
+		if sc.tok(j+1).Lower == "same" {
+			ref, j = "previous", j+1
+		}
+	default:
+		return dateMention{}, false
+	}
+	j++
+	if k := sc.tok(j).Lower; k == "reporting" || k == "review" {
+		ref = "reporting"
+		j++
+	}
+	if sc.tok(j).Lower != "period" {
+		return dateMention{}, false
+	}
+	// "during the period July–December 2024" gives the dates themselves
+	if _, ok := sc.monthFirst(j + 1); ok {
+		return dateMention{}, false
+	}
+	return dateMention{ref: ref, prec: Month, first: i, last: j}, true
+}
+
+// checked refuses an impossible date (31 September); a day beyond its
+// month keeps the month.
+func (m dateMention) checked() (dateMention, bool) {
+	if m.m1 == 0 || m.m2 == 0 {
+		return m, false
+	}
+	if m.prec == Day || m.prec == Week {
+		if m.d1 > daysIn(m.m1, yearOr(m.y1)) || m.d2 > daysIn(m.m2, yearOr(m.y2)) {
+			m.prec, m.d1, m.d2, m.part = Month, 0, 0, ""
+		}
+	}
+	return m, true
+}
+
+// span builds the DateSpan of a mention once its year is known; a list or
+// range runs from its earliest to its latest date.
+func (m dateMention) span(year int, yearFrom string) DateSpan {
+	y1, y2 := m.y1, m.y2
+	if y1 == 0 {
+		y1, y2 = year, year
+		if m.m1 > m.m2 {
+			y2 = year + 1
+		}
+	}
+	var a, b time.Time
+	d := DateSpan{Written: m.written, Precision: m.prec, YearFrom: yearFrom}
+	switch m.prec {
+	case Day:
+		a, b = date(y1, m.m1, m.d1), date(y2, m.m2, m.d2)
+	case Week:
+		// the week from its first day, within its month (the text does
+		// not say where it ends)
+		a = date(y1, m.m1, m.d1)
+		b = a.AddDate(0, 0, 6)
+		if last := date(y1, m.m1, daysIn(m.m1, y1)); b.After(last) {
+			b = last
+		}
+		d.Span = "week of " + a.Format("2 Jan") + ", within its month"
+	default:
+		a, b = date(y1, m.m1, 1), date(y2, m.m2, daysIn(m.m2, y2))
+		d.Span = spanNote(m)
+	}
+	if b.Before(a) {
+		a, b = b, a
+	}
+	d.Start, d.End = a, b
+	return d
+}
+
+// spanNote says which span a month-, part-of-month- or quarter-only date
+// was given.
+func spanNote(m dateMention) string {
+	switch {
+	case m.prec == Quarter:
+		return "quarter"
+	case m.part != "":
+		return m.part + " month, the whole month"
+	}
+	return "month only"
+}
+
+func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// englishMonths and foreignMonths are month names by number; English
+// abbreviations are the first three letters (and "Sept").
+var (
+	englishMonths = []string{"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"}
+	foreignMonths = map[string]int{
+		// French
+		"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+		"août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+		// Spanish
+		"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+		"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+		// Portuguese
+		"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+		"setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+	}
+)
+
+// monthNumber maps a month name to 1–12, 0 if none; foreign tells a name
+// in another language than English.
+func monthNumber(w, lower string) (n int, foreign bool) {
+	if len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' {
+		for i, name := range englishMonths {
+			if w == name || len(w) == 3 && w == name[:3] && w != "May" || w == "Sept" && i == 8 {
+				return i + 1, false
+			}
+		}
+	}
+	if n := foreignMonths[lower]; n > 0 {
+		return n, true
+	}
+	return 0, false
+}
+
+func daysIn(month, year int) int {
+	if month < 1 || month > 12 {
+		return 0
+	}
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// yearOr gives a leap year for an unknown year, so "29 February" passes
+// until its year is known.
+func yearOr(y int) int {
+	if y == 0 {
+		return 2000
+	}
+	return y
+}
