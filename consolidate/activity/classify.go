@@ -91,39 +91,51 @@ no later than|due by|subject to`)
 // referenceStarts open an item of a list of references.
 var referenceStarts = wordSet(`resolution resolutions recommendation recommendations question questions decision`)
 
-// has reports whether the tokens hold phrase p, word by word.
-func has(toks []token, p phrase) bool {
-	for i := 0; i+len(p) <= len(toks); i++ {
-		if toks[i].Lower != p[0] {
-			continue
-		}
-		k := 1
-		for k < len(p) && toks[i+k].Lower == p[k] {
-			k++
-		}
-		if k == len(p) {
-			return true
+// phraseIndex finds the phrases of every kind by their first word, so
+// that a sentence is read once for all of them.
+var phraseIndex = func() map[string][]kindPhrase {
+	idx := map[string][]kindPhrase{}
+	for kind, list := range map[sentenceKind][]phrase{framing: framingPhrases, general: generalPhrases, plan: planPhrases} {
+		for _, p := range list {
+			idx[p[0]] = append(idx[p[0]], kindPhrase{p, kind})
 		}
 	}
-	return false
+	return idx
+}()
+
+// kindPhrase is a phrase and the kind of sentence it marks.
+type kindPhrase struct {
+	words phrase
+	kind  sentenceKind
 }
 
-// hasAny reports whether the tokens hold any of the phrases.
-func hasAny(toks []token, ps []phrase) bool {
-	for _, p := range ps {
-		if has(toks, p) {
-			return true
+// phraseKinds says which kinds of phrase the tokens hold.
+func phraseKinds(toks []token) map[sentenceKind]bool {
+	found := map[sentenceKind]bool{}
+	for i := range toks {
+		if !toks[i].is(rolePhraseStart) {
+			continue
+		}
+		for _, kp := range phraseIndex[toks[i].Lower] {
+			if found[kp.kind] || i+len(kp.words) > len(toks) {
+				continue
+			}
+			k := 1
+			for k < len(kp.words) && toks[i+k].Lower == kp.words[k] {
+				k++
+			}
+			found[kp.kind] = k == len(kp.words)
 		}
 	}
-	return false
+	return found
 }
 
 // pastEvent reports whether a sentence says an event took place: an event
 // verb not after "be", "to" or "will" ("took place", "was held", not "to be
 // held").
 func pastEvent(toks []token) bool {
-	for i, t := range toks {
-		if !eventVerbs[t.Lower] {
+	for i := range toks {
+		if !toks[i].is(roleEventVerb) {
 			continue
 		}
 		if i > 0 {
@@ -142,14 +154,15 @@ func pastEvent(toks []token) bool {
 // signal that it names enough of a date, venue or count to report.
 func classify(f *facts, specific, signal bool) sentenceKind {
 	toks := f.toks
+	marks := phraseKinds(toks)
 	switch {
 	case len(toks) > 1 && referenceStarts[toks[0].Lower] && isDigits(toks[1].Key):
 		return reference
-	case !specific && (strings.HasSuffix(strings.TrimSpace(f.s.Text), ":") || hasAny(toks, framingPhrases) || namesTable(toks)):
+	case !specific && (strings.HasSuffix(strings.TrimSpace(f.s.Text), ":") || marks[framing] || namesTable(toks)):
 		return framing
-	case hasAny(toks, planPhrases) && !pastEvent(toks):
+	case marks[plan] && !pastEvent(toks):
 		return plan
-	case hasAny(toks, generalPhrases) && !specific:
+	case marks[general] && !specific:
 		return general
 	case f.event() && signal:
 		return reports

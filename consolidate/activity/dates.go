@@ -130,24 +130,104 @@ func scanDates(s string, toks []token) []dateMention {
 var boundWords = map[string]bool{"until": true, "till": true, "by": true, "before": true, "since": true,
 	"after": true, "through": true, "deadline": true}
 
-// at reads a date starting at token i, trying each form in turn.
+// at reads a date starting at token i, trying each form in turn; a token
+// no date can start with is passed at once.
 func (sc dateScan) at(i int) (dateMention, bool) {
-	for _, form := range []func(int) (dateMention, bool){
-		sc.reference, sc.weekOf, sc.iso, sc.dayFirst, sc.monthFirst, sc.quarter, sc.monthAlone,
-	} {
-		if m, ok := form(i); ok {
-			return m, true
-		}
+	if !sc.mayStart(i) {
+		return dateMention{}, false
 	}
-	return dateMention{}, false
+	if m, ok := sc.reference(i); ok {
+		return m, true
+	}
+	if m, ok := sc.weekOf(i); ok {
+		return m, true
+	}
+	if m, ok := sc.iso(i); ok {
+		return m, true
+	}
+	if m, ok := sc.dayFirst(i); ok {
+		return m, true
+	}
+	if m, ok := sc.monthFirst(i); ok {
+		return m, true
+	}
+	if m, ok := sc.quarter(i); ok {
+		return m, true
+	}
+	return sc.monthAlone(i)
 }
 
-// tok is token i, or an empty token past the end.
-func (sc dateScan) tok(i int) token {
-	if i < 0 || i >= len(sc.toks) {
-		return token{}
+// starters are the words other than numbers and month names a date can
+// start with, and what must follow each: a lead word ("from 9 to 11 June"),
+// a preposition of a reference or a bare month ("during this period", "in
+// October", "in mid-July"), a part of a month, "the" ("the week of", "the
+// fourth quarter", "the 25th of"), "week of", a weekday.
+var starters = map[string]func(next *token) bool{
+	"from": dayOrMonth, "between": dayOrMonth, "du": dayOrMonth, "del": dayOrMonth,
+	"in": monthOrReference, "during": monthOrReference, "over": monthOrReference, "for": monthOrReference,
+	"throughout": monthOrReference, "within": monthOrReference, "since": monthOrReference, "until": monthOrReference,
+	"by": monthOrReference,
+	"early": anyToken, "mid": anyToken, "late": anyToken, "end": anyToken, "beginning": anyToken, "start": anyToken,
+	"the":  func(t *token) bool { return t.Lower == "week" || ordinals[t.Lower] > 0 || dayOrMonth(t) },
+	"week": func(t *token) bool { return t.Lower == "of" },
+	"monday": anyToken, "tuesday": anyToken, "wednesday": anyToken, "thursday": anyToken, "friday": anyToken,
+	"saturday": anyToken, "sunday": anyToken,
+}
+
+func anyToken(*token) bool { return true }
+
+// dayOrMonth reports whether a token may be a day or a month name.
+func dayOrMonth(t *token) bool {
+	if t.Key == "" {
+		return false
 	}
-	return sc.toks[i]
+	n, _ := monthNumber(t.Key, t.Lower)
+	return isDigit(t.Key[0]) || n > 0 || weekdays[t.Lower]
+}
+
+// monthOrReference reports whether a token may go on a reference or a
+// bare month.
+func monthOrReference(t *token) bool {
+	switch t.Lower {
+	case "this", "that", "the", "early", "mid", "late", "end", "beginning":
+		return true
+	}
+	return dayOrMonth(t)
+}
+
+// mayStart reports whether a date can start at token i: a number, an
+// English month name, a quarter ("Q4"), or one of the starters followed by
+// what it needs.
+func (sc dateScan) mayStart(i int) bool {
+	t := &sc.toks[i]
+	if !t.Word {
+		return false
+	}
+	switch c := t.Key[0]; {
+	case c >= '0' && c <= '9':
+		return true
+	case (c == 'Q' || c == 'H') && len(t.Key) == 2:
+		return true
+	case c >= 'A' && c <= 'Z':
+		if n, _ := monthNumber(t.Key, t.Lower); n > 0 {
+			return true
+		}
+	}
+	if t.is(roleDateStarter) {
+		return starters[t.Lower](sc.tok(i + 1))
+	}
+	return false // a month in another language is a date only after a day
+}
+
+// noToken stands for the tokens before and past the ends.
+var noToken token
+
+// tok is token i, or an empty token past the ends.
+func (sc dateScan) tok(i int) *token {
+	if i < 0 || i >= len(sc.toks) {
+		return &noToken
+	}
+	return &sc.toks[i]
 }
 
 // words reports whether the tokens from i spell ws (lower case), and where

@@ -41,18 +41,45 @@ type Options struct {
 }
 
 // Extract finds the activities of the documents, in report order (regions
-// in their fixed order, then files as given, then paragraphs).
-func Extract(docs []*ingest.Document, opts Options) []Activity {
+// in their fixed order, then files as given, then paragraphs), and gives
+// the reporting period it completed their dates with.
+func Extract(docs []*ingest.Document, opts Options) ([]Activity, Period) {
+	var work []*docText
+	for _, d := range ReportOrder(docs) {
+		work = append(work, readDoc(d))
+	}
 	period := opts.Period
 	if period.IsZero() {
-		period, _ = DerivePeriod(docs)
+		period, _ = derivePeriod(work)
 	}
 	var acts []Activity
-	for _, d := range ReportOrder(docs) {
-		acts = append(acts, extractDoc(d, period)...)
+	for _, w := range work {
+		acts = append(acts, w.activities(period)...)
 	}
 	numberActivities(acts)
-	return acts
+	return acts, period
+}
+
+// docText is a document read for extraction: its blocks (stage 1), and the
+// sentences of each block read once.
+type docText struct {
+	d      *ingest.Document
+	blocks []Block
+	sents  [][]*facts // by block; nil for a table row
+}
+
+// readDoc reads a document's blocks and their sentences, in parallel.
+func readDoc(d *ingest.Document) *docText {
+	w := &docText{d: d, blocks: blocksOf(d)}
+	w.sents = make([][]*facts, len(w.blocks))
+	forEach(len(w.blocks), func(i int) {
+		if w.blocks[i].Kind != TableRow {
+			for _, s := range splitSentences(w.blocks[i].Text) {
+				w.sents[i] = append(w.sents[i], read(s))
+			}
+		}
+	})
+	return w
 }
 
 // ReportOrder sorts documents by region in the report's order, unknown
@@ -89,17 +116,14 @@ func numberActivities(acts []Activity) {
 	}
 }
 
-// extractDoc runs the pipeline on one document: its blocks (stage 1), each
-// block's sentences studied in parallel, then cut into activities (stage
-// 2) and their fields read (stage 3) into rows (stage 4).
-func extractDoc(d *ingest.Document, period Period) []Activity {
-	blocks := blocksOf(d)
-	studied := make([][]*facts, len(blocks))
+// activities runs the rest of the pipeline on a document read: each
+// sentence judged, the blocks cut into activities (stage 2) and their
+// fields read (stage 3) into rows (stage 4).
+func (w *docText) activities(period Period) []Activity {
+	d, blocks, studied := w.d, w.blocks, w.sents
 	forEach(len(blocks), func(i int) {
-		if blocks[i].Kind != TableRow {
-			for _, s := range splitSentences(blocks[i].Text) {
-				studied[i] = append(studied[i], study(s, period))
-			}
+		for _, f := range studied[i] {
+			f.judge(period)
 		}
 	})
 	open := map[int][]*ingest.Comment{}
@@ -108,7 +132,10 @@ func extractDoc(d *ingest.Document, period Period) []Activity {
 			open[c.Paragraph] = append(open[c.Paragraph], c)
 		}
 	}
-	var acts []Activity
+	// segmentation runs in order: what a block continues depends on the
+	// activities before it
+	var segs []*seg
+	var rows []Activity // a table row's activity, by the index in segs
 	prior := map[string]bool{} // the event nouns of the section's activities so far
 	section := -2
 	for i := range blocks {
@@ -116,42 +143,54 @@ func extractDoc(d *ingest.Document, period Period) []Activity {
 		if b.Section != section {
 			section, prior = b.Section, map[string]bool{}
 		}
-		var found []Activity
 		if b.Kind == TableRow {
-			if a, ok := tableActivity(b, period); ok && !restates(a, acts) {
-				found = append(found, a)
-				for _, t := range tokenize(b.Cells[roleEvent]) {
-					if n := nounKey(t.Lower); eventNouns[n] {
-						prior[n] = true
-					}
-				}
+			if a, ok := tableActivity(b, period); ok && !restates(a, rows, segs, period) {
+				segs, rows = append(segs, &seg{block: b}), append(rows, a)
+				addNouns(prior, tokenize(b.Cells[roleEvent]))
 			}
-		} else {
-			segs := segmentBlock(b, studied[i], prior, period)
-			for _, s := range segs {
-				found = append(found, s.activity(period))
-				for n := range s.nouns() {
-					prior[n] = true
-				}
+			continue
+		}
+		for _, s := range segmentBlock(b, studied[i], prior, period) {
+			segs, rows = append(segs, s), append(rows, Activity{})
+			for n := range s.nouns() {
+				prior[n] = true
 			}
 		}
-		attachComments(found, open[b.Paragraph])
-		for k := range found {
-			found[k].Region, found[k].Section = d.Region.Code, sectionTitle(d, b.Section)
-			found[k].Source, found[k].Paragraph = d.Path, b.Paragraph
-		}
-		acts = append(acts, found...)
 	}
-	return acts
+	forEach(len(segs), func(i int) {
+		if segs[i].sents != nil {
+			rows[i] = segs[i].activity(period)
+		}
+	})
+	for i, s := range segs {
+		b := s.block
+		a := &rows[i]
+		a.Region, a.Section, a.Source, a.Paragraph = d.Region.Code, sectionTitle(d, b.Section), d.Path, b.Paragraph
+	}
+	attachComments(rows, segs, open)
+	return rows
+}
+
+// addNouns adds the event nouns among toks to a set.
+func addNouns(set map[string]bool, toks []token) {
+	for i := range toks {
+		if toks[i].is(roleEventNoun) {
+			set[nounKey(toks[i].Lower)] = true
+		}
+	}
 }
 
 // restates reports whether a table row's activity repeats one the text
 // already reported, as a summary table does: same dates and same city.
-func restates(a Activity, acts []Activity) bool {
+func restates(a Activity, rows []Activity, segs []*seg, period Period) bool {
 	if a.Date.IsZero() || a.Place.City == "" {
 		return false
 	}
-	for _, o := range acts {
+	for i, s := range segs {
+		o := rows[i]
+		if s.sents != nil {
+			o.Date, o.Place = s.date(period), s.place()
+		}
 		if sameSpan(o.Date, a.Date) && sameCity(o.Place, a.Place) {
 			return true
 		}
@@ -171,21 +210,27 @@ func sectionTitle(d *ingest.Document, i int) string {
 	return s.Title
 }
 
-// attachComments counts each open comment of a block on the activity whose
-// text holds its anchor, else on the block's first activity.
-func attachComments(acts []Activity, comments []*ingest.Comment) {
-	if len(acts) == 0 {
-		return
-	}
-	for _, c := range comments {
-		k := 0
-		anchor := strings.TrimSpace(c.Anchor)
-		for i, a := range acts {
-			if anchor != "" && strings.Contains(a.Text, anchor) {
-				k = i
-				break
-			}
+// attachComments counts each open comment of a paragraph on the activity
+// of that paragraph whose text holds its anchor, else on the paragraph's
+// first activity.
+func attachComments(acts []Activity, segs []*seg, open map[int][]*ingest.Comment) {
+	for i := 0; i < len(acts); {
+		para := segs[i].block.Paragraph
+		j := i
+		for j < len(acts) && segs[j].block.Paragraph == para {
+			j++
 		}
-		acts[k].OpenComments++
+		for _, c := range open[para] {
+			k := i
+			anchor := strings.TrimSpace(c.Anchor)
+			for n := i; n < j; n++ {
+				if anchor != "" && strings.Contains(acts[n].Text, anchor) {
+					k = n
+					break
+				}
+			}
+			acts[k].OpenComments++
+		}
+		i = j
 	}
 }

@@ -15,7 +15,7 @@ func (s *seg) date(period Period) DateSpan {
 	for _, f := range s.sents {
 		for _, c := range s.candidates(f, period) {
 			if c.breakdown {
-				breakdown = better(breakdown, c.DateSpan)
+				breakdown = spanBoth(breakdown, c.DateSpan)
 				continue
 			}
 			best = better(best, c.DateSpan)
@@ -25,6 +25,24 @@ func (s *seg) date(period Period) DateSpan {
 		return breakdown
 	}
 	return best
+}
+
+// spanBoth is the span from the first to the last of two dates of a
+// breakdown.
+func spanBoth(a, b DateSpan) DateSpan {
+	if a.IsZero() {
+		return b
+	}
+	if b.Start.Before(a.Start) {
+		a.Start = b.Start
+	}
+	if b.End.After(a.End) {
+		a.End = b.End
+	}
+	a.Written += ", " + b.Written
+	a.Precision = max(a.Precision, b.Precision)
+	a.Span, a.Refers = "the dates it lists, first to last", ""
+	return a
 }
 
 // candidate is a date a sentence gives, resolved.

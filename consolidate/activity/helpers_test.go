@@ -19,3 +19,6 @@ func textDocs(t testing.TB) []*ingest.Document {
 	}
 	return testkit.TextDocs(string(data))
 }
+
+// testkitDoc builds the one document of a text markup.
+func testkitDoc(markup string) *ingest.Document { return testkit.TextDocs(markup)[0] }

@@ -8,6 +8,9 @@ import "sort"
 // ("Democratic Republic of Congo" over "Congo").
 type nameTable struct {
 	byFirst map[string][]namePattern
+	// initials are the first bytes of the names: a token starting with
+	// another (every lower-case word) is no name's start.
+	initials [256]bool
 }
 
 type namePattern struct {
@@ -34,6 +37,7 @@ func (t *nameTable) add(name string, entry int) {
 	if t.byFirst == nil {
 		t.byFirst = map[string][]namePattern{}
 	}
+	t.initials[keys[0][0]] = true
 	list := append(t.byFirst[keys[0]], namePattern{keys: keys, entry: entry})
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].keys) > len(list[j].keys) })
 	t.byFirst[keys[0]] = list
@@ -43,6 +47,9 @@ func (t *nameTable) add(name string, entry int) {
 func (t *nameTable) find(toks []token) []nameMatch {
 	var out []nameMatch
 	for i := 0; i < len(toks); i++ {
+		if !t.initials[toks[i].Key[0]] {
+			continue
+		}
 		for _, p := range t.byFirst[toks[i].Key] {
 			if p.matchAt(toks, i) {
 				out = append(out, nameMatch{Entry: p.entry, First: i, Last: i + len(p.keys) - 1})

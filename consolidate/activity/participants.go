@@ -97,7 +97,7 @@ func scanHeads(s string, toks []token, skip func(int) bool) []Participants {
 func readNumber(toks []token, i int) (n, next int, ok bool) {
 	t := toks[i]
 	if isDigits(t.Key) {
-		if len(t.Key) > 7 || i+1 < len(toks) && toks[i+1].Key == "/" {
+		if len(t.Key) > 7 || i+1 < len(toks) && toks[i+1].Key == "/" || i > 0 && toks[i-1].Key == "/" && !t.Gap {
 			return 0, i, false // a code or a Question number (7/5)
 		}
 		n, _ = strconv.Atoi(t.Key)
@@ -111,6 +111,9 @@ func readNumber(toks []token, i int) (n, next int, ok bool) {
 			j++
 		}
 		return n, j, n > 0
+	}
+	if !t.is(roleNumberWord) {
+		return 0, i, false
 	}
 	return readNumberWords(toks, i)
 }
@@ -154,7 +157,7 @@ func countsPeople(toks []token, i int) (end int, ok bool) {
 	if i < len(toks) && (toks[i].Key == "%" || toks[i].Lower == "of") {
 		return i, false
 	}
-	if i < len(toks) && joinVerbs[toks[i].Lower] && !(i+1 < len(toks) && peopleNouns[toks[i+1].Lower]) {
+	if i < len(toks) && joinVerbs[toks[i].Lower] && !(i+1 < len(toks) && toks[i+1].is(rolePeople)) {
 		return i + 1, true
 	}
 	for k := i; k < len(toks) && k <= i+3; k++ {
@@ -165,7 +168,7 @@ func countsPeople(toks []token, i int) (end int, ok bool) {
 		if n, _ := monthNumber(t.Key, t.Lower); n != 0 {
 			return i, false
 		}
-		if peopleNouns[t.Lower] {
+		if t.is(rolePeople) {
 			if k+1 < len(toks) && collectiveNouns[toks[k+1].Lower] {
 				return i, false
 			}

@@ -73,16 +73,36 @@ func ParsePeriod(s string) (Period, error) {
 // most of the fully written dates. ok is false when the documents give no
 // dates at all.
 func DerivePeriod(docs []*ingest.Document) (p Period, ok bool) {
-	var paras []*ingest.Paragraph
+	var work []*docText
 	for _, d := range docs {
-		paras = append(paras, d.Paragraphs...)
+		work = append(work, readDoc(d))
 	}
-	found := make([][]dateMention, len(paras))
-	forEach(len(paras), func(i int) {
-		if mayHoldYear(paras[i].Text) {
-			found[i] = findDates(paras[i].Text)
+	return derivePeriod(work)
+}
+
+// derivePeriod derives the period from the dates of documents read: those
+// of their blocks' sentences, and of the paragraphs outside any block (the
+// title, headings, captions, table cells), which often state it.
+func derivePeriod(work []*docText) (p Period, ok bool) {
+	var found [][]dateMention
+	for _, w := range work {
+		for _, sents := range w.sents {
+			for _, f := range sents {
+				found = append(found, f.dates)
+			}
 		}
-	})
+		inBlock := map[int]bool{}
+		for i, b := range w.blocks {
+			if w.sents[i] != nil {
+				inBlock[b.Paragraph] = true
+			}
+		}
+		for _, para := range w.d.Paragraphs {
+			if !inBlock[para.Index] && mayHoldYear(para.Text) {
+				found = append(found, findDates(para.Text))
+			}
+		}
+	}
 	stated := map[Period]int{}
 	dated := map[Period]int{}
 	for _, ms := range found {

@@ -135,7 +135,8 @@ func countryAfter(toks []token, countries []nameMatch, i int) (nameMatch, bool) 
 // unlistedCity reads a city the gazetteer does not know from "in City,
 // Country" or "(City, Country": one to three capitalized words after "in",
 // "at" or an opening bracket, then a comma and the country match m ("held
-// in Victoria, Seychelles"); a part of the world is not a city.
+// in Victoria, Seychelles"); a part of the world or a country is not a
+// city.
 func unlistedCity(toks []token, countries []nameMatch, m nameMatch) (string, bool) {
 	sep := m.First - 1
 	for sep >= 0 && longFormWords[toks[sep].Key] {
@@ -154,6 +155,11 @@ func unlistedCity(toks []token, countries []nameMatch, m nameMatch) (string, boo
 	}
 	if first == last || first < 0 {
 		return "", false
+	}
+	for _, c := range countries {
+		if c.Last > first && c.First <= last {
+			return "", false // a country, not a city: "(Somalia, Ghana)"
+		}
 	}
 	switch toks[first].Lower {
 	case "in", "at", "(":

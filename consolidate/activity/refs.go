@@ -1,120 +1,184 @@
 package activity
 
 import (
-	"regexp"
 	"strings"
 )
 
-// ITU-T groups as the reports write them: "SG20", "Study Group 3",
-// regional groups "SG3RG-LAC", "TSAG", focus groups "FG-CD" or "Focus Group
-// on …", joint coordination activities "JCA-…". (Their leading \b keeps
-// Go's regexp from skipping to their first letters; startRegexp does.)
-var (
-	sgPattern    = regexp.MustCompile(`\bSG ?([1-9][0-9]?)(RG-[A-Z]{2,8})?\b`)
-	studyGroup   = regexp.MustCompile(`\bStudy Group ([1-9][0-9]?)\b`)
-	fgAcronym    = regexp.MustCompile(`\b(?:FG|JCA)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b`)
-	fgLong       = regexp.MustCompile(`\bFocus Group on ((?:[A-Z][\w-]*)(?:\s+(?:[A-Z][\w-]*|of|and|for|the|in|on))*)`)
-	tsagPattern  = regexp.MustCompile(`\bTSAG\b`)
-	otherSectors = regexp.MustCompile(`ITU-[DR]\s*$`)
-)
+// The ITU-T groups, Recommendations and partners an activity names, read
+// from its tokens.
 
-// groupHints are in every text that names a group; one without them need
-// not be searched.
-var groupHints = []string{"SG", "Study Group", "FG-", "JCA-", "Focus Group", "TSAG"}
+// findGroups lists the ITU-T groups a text (given as its tokens) names,
+// once each, in order: "SG20", "SG 3", "Study Group 3", "Study Groups 3 and
+// 20", regional groups "SG3RG-LAC", focus groups "FG-CD" or "Focus Group
+// on …", joint coordination activities "JCA-…", "TSAG". A group of ITU-D
+// or ITU-R ("ITU-D Study Group 1") is not ITU-T's.
+func findGroups(toks []token) []string {
+	var out []string
+	add := func(names ...string) {
+		for _, n := range names {
+			if n != "" && !containsString(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.Word || otherSector(toks, i) {
+			continue
+		}
+		switch {
+		case t.Key == "TSAG":
+			add("TSAG")
+		case strings.HasPrefix(t.Key, "SG"):
+			add(sgGroup(toks, i)...)
+		case t.Key == "Study" && i+2 < len(toks) && (toks[i+1].Key == "Group" || toks[i+1].Key == "Groups"):
+			add(studyGroups(toks, i+2)...)
+		case (t.Key == "FG" || t.Key == "JCA") && i+2 < len(toks) && toks[i+1].Key == "-" && !toks[i+1].Gap:
+			add(t.Key + "-" + hyphenated(toks, i+2))
+		case t.Key == "Focus" && i+3 < len(toks) && toks[i+1].Key == "Group" && toks[i+2].Lower == "on":
+			add(focusGroup(toks, i+3))
+		}
+	}
+	return out
+}
 
-// findGroups lists the ITU-T groups a text names, once each, in order.
-func findGroups(s string) []string {
-	if !containsAny(s, groupHints) {
+// sgGroup reads "SG20", "SG 3" and "SG3RG-LAC" (the study group, then its
+// regional group) at token i.
+func sgGroup(toks []token, i int) []string {
+	rest := strings.TrimPrefix(toks[i].Key, "SG")
+	if rest == "" && i+1 < len(toks) && isDigits(toks[i+1].Key) {
+		rest = toks[i+1].Key
+	}
+	n := 0
+	for n < len(rest) && n < 2 && isDigits(rest[n:n+1]) {
+		n++
+	}
+	if n == 0 || rest[0] == '0' {
 		return nil
 	}
-	type hit struct {
-		pos  int
-		name string
+	sg := "SG" + rest[:n]
+	switch suffix := rest[n:]; {
+	case suffix == "":
+		return []string{sg}
+	case suffix == "RG" && i+2 < len(toks) && toks[i+1].Key == "-" && !toks[i+1].Gap && toks[i+2].Word:
+		return []string{sg, sg + "RG-" + toks[i+2].Key}
 	}
-	var hits []hit
-	add := func(pos int, name string) { hits = append(hits, hit{pos, name}) }
-	for _, g := range sgPattern.FindAllStringSubmatchIndex(s, -1) {
-		if otherSector(s, g[0]) {
+	return nil
+}
+
+// studyGroups reads the numbers after "Study Group(s)" at token i: "3",
+// "3 and 20", "11, 13 and 20".
+func studyGroups(toks []token, i int) []string {
+	var out []string
+	for i < len(toks) && isDigits(toks[i].Key) && len(toks[i].Key) <= 2 && toks[i].Key[0] != '0' {
+		out = append(out, "SG"+toks[i].Key)
+		if i+1 < len(toks) && (toks[i+1].Key == "," || toks[i+1].Lower == "and") {
+			i += 2
 			continue
 		}
-		add(g[0], "SG"+s[g[2]:g[3]])
-		if g[4] >= 0 {
-			add(g[0]+1, "SG"+s[g[2]:g[3]]+s[g[4]:g[5]])
-		}
-	}
-	for _, g := range studyGroup.FindAllStringSubmatchIndex(s, -1) {
-		if !otherSector(s, g[0]) {
-			add(g[0], "SG"+s[g[2]:g[3]])
-		}
-	}
-	for _, g := range fgAcronym.FindAllStringSubmatchIndex(s, -1) {
-		add(g[0], s[g[0]:g[1]])
-	}
-	for _, g := range fgLong.FindAllStringSubmatchIndex(s, -1) {
-		// "Focus Group on Cost of Data (FG-CD)" is named by its acronym.
-		if !strings.HasPrefix(strings.TrimSpace(s[g[1]:]), "(FG-") {
-			add(g[0], "Focus Group on "+strings.TrimSpace(s[g[2]:g[3]]))
-		}
-	}
-	for _, g := range tsagPattern.FindAllStringSubmatchIndex(s, -1) {
-		add(g[0], "TSAG")
-	}
-	// order by position (stable for the SG before its regional group)
-	for i := 1; i < len(hits); i++ {
-		for j := i; j > 0 && hits[j].pos < hits[j-1].pos; j-- {
-			hits[j], hits[j-1] = hits[j-1], hits[j]
-		}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, h := range hits {
-		if !seen[h.name] {
-			seen[h.name] = true
-			out = append(out, h.name)
-		}
+		break
 	}
 	return out
 }
 
-// otherSector reports whether the group at pos belongs to ITU-D or ITU-R
-// ("ITU-D Study Group 1").
-func otherSector(s string, pos int) bool {
-	start := max(0, pos-12)
-	return otherSectors.MatchString(strings.TrimSuffix(s[start:pos], " "))
+// hyphenated joins the words at i that hyphens join without spaces:
+// "CD", "AI-4-Health".
+func hyphenated(toks []token, i int) string {
+	var b strings.Builder
+	for i < len(toks) && toks[i].Word && (b.Len() == 0 || !toks[i].Gap) {
+		b.WriteString(toks[i].Key)
+		if i+2 < len(toks) && toks[i+1].Key == "-" && !toks[i+1].Gap && !toks[i+2].Gap && toks[i+2].Word {
+			b.WriteByte('-')
+			i += 2
+			continue
+		}
+		break
+	}
+	return b.String()
 }
 
-// recPattern finds ITU-T Recommendations: "X.1280", "Y.3172",
-// "X.1220/X.nspam", "Recommendation ITU-T X.1280", and a draft's name alone
-// after "ITU-T" ("ITU-T X.nspam").
-var recPattern = regexp.MustCompile(`(?:\b(?:ITU-T\s+)?\b([A-Z])\.([0-9]{1,4}(?:\.[0-9]{1,4})*)(/[A-Z]\.(?:[a-z][\w-]*|[0-9]{1,4}))?\b)|(?:\bITU-T\s+([A-Z]\.[a-z][a-z0-9-]+)\b)`)
+// focusGroup names "Focus Group on Cost of Data" by its capitalized words
+// (and the small words between them) from token i; "" when its acronym
+// follows in brackets ("(FG-CD)"), which names it.
+func focusGroup(toks []token, i int) string {
+	var words []string
+	for i < len(toks) && toks[i].Word && (startsUpper(toks[i].Key) || len(words) > 0 && smallWords[toks[i].Key]) {
+		words = append(words, toks[i].Key)
+		i++
+	}
+	for len(words) > 0 && smallWords[words[len(words)-1]] {
+		words, i = words[:len(words)-1], i-1
+	}
+	if len(words) == 0 || i+1 < len(toks) && toks[i].Key == "(" && toks[i+1].Key == "FG" {
+		return ""
+	}
+	return "Focus Group on " + strings.Join(words, " ")
+}
+
+// smallWords may stand inside a group's name.
+var smallWords = wordSet(`of and for the in on`)
+
+// otherSector reports whether the group at token i belongs to ITU-D or
+// ITU-R ("ITU-D Study Group 1", "ITU-R SG5").
+func otherSector(toks []token, i int) bool {
+	return i >= 3 && toks[i-3].Key == "ITU" && toks[i-2].Key == "-" && (toks[i-1].Key == "D" || toks[i-1].Key == "R")
+}
 
 // notRecBefore are words after which "A.1" is a part of a document.
-var notRecBefore = map[string]bool{"annex": true, "appendix": true, "table": true, "figure": true, "section": true,
-	"clause": true, "chapter": true, "paragraph": true, "item": true, "no": true}
+var notRecBefore = wordSet(`annex appendix table figure section clause chapter paragraph item no`)
 
-// findRecommendations lists the Recommendations a text names, once each.
-func findRecommendations(s string) []string {
+// findRecommendations lists the ITU-T Recommendations a text (given as
+// its tokens) names, once each: "X.1280", "Y.3172", "E.164",
+// "X.1220/X.nspam", and a draft's name after "ITU-T" ("ITU-T X.nspam"). A
+// letter, a period and a number written together after "Annex" or "Table"
+// is a part of a document.
+func findRecommendations(toks []token) []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, g := range recPattern.FindAllStringSubmatchIndex(s, -1) {
-		if notRecBefore[strings.ToLower(lastWord(s[:g[0]]))] {
+	for i := 0; i < len(toks); i++ {
+		name, next := recAt(toks, i, afterITUT(toks, i))
+		if name == "" || i > 0 && notRecBefore[toks[i-1].Lower] {
 			continue
 		}
-		var name string
-		if g[2] >= 0 {
-			name = s[g[2]:g[3]] + "." + s[g[4]:g[5]]
-			if g[6] >= 0 {
-				name += s[g[6]:g[7]]
+		if next+1 < len(toks) && toks[next].Key == "/" && !toks[next].Gap {
+			if other, end := recAt(toks, next+1, true); other != "" {
+				name, next = name+"/"+other, end
 			}
-		} else {
-			name = s[g[8]:g[9]]
 		}
-		if !seen[name] {
-			seen[name] = true
+		if !containsString(out, name) {
 			out = append(out, name)
 		}
+		i = next - 1
 	}
 	return out
+}
+
+// recAt reads one Recommendation's name at token i — a capital letter, a
+// period and a number ("X.1205", "Q.3062.1"), or, when draft is set, a
+// draft's lower-case name ("X.nspam") — and the token after it.
+func recAt(toks []token, i int, draft bool) (string, int) {
+	if i+2 >= len(toks) {
+		return "", i
+	}
+	letter, dot, num := toks[i], toks[i+1], toks[i+2]
+	if len(letter.Key) != 1 || letter.Key[0] < 'A' || letter.Key[0] > 'Z' || dot.Key != "." || dot.Gap || num.Gap {
+		return "", i
+	}
+	switch {
+	case isDigits(num.Key) && len(num.Key) <= 4:
+		name, j := letter.Key+"."+num.Key, i+3
+		for j+1 < len(toks) && toks[j].Key == "." && !toks[j].Gap && !toks[j+1].Gap && isDigits(toks[j+1].Key) && len(toks[j+1].Key) <= 4 {
+			name, j = name+"."+toks[j+1].Key, j+2
+		}
+		return name, j
+	case draft && num.Key[0] >= 'a' && num.Key[0] <= 'z':
+		return letter.Key + "." + num.Key, i + 3
+	}
+	return "", i
+}
+
+// afterITUT reports whether "ITU-T" stands right before token i.
+func afterITUT(toks []token, i int) bool {
+	return i >= 3 && toks[i-3].Key == "ITU" && toks[i-2].Key == "-" && toks[i-1].Key == "T"
 }
 
 // findPartners lists the partner organizations of partners.tsv a text
@@ -132,9 +196,9 @@ func findPartners(toks []token) []string {
 	return out
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
 			return true
 		}
 	}

@@ -22,8 +22,8 @@ func (s *seg) activity(period Period) Activity {
 		Participants: s.participants(),
 	}
 	for _, f := range s.sents {
-		a.Groups = appendNew(a.Groups, findGroups(f.s.Text)...)
-		a.Recs = appendNew(a.Recs, findRecommendations(f.s.Text)...)
+		a.Groups = appendNew(a.Groups, findGroups(f.toks)...)
+		a.Recs = appendNew(a.Recs, findRecommendations(f.toks)...)
 		a.Partners = appendNew(a.Partners, findPartners(f.toks)...)
 	}
 	return a
@@ -69,11 +69,11 @@ func tableActivity(b *Block, period Period) (Activity, bool) {
 	} else if h := findParticipants(event); len(h) > 0 {
 		a.Participants = h[0]
 	}
-	toks := tokenize(event + "; " + b.Cells[roleVenue])
-	a.Countries = scanPlaces(toks, nil, true).named
-	a.Groups = findGroups(event)
-	a.Recs = findRecommendations(event)
-	a.Partners = findPartners(tokenize(event))
+	a.Countries = scanPlaces(tokenize(event+"; "+b.Cells[roleVenue]), nil, true).named
+	eventToks := tokenize(event)
+	a.Groups = findGroups(eventToks)
+	a.Recs = findRecommendations(eventToks)
+	a.Partners = findPartners(eventToks)
 	return a, !a.Date.IsZero() || !a.Place.IsZero()
 }
 

@@ -26,7 +26,7 @@ func scoreSet(t *testing.T, dir, goldFile string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acts := activity.Extract(testkit.ReadDir(t, dir), activity.Options{})
+	acts, _ := activity.Extract(testkit.ReadDir(t, dir), activity.Options{})
 	res := gold.Score(g, gold.FromActivities(acts))
 	t.Logf("%d gold activities, %d rows: %s", len(g), len(acts), res)
 	for _, m := range res.Misses {

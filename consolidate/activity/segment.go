@@ -19,8 +19,9 @@ type facts struct {
 	kind  sentenceKind
 }
 
-// study reads the facts of a sentence.
-func study(s sentence, period Period) *facts {
+// read reads what a sentence says that does not depend on the reporting
+// period: its tokens and dates.
+func read(s sentence) *facts {
 	toks := tokenize(s.Text)
 	masked := resolutionNames(toks)
 	f := &facts{s: s, toks: toks}
@@ -29,17 +30,30 @@ func study(s sentence, period Period) *facts {
 			f.dates = append(f.dates, m)
 		}
 	}
-	f.places = scanPlaces(toks, masked, false)
-	f.heads = scanHeads(s.Text, toks, f.inDate)
-	for i, t := range toks {
-		if eventNouns[nounKey(t.Lower)] {
+	return f
+}
+
+// judge reads the rest of a sentence's facts, which the reporting period
+// bears on: its places, head counts, event words and kind.
+func (f *facts) judge(period Period) {
+	f.places = scanPlaces(f.toks, resolutionNames(f.toks), false)
+	f.heads = scanHeads(f.s.Text, f.toks, f.inDate)
+	for i := range f.toks {
+		t := &f.toks[i]
+		if t.is(roleEventNoun) {
 			f.nouns = append(f.nouns, nounKey(t.Lower))
 		}
-		if eventVerbs[t.Lower] && !(i > 0 && toks[i-1].Lower == "co") {
+		if t.is(roleEventVerb) && !(i > 0 && f.toks[i-1].Lower == "co") {
 			f.verb = true
 		}
 	}
 	f.kind = classify(f, f.specific(period), f.signal(period))
+}
+
+// study reads every fact of a sentence.
+func study(s sentence, period Period) *facts {
+	f := read(s)
+	f.judge(period)
 	return f
 }
 
@@ -195,18 +209,29 @@ func continues(f *facts, cur *seg, period Period) bool {
 		return true
 	}
 	own, hasOwn := f.mainDate(cur, period)
-	differs := hasOwn && !sameSpan(own, cur.date(period))
+	curDate := cur.date(period)
+	// a date within the activity's refines it ("The workshop ran on 12–13
+	// September"); any other is another occasion
+	another := hasOwn && !within(own, curDate)
 	if refersBack(f, cur.nouns()) && !addsItem(f) {
-		return !differs
+		if introducesEvent(f) && hasOwn && !sameSpan(own, curDate) {
+			return false
+		}
+		return !another
 	}
 	switch {
-	case differs, addsItem(f), introducesEvent(f):
+	case another, addsItem(f), introducesEvent(f):
 		return false
 	case !f.places.event.IsZero():
 		p := cur.place()
 		return p.IsZero() || sameCity(p, f.places.event)
 	}
 	return true
+}
+
+// within reports whether date a lies within date b (a known date).
+func within(a, b DateSpan) bool {
+	return !b.IsZero() && !a.Start.Before(b.Start) && !a.End.After(b.End)
 }
 
 // partNouns name the parts of an event: its sessions, segments, modules.
@@ -255,8 +280,8 @@ func refersBack(f *facts, nouns map[string]bool) bool {
 			continue
 		}
 		for k := i + 1; k < len(toks) && k <= i+4; k++ {
-			if n := nounKey(toks[k].Lower); eventNouns[n] {
-				if nouns[n] {
+			if toks[k].is(roleEventNoun) {
+				if nouns[nounKey(toks[k].Lower)] {
 					return true
 				}
 				break
@@ -300,7 +325,7 @@ func introducesEvent(f *facts) bool {
 			if !toks[k].Word {
 				break
 			}
-			if eventNouns[nounKey(toks[k].Lower)] {
+			if toks[k].is(roleEventNoun) {
 				return true
 			}
 		}

@@ -10,12 +10,13 @@ import (
 // matched: apostrophes unified to ' and dashes to -, so that "N’Djamena"
 // and "N'Djamena" compare equal; Lower is Key lower-cased. Pos and End are
 // the token's byte span in the text, and Gap tells that white space comes
-// before it ("9-12" has none around its dash, "9 - 12" has).
+// before it ("9-12" has none around its dash, "9 - 12" has). role is what
+// the word can be, from the lexicon.
 type token struct {
 	Key, Lower string
-	Word       bool
 	Pos, End   int
-	Gap        bool
+	Word, Gap  bool
+	role       wordRole // what the word can be (lexicon)
 }
 
 // tokenize splits s into words (letters, digits and apostrophes) and single
@@ -25,16 +26,25 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1) // rarely more than a token every five bytes
 	gap := false
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf && asciiClass[c] == asciiSpace {
+			gap = true
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
+		case c < utf8.RuneSelf && asciiClass[c] == asciiWord || c >= utf8.RuneSelf && isWordRune(r):
+			j := wordEnd(s, i)
+			toks = append(toks, token{Key: foldKey(s[i:j]), Word: true, Pos: i, End: j, Gap: gap})
+			i = j
 		case unicode.IsSpace(r):
 			gap = true
 			i += n
 			continue
-		case isWordRune(r):
-			j := wordEnd(s, i)
-			toks = append(toks, token{Key: foldKey(s[i:j]), Word: true, Pos: i, End: j, Gap: gap})
-			i = j
 		default:
 			key := s[i : i+n]
 			// a byte that is not UTF-8 reads as U+FFFD, as it is written
@@ -47,13 +57,43 @@ func tokenize(s string) []token {
 		gap = false
 		t := &toks[len(toks)-1]
 		t.Lower = lowerKey(t.Key)
+		if t.Word {
+			t.role = lexicon[t.Lower]
+		}
 	}
 	return toks
 }
 
+// The classes of ASCII bytes, looked up rather than asked of package
+// unicode: most text is ASCII.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiWord
+)
+
+var asciiClass = func() (c [utf8.RuneSelf]byte) {
+	for b := range utf8.RuneSelf {
+		switch {
+		case unicode.IsSpace(rune(b)):
+			c[b] = asciiSpace
+		case isWordRune(rune(b)):
+			c[b] = asciiWord
+		}
+	}
+	return c
+}()
+
 // wordEnd is the end of the word starting at i.
 func wordEnd(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiClass[c] != asciiWord {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			break
@@ -66,8 +106,8 @@ func wordEnd(s string, i int) int {
 // foldKey unifies the apostrophes of a word, copying it only when one
 // needs it.
 func foldKey(w string) string {
-	for _, r := range w {
-		if foldPunct(r) != r {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '`' || w[i] >= utf8.RuneSelf && strings.ContainsFunc(w, func(r rune) bool { return foldPunct(r) != r }) {
 			return strings.Map(foldPunct, w)
 		}
 	}

@@ -19,10 +19,8 @@ type Index struct {
 
 // Build extracts the activities of docs into an Index.
 func Build(docs []*ingest.Document, opts activity.Options) *Index {
-	if opts.Period.IsZero() {
-		opts.Period, _ = activity.DerivePeriod(docs)
-	}
-	return &Index{Docs: activity.ReportOrder(docs), Period: opts.Period, Activities: activity.Extract(docs, opts)}
+	acts, period := activity.Extract(docs, opts)
+	return &Index{Docs: activity.ReportOrder(docs), Period: period, Activities: acts}
 }
 
 // RegionSummary is one row of the Summary sheet.
