@@ -166,10 +166,10 @@ var starters = map[string]func(next *token) bool{
 	"from": dayOrMonth, "between": dayOrMonth, "du": dayOrMonth, "del": dayOrMonth,
 	"in": monthOrReference, "during": monthOrReference, "over": monthOrReference, "for": monthOrReference,
 	"throughout": monthOrReference, "within": monthOrReference, "since": monthOrReference, "until": monthOrReference,
-	"by": monthOrReference,
+	"by":    monthOrReference,
 	"early": anyToken, "mid": anyToken, "late": anyToken, "end": anyToken, "beginning": anyToken, "start": anyToken,
-	"the":  func(t *token) bool { return t.Lower == "week" || ordinals[t.Lower] > 0 || dayOrMonth(t) },
-	"week": func(t *token) bool { return t.Lower == "of" },
+	"the":    func(t *token) bool { return t.Lower == "week" || ordinals[t.Lower] > 0 || dayOrMonth(t) },
+	"week":   func(t *token) bool { return t.Lower == "of" },
 	"monday": anyToken, "tuesday": anyToken, "wednesday": anyToken, "thursday": anyToken, "friday": anyToken,
 	"saturday": anyToken, "sunday": anyToken,
 }

@@ -135,7 +135,7 @@ func (w *docText) activities(period Period) []Activity {
 	// segmentation runs in order: what a block continues depends on the
 	// activities before it
 	var segs []*seg
-	var rows []Activity // a table row's activity, by the index in segs
+	var rows []Activity        // a table row's activity, by the index in segs
 	prior := map[string]bool{} // the event nouns of the section's activities so far
 	section := -2
 	for i := range blocks {
