@@ -7,18 +7,15 @@ import (
 
 var h2025 = halfYear(2025, 2)
 
-// mainDateOf is the date extraction gives the one activity of a paragraph.
-func mainDateOf(t *testing.T, text string, p Period) DateSpan {
+// mainDateOf is the date extraction gives the first activity of a
+// paragraph in 2025-H2.
+func mainDateOf(t *testing.T, text string) DateSpan {
 	t.Helper()
-	var all []*facts
-	for _, s := range splitSentences(text) {
-		all = append(all, study(s, p))
-	}
-	segs := segmentBlock(&Block{Kind: Paragraph, Text: text}, all, nil, p)
+	segs := segsOf(text)
 	if len(segs) == 0 {
 		t.Fatalf("%q: no activity", text)
 	}
-	return segs[0].date(p)
+	return segs[0].date(h2025)
 }
 
 func day(s string) time.Time {
@@ -68,7 +65,7 @@ func TestDateForms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.form, func(t *testing.T) {
-			d := mainDateOf(t, tc.text, h2025)
+			d := mainDateOf(t, tc.text)
 			if got := d.Start.Format("2006-01-02") + ".." + d.End.Format("2006-01-02"); got != tc.start+".."+tc.end {
 				t.Errorf("%q: got %s, want %s..%s", tc.text, got, tc.start, tc.end)
 			}
@@ -90,11 +87,7 @@ func TestMissingYears(t *testing.T) {
 		{"A workshop was held in Suva in February.", "2026-02-01", "reporting period"},
 	}
 	for _, tc := range tests {
-		var all []*facts
-		for _, s := range splitSentences(tc.text) {
-			all = append(all, study(s, h2025))
-		}
-		segs := segmentBlock(&Block{Text: tc.text}, all, nil, h2025)
+		segs := segsOf(tc.text)
 		d := segs[len(segs)-1].date(h2025)
 		if d.Start.Format("2006-01-02") != tc.start || d.YearFrom != tc.from {
 			t.Errorf("%q: %s from the %q, want %s from the %q", tc.text, d.Start.Format("2006-01-02"), d.YearFrom, tc.start, tc.from)
@@ -107,7 +100,7 @@ func TestMissingYears(t *testing.T) {
 func TestDateReferences(t *testing.T) {
 	para := "Between July and December 2025, the DFS Security Lab continued to support Member States. " +
 		"During this period, the Lab delivered three clinics in Accra, reaching at least 70 participants."
-	d := mainDateOf(t, para, h2025)
+	d := mainDateOf(t, para)
 	if !d.Start.Equal(day("2025-07-01")) || !d.End.Equal(day("2025-12-31")) {
 		t.Errorf("'during this period' should take the sentence before's dates, got %s..%s", d.Start, d.End)
 	}
@@ -145,7 +138,7 @@ func TestNotDates(t *testing.T) {
 }
 
 func TestImpossibleDayFallsBackToMonth(t *testing.T) {
-	d := mainDateOf(t, "It was held in Accra on 31 September 2025.", h2025)
+	d := mainDateOf(t, "It was held in Accra on 31 September 2025.")
 	if d.Precision != Month || !d.Start.Equal(day("2025-09-01")) || !d.End.Equal(day("2025-09-30")) {
 		t.Errorf("31 September 2025 gave %s..%s precision %d, want September 2025 month-only", d.Start, d.End, d.Precision)
 	}
@@ -164,7 +157,7 @@ func TestDescribe(t *testing.T) {
 		"A forum was held on 5 May 2025.":                     "5 May 2025",
 	}
 	for text, want := range tests {
-		if got := mainDateOf(t, text, h2025).Describe(); got != want {
+		if got := mainDateOf(t, text).Describe(); got != want {
 			t.Errorf("%q: Describe() = %q, want %q", text, got, want)
 		}
 	}

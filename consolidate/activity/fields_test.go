@@ -1,6 +1,9 @@
 package activity
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestDateChoice: the rules that pick an activity's date among those its
 // sentences give.
@@ -19,11 +22,7 @@ func TestDateChoice(t *testing.T) {
 		{"a bracketed date is one", "The TSB Director attended a meeting (Athens, September 2025).", "2025-09-01", "2025-09-30"},
 	}
 	for _, tc := range tests {
-		var all []*facts
-		for _, s := range splitSentences(tc.text) {
-			all = append(all, study(s, h2025))
-		}
-		segs := segmentBlock(&Block{Text: tc.text}, all, nil, h2025)
+		segs := segsOf(tc.text)
 		if len(segs) == 0 {
 			t.Errorf("%s: no activity in %q", tc.rule, tc.text)
 			continue
@@ -49,11 +48,7 @@ func TestActivityFields(t *testing.T) {
 		{"several cities, all countries", "A workshop was held in Suva, Fiji and Apia, Samoa on 9–13 September 2025.", "Suva", 0, "FJI WSM"},
 	}
 	for _, tc := range tests {
-		var all []*facts
-		for _, s := range splitSentences(tc.text) {
-			all = append(all, study(s, h2025))
-		}
-		segs := segmentBlock(&Block{Text: tc.text}, all, nil, h2025)
+		segs := segsOf(tc.text)
 		if len(segs) != 1 {
 			t.Errorf("%s: %d activities", tc.rule, len(segs))
 			continue
@@ -63,19 +58,8 @@ func TestActivityFields(t *testing.T) {
 		for _, c := range a.Countries {
 			iso = append(iso, c.ISO3)
 		}
-		if a.Place.City != tc.city || a.Participants.N != tc.n || join(iso) != tc.countries {
-			t.Errorf("%s: city %q, %d participants, countries %q; want %q, %d, %q", tc.rule, a.Place.City, a.Participants.N, join(iso), tc.city, tc.n, tc.countries)
+		if a.Place.City != tc.city || a.Participants.N != tc.n || strings.Join(iso, " ") != tc.countries {
+			t.Errorf("%s: city %q, %d participants, countries %q; want %q, %d, %q", tc.rule, a.Place.City, a.Participants.N, strings.Join(iso, " "), tc.city, tc.n, tc.countries)
 		}
 	}
-}
-
-func join(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += " "
-		}
-		out += x
-	}
-	return out
 }

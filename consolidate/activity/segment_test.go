@@ -8,16 +8,8 @@ import (
 // segmentsOf cuts a paragraph into activities and gives each one's text;
 // prior are event nouns of the section's activities before it.
 func segmentsOf(text string, prior ...string) []string {
-	var all []*facts
-	for _, s := range splitSentences(text) {
-		all = append(all, study(s, h2025))
-	}
-	nouns := map[string]bool{}
-	for _, n := range prior {
-		nouns[n] = true
-	}
 	var out []string
-	for _, s := range segmentBlock(&Block{Kind: Paragraph, Text: text}, all, nouns, h2025) {
+	for _, s := range segsOf(text, prior...) {
 		var parts []string
 		for _, f := range s.sents {
 			parts = append(parts, f.s.Text)
