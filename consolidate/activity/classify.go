@@ -110,8 +110,7 @@ type kindPhrase struct {
 }
 
 // phraseKinds says which kinds of phrase the tokens hold.
-func phraseKinds(toks []token) map[sentenceKind]bool {
-	found := map[sentenceKind]bool{}
+func phraseKinds(toks []token) (found [reference + 1]bool) {
 	for i := range toks {
 		if !toks[i].is(rolePhraseStart) {
 			continue

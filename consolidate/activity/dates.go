@@ -119,7 +119,7 @@ func scanDates(s string, toks []token) []dateMention {
 		m.inParens = depth > 0
 		m.bound = m.first > 0 && boundWords[toks[m.first-1].Lower]
 		m.written = strings.TrimRight(s[toks[m.first].Pos:toks[m.last].End], " ,.")
-		m.pos, m.end = toks[m.first].Pos, toks[m.last].End
+		m.pos, m.end = int(toks[m.first].Pos), int(toks[m.last].End)
 		out = append(out, m)
 		i = m.last
 	}

@@ -36,7 +36,11 @@ func (s *seg) text() string {
 	words := 0
 	for i, f := range s.sents {
 		parts[i] = f.s.Text
-		words += len(strings.Fields(f.s.Text))
+		for k := range f.toks {
+			if f.toks[k].Word {
+				words++
+			}
+		}
 	}
 	if words <= shortActivity {
 		return strings.Join(parts, " ")

@@ -17,6 +17,9 @@ type facts struct {
 	nouns []string
 	verb  bool
 	kind  sentenceKind
+	// own are the dates that may be an event's: not limits ("until
+	// February 2026").
+	own []dateMention
 }
 
 // read reads what a sentence says that does not depend on the reporting
@@ -28,6 +31,9 @@ func read(s sentence) *facts {
 	for _, m := range scanDates(s.Text, toks) {
 		if !masked(m.first) {
 			f.dates = append(f.dates, m)
+			if !m.bound {
+				f.own = append(f.own, m)
+			}
 		}
 	}
 	return f
@@ -136,15 +142,7 @@ func (f *facts) specific(period Period) bool {
 
 // ownDates are the dates that may be an event's: not limits ("until
 // February 2026").
-func (f *facts) ownDates() []dateMention {
-	var out []dateMention
-	for _, m := range f.dates {
-		if !m.bound {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+func (f *facts) ownDates() []dateMention { return f.own }
 
 // seg is one activity: the sentences of its block from its leading one on,
 // with every sentence of the block for the years and references they hold.

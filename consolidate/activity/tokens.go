@@ -14,9 +14,9 @@ import (
 // the word can be, from the lexicon.
 type token struct {
 	Key, Lower string
-	Pos, End   int
+	Pos, End   int32 // a sentence is far shorter than 2 GiB
+	role       wordRole
 	Word, Gap  bool
-	role       wordRole // what the word can be (lexicon)
 }
 
 // tokenize splits s into words (letters, digits and apostrophes) and single
@@ -39,7 +39,7 @@ func tokenize(s string) []token {
 		switch {
 		case c < utf8.RuneSelf && asciiClass[c] == asciiWord || c >= utf8.RuneSelf && isWordRune(r):
 			j := wordEnd(s, i)
-			toks = append(toks, token{Key: foldKey(s[i:j]), Word: true, Pos: i, End: j, Gap: gap})
+			toks = append(toks, token{Key: foldKey(s[i:j]), Word: true, Pos: int32(i), End: int32(j), Gap: gap})
 			i = j
 		case unicode.IsSpace(r):
 			gap = true
@@ -51,7 +51,7 @@ func tokenize(s string) []token {
 			if f := foldPunct(r); f != r || r == utf8.RuneError {
 				key = string(f)
 			}
-			toks = append(toks, token{Key: key, Pos: i, End: i + n, Gap: gap})
+			toks = append(toks, token{Key: key, Pos: int32(i), End: int32(i + n), Gap: gap})
 			i += n
 		}
 		gap = false
