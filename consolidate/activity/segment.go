@@ -208,17 +208,16 @@ func continues(f *facts, cur *seg, period Period) bool {
 	}
 	own, hasOwn := f.mainDate(cur, period)
 	curDate := cur.date(period)
-	// a date within the activity's refines it ("The workshop ran on 12–13
-	// September"); any other is another occasion
-	another := hasOwn && !within(own, curDate)
 	if refersBack(f, cur.nouns()) && !addsItem(f) {
+		// taken up, a date within the activity's refines it ("The
+		// workshop ran on 12–13 September")
 		if introducesEvent(f) && hasOwn && !sameSpan(own, curDate) {
 			return false
 		}
-		return !another
+		return !hasOwn || within(own, curDate)
 	}
 	switch {
-	case another, addsItem(f), introducesEvent(f):
+	case hasOwn && !sameSpan(own, curDate), addsItem(f), introducesEvent(f):
 		return false
 	case !f.places.event.IsZero():
 		p := cur.place()
