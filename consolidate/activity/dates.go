@@ -575,9 +575,13 @@ func (sc dateScan) quarter(i int) (dateMention, bool) {
 	return m, true
 }
 
-// weekOf reads "the week of 16 September 2024": its first day, the rest of
-// the week unstated.
+// weekOf reads "the week of 16 September 2024" (its first day, the rest
+// of the week unstated) and "the second week of August" (days 8 to 14,
+// weeks counted from the 1st; the last week, the month's last seven days).
 func (sc dateScan) weekOf(i int) (dateMention, bool) {
+	if j, ok := sc.words(i, "the"); ok && ordinals[sc.tok(j).Lower] > 0 {
+		return sc.nthWeek(i, j)
+	}
 	j, ok := sc.words(i, "the", "week", "of")
 	if !ok {
 		if j, ok = sc.words(i, "week", "of"); !ok {
@@ -589,6 +593,27 @@ func (sc dateScan) weekOf(i int) (dateMention, bool) {
 		return dateMention{}, false
 	}
 	return dateMention{d1: d, d2: d, m1: m, m2: m, y1: y, y2: y, prec: Week, part: "week", first: i, last: next - 1}.checked()
+}
+
+// nthWeek reads "the second week of August [2025]" from token i, its
+// ordinal at j.
+func (sc dateScan) nthWeek(i, j int) (dateMention, bool) {
+	n := ordinals[sc.tok(j).Lower]
+	k, ok := sc.words(j+1, "week", "of")
+	if !ok {
+		return dateMention{}, false
+	}
+	m, end, ok := sc.month(k, false)
+	if !ok {
+		return dateMention{}, false
+	}
+	y, next := sc.yearAfter(end)
+	d1 := 7*(n-1) + 1
+	if sc.tok(j).Lower == "last" {
+		d1 = daysIn(m, yearOr(y)) - 6
+	}
+	return dateMention{d1: d1, d2: d1 + 6, m1: m, m2: m, y1: y, y2: y, prec: Day, part: sc.tok(j).Lower + " week",
+		first: i, last: next - 1}.checked()
 }
 
 // iso reads "2024-08-05", optionally "to 2024-08-08" or "– 2024-08-08".
@@ -690,6 +715,9 @@ func (m dateMention) span(year int, yearFrom string) DateSpan {
 	switch m.prec {
 	case Day:
 		a, b = date(y1, m.m1, m.d1), date(y2, m.m2, m.d2)
+		if m.part != "" {
+			d.Span = m.part + ", counted from the 1st"
+		}
 	case Week:
 		// the week from its first day, within its month (the text does
 		// not say where it ends)

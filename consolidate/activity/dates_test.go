@@ -58,6 +58,8 @@ func TestDateForms(t *testing.T) {
 		{"quarter, words", "A clinic was delivered in Port Louis in the fourth quarter of 2024.", "2024-10-01", "2024-12-31", "the fourth quarter of 2024", Quarter},
 		{"week of", "A session was held in Brasília, the week of 16 September 2024.", "2024-09-16", "2024-09-22", "the week of 16 September 2024", Week},
 		{"week at a month's end", "A meeting was held in Warsaw, the week of 25 November 2024.", "2024-11-25", "2024-11-30", "the week of 25 November 2024", Week},
+		{"nth week", "During the second week of August 2025, experts visited Quito.", "2025-08-08", "2025-08-14", "the second week of August 2025", Day},
+		{"last week", "In the last week of June, experts visited Quito.", "2025-06-24", "2025-06-30", "the last week of June", Day},
 		{"French", "Le « Atelier régional, 9-11 juillet 2024 » was held in Abidjan.", "2024-07-09", "2024-07-11", "9-11 juillet 2024", Day},
 		{"French, du … au", "The workshop « Forum, du 12 au 14 mai 2025 » was held in Dakar.", "2025-05-12", "2025-05-14", "du 12 au 14 mai 2025", Day},
 		{"Spanish", "The workshop “Taller, 5 al 7 de noviembre de 2024” was held in La Paz.", "2024-11-05", "2024-11-07", "5 al 7 de noviembre de 2024", Day},

@@ -112,10 +112,17 @@ func bracketAround(toks []token, i int) (open, close int) {
 
 // better gives the more precise of the date so far and a candidate: the
 // candidate wins when there is none yet, or when it is more precise and
-// lies within it.
+// lies within it. Days that go on from the date so far (the next day, as
+// the legs of an event held in two cities, "Suva (9–11 September) and Apia
+// (12–13 September)") extend it.
 func better(best, c DateSpan) DateSpan {
 	if best.IsZero() {
 		return c
+	}
+	if best.Precision == Day && c.Precision == Day && c.Start.Equal(best.End.AddDate(0, 0, 1)) {
+		best.End = c.End
+		best.Written += ", " + c.Written
+		return best
 	}
 	if vagueness(c) < vagueness(best) && !c.Start.Before(best.Start) && !c.End.After(best.End) {
 		return c

@@ -18,6 +18,10 @@ func TestDateChoice(t *testing.T) {
 				"It reached 70 participants.", "2025-07-01", "2025-12-31"},
 		{"a breakdown alone spans its dates",
 			"The Lab delivered three clinics (Somalia in August 2025, and Ghana in November 2025), reaching 70 participants.", "2025-08-01", "2025-11-30"},
+		{"the legs of an event in two cities join",
+			"The training was held in Suva, Fiji (9–11 September 2025) and Apia, Samoa (12–13 September 2025).", "2025-09-09", "2025-09-13"},
+		{"days apart do not join",
+			"The training was held in Suva (9–11 September 2025) and followed a forum in Apia (20 September 2025).", "2025-09-09", "2025-09-11"},
 		{"a limit is no date", "The project, funded until February 2026, held a workshop in Accra on 6 February 2025.", "2025-02-06", "2025-02-06"},
 		{"a bracketed date is one", "The TSB Director attended a meeting (Athens, September 2025).", "2025-09-01", "2025-09-30"},
 	}

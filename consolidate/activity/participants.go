@@ -74,6 +74,9 @@ func scanHeads(s string, toks []token, skip func(int) bool) []Participants {
 			continue
 		}
 		end, ok := countsPeople(toks, next)
+		if !ok && countedBefore(toks, i, next) {
+			end, ok = next, true
+		}
 		if !ok {
 			i = next - 1
 			continue
@@ -182,6 +185,33 @@ func countsPeople(toks []token, i int) (end int, ok bool) {
 		}
 	}
 	return i, false
+}
+
+// attendanceNouns, before a number, say it counts people: "attendance
+// at the workshop reached 150", "participants: 95", "the number of
+// delegates was 40".
+var attendanceNouns = wordSet(`attendance participation turnout participants attendees delegates registrations`)
+
+// countLinks join such a noun to its number.
+var countLinks = wordSet(`reached was were totalled totaled numbered stood : of at`)
+
+// countedBefore reports whether the number at tokens i to next is counted
+// by a people word before it: a link word right before the number, an
+// attendance noun among the seven words before that, and after the number
+// nothing that counts something else ("participants of 12 countries").
+func countedBefore(toks []token, i, next int) bool {
+	if i == 0 || !countLinks[toks[i-1].Lower] {
+		return false
+	}
+	if next < len(toks) && toks[next].Word && !toks[next].is(rolePeople) {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-8; k-- {
+		if attendanceNouns[toks[k].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifierBefore gives the qualifier written before the number at token i

@@ -34,6 +34,9 @@ func TestParticipants(t *testing.T) {
 		{"Nearly 200 cybersecurity professionals took part.", 200, "about"},
 		{"It gathered 65 participants, 18 of whom were from Ukraine.", 65, "exact"},
 		{"Twelve members of staff attended.", 12, "exact"},
+		{"Attendance at the workshop in Kigali reached 150.", 150, "exact"},
+		{"The number of participants was 40.", 40, "exact"},
+		{"Participants: 95.", 95, "exact"},
 	}
 	for _, tc := range tests {
 		got := findParticipants(tc.text)
@@ -66,6 +69,8 @@ func TestNotParticipants(t *testing.T) {
 		"It included representatives of 9 operators.",
 		"The delegates came from 28 APT members.",
 		"70 of them online.",
+		"The workshop gathered participants of 12 countries.",
+		"Attendance was of 3 days.",
 	} {
 		if got := findParticipants(s); len(got) > 0 {
 			t.Errorf("%q: took %q as a head count", s, got[0].Written)
