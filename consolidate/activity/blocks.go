@@ -118,13 +118,15 @@ const (
 
 // columnRoles maps the words of a header cell to the role of its column:
 // "Event", "Activity", "Workshop", "Title" name the event; "Date(s)",
-// "When" its date; "Venue", "Place", "Location", "City" its place;
+// "When", "Period" its date; "Venue", "Place", "Location", "City",
+// "Country" its place (a City and a Country column joined);
 // "Participants", "Attendees", "Attendance" its head count.
 var columnRoles = map[string]string{
 	"event": roleEvent, "events": roleEvent, "activity": roleEvent, "activities": roleEvent, "meeting": roleEvent,
 	"workshop": roleEvent, "title": roleEvent, "name": roleEvent, "description": roleEvent,
 	"date": roleDate, "dates": roleDate, "when": roleDate,
-	"venue": roleVenue, "place": roleVenue, "location": roleVenue, "city": roleVenue, "where": roleVenue,
+	"period": roleDate,
+	"venue": roleVenue, "place": roleVenue, "location": roleVenue, "city": roleVenue, "where": roleVenue, "country": roleVenue,
 	"participants": roleParticipants, "attendees": roleParticipants, "attendance": roleParticipants,
 	"delegates": roleParticipants,
 }
@@ -171,7 +173,11 @@ func tableRows(t *ingest.Table, section int) []Block {
 				continue
 			}
 			texts = append(texts, c)
-			if i < len(roles) && roles[i] != "" && cells[roles[i]] == "" {
+			// a role given twice joins its cells: "City" and "Country"
+			if i < len(roles) && roles[i] != "" {
+				if cells[roles[i]] != "" {
+					c = cells[roles[i]] + ", " + c
+				}
 				cells[roles[i]] = c
 			}
 		}

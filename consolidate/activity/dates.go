@@ -145,6 +145,9 @@ func (sc dateScan) at(i int) (dateMention, bool) {
 	if m, ok := sc.iso(i); ok {
 		return m, true
 	}
+	if m, ok := sc.numeric(i); ok {
+		return m, true
+	}
 	if m, ok := sc.dayFirst(i); ok {
 		return m, true
 	}
@@ -372,11 +375,18 @@ func (sc dateScan) dayMonth(i int) (d1, d2, m, y, next int, ok bool) {
 		return
 	}
 	j := i + 1
-	if n, _, isJoin := sc.joiner(j); isJoin {
-		n = sc.skipWeekday(n)
-		if d, isDay := sc.day(n); isDay && sc.monthAhead(n+1) {
-			d2, j = d, n+1
+	// the other days of the month: "9-12", "5/6", "19, 20 and 21"
+	for k := 0; k < 31; k++ {
+		n, _, isJoin := sc.joiner(j)
+		if !isJoin {
+			break
 		}
+		n = sc.skipWeekday(n)
+		d, isDay := sc.day(n)
+		if !isDay || !sc.monthAhead(n+1) && !sc.dayListGoesOn(n+1) {
+			break
+		}
+		d2, j = d, n+1
 	}
 	if k := sc.tok(j).Lower; k == "of" || k == "de" {
 		j++
@@ -387,6 +397,17 @@ func (sc dateScan) dayMonth(i int) (d1, d2, m, y, next int, ok bool) {
 	}
 	y, next = sc.yearAfter(j)
 	return d1, d2, m, y, next, true
+}
+
+// dayListGoesOn reports whether a list of days goes on at i: a joiner
+// and another day.
+func (sc dateScan) dayListGoesOn(i int) bool {
+	n, _, isJoin := sc.joiner(i)
+	if !isJoin {
+		return false
+	}
+	_, isDay := sc.day(n)
+	return isDay
 }
 
 // monthAhead reports whether a month name stands at i, or after "of"/"de".
@@ -630,6 +651,47 @@ func (sc dateScan) iso(i int) (dateMention, bool) {
 		}
 	}
 	return m.checked()
+}
+
+// numeric reads a date written in numbers, day first as ITU writes them:
+// "12/05/2025", "12.05.2025", optionally "– 14/05/2025".
+func (sc dateScan) numeric(i int) (dateMention, bool) {
+	start := sc.skipLead(i)
+	d1, m1, y1, j, ok := sc.numericAt(start)
+	if !ok {
+		return dateMention{}, false
+	}
+	m := dateMention{d1: d1, m1: m1, y1: y1, d2: d1, m2: m1, y2: y1, prec: Day, first: i, last: j - 1}
+	if n, _, isJoin := sc.joiner(j); isJoin {
+		if d2, m2, y2, k, ok := sc.numericAt(n); ok {
+			m.d2, m.m2, m.y2, m.last = d2, m2, y2, k-1
+		}
+	}
+	return m.checked()
+}
+
+// numericAt reads dd/mm/yyyy or dd.mm.yyyy written without spaces at i.
+func (sc dateScan) numericAt(i int) (d, m, y, next int, ok bool) {
+	sep := sc.tok(i + 1).Key
+	if sep != "/" && sep != "." {
+		return
+	}
+	for k := 1; k <= 4; k++ {
+		if sc.tok(i + k).Gap {
+			return
+		}
+	}
+	if sc.tok(i+3).Key != sep {
+		return
+	}
+	d, okD := sc.day(i)
+	mon, okM := strconv.Atoi(sc.tok(i + 2).Key)
+	y, okY := sc.year(i + 4)
+	// the month in two digits: "1.2.2025" is as likely a version
+	if !okD || okM != nil || mon < 1 || mon > 12 || len(sc.tok(i+2).Key) != 2 || !okY || !isDigits(sc.tok(i).Key) {
+		return 0, 0, 0, i, false
+	}
+	return d, mon, y, i + 5, true
 }
 
 // isoAt reads yyyy-mm-dd written without spaces at i.

@@ -86,7 +86,7 @@ func scanPlaces(toks []token, masked func(int) bool, venue bool) placeScan {
 		if masked != nil && masked(m.First) || officeSeat(toks, m.First) {
 			continue
 		}
-		if city, ok := unlistedCity(toks, countries, m); ok {
+		if city, ok := unlistedCity(toks, countries, m, venue); ok {
 			out.event = Place{City: city, Country: g.countries[m.Entry]}
 			return out
 		}
@@ -135,9 +135,9 @@ func countryAfter(toks []token, countries []nameMatch, i int) (nameMatch, bool) 
 // unlistedCity reads a city the gazetteer does not know from "in City,
 // Country" or "(City, Country": one to three capitalized words after "in",
 // "at" or an opening bracket, then a comma and the country match m ("held
-// in Victoria, Seychelles"); a part of the world or a country is not a
-// city.
-func unlistedCity(toks []token, countries []nameMatch, m nameMatch) (string, bool) {
+// in Victoria, Seychelles"), or at the start of a Venue cell; a part of
+// the world or a country is not a city.
+func unlistedCity(toks []token, countries []nameMatch, m nameMatch, venue bool) (string, bool) {
 	sep := m.First - 1
 	for sep >= 0 && longFormWords[toks[sep].Key] {
 		sep--
@@ -153,7 +153,7 @@ func unlistedCity(toks []token, countries []nameMatch, m nameMatch) (string, boo
 	for first >= 0 && last-first < 3 && toks[first].Word && startsUpper(toks[first].Key) {
 		first--
 	}
-	if first == last || first < 0 {
+	if first == last || first < 0 && !venue {
 		return "", false
 	}
 	for _, c := range countries {
@@ -161,11 +161,12 @@ func unlistedCity(toks []token, countries []nameMatch, m nameMatch) (string, boo
 			return "", false // a country, not a city: "(Somalia, Ghana)"
 		}
 	}
-	switch toks[first].Lower {
-	case "in", "at", "(":
-		if city := written(toks, first+1, last); !regionNames[city] {
-			return city, true
-		}
+	if first >= 0 && toks[first].Lower != "in" && toks[first].Lower != "at" && toks[first].Lower != "(" {
+		return "", false
+	}
+	// after "in", "at" or "(", or the start of a Venue cell
+	if city := written(toks, first+1, last); !regionNames[city] {
+		return city, true
 	}
 	return "", false
 }
@@ -251,7 +252,7 @@ func leadsEventName(toks []token, i int) bool {
 // onlineWords say an event had no venue; hybridWords that it had one as
 // well.
 var (
-	onlineWords = wordSet(`online virtual webinar webinars remotely videoconference`)
+	onlineWords = wordSet(`online virtual virtually webinar webinars remotely remote videoconference`)
 	hybridWords = wordSet(`hybrid person site`) // "in person", "on site"
 )
 

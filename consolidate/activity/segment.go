@@ -297,7 +297,7 @@ func addsItem(f *facts) bool {
 			break
 		}
 		switch t.Lower {
-		case "also", "additionally", "moreover":
+		case "also", "additionally", "moreover", "furthermore":
 			return true
 		case "addition":
 			return i > 0 && f.toks[i-1].Lower == "in"
