@@ -126,7 +126,7 @@ var columnRoles = map[string]string{
 	"workshop": roleEvent, "title": roleEvent, "name": roleEvent, "description": roleEvent,
 	"date": roleDate, "dates": roleDate, "when": roleDate,
 	"period": roleDate,
-	"venue": roleVenue, "place": roleVenue, "location": roleVenue, "city": roleVenue, "where": roleVenue, "country": roleVenue,
+	"venue":  roleVenue, "place": roleVenue, "location": roleVenue, "city": roleVenue, "where": roleVenue, "country": roleVenue,
 	"participants": roleParticipants, "attendees": roleParticipants, "attendance": roleParticipants,
 	"delegates": roleParticipants,
 }
