@@ -86,7 +86,8 @@ continued close|capacity building continued`)
 // deadlines.
 var planPhrases = phrases(`will|shall|plans|plan to|planned|planning|intends|intend|intention|is expected|
 are expected|looking ahead|upcoming|forthcoming|to be held|to be discussed|to be submitted|deadline|
-no later than|due by|subject to|scheduled|foreseen|envisaged|next year`)
+no later than|due by|subject to|scheduled|foreseen|envisaged|next year|expected|is preparing|are preparing|
+preparations for|are ongoing`)
 
 // referenceStarts open an item of a list of references.
 var referenceStarts = wordSet(`resolution resolutions recommendation recommendations question questions decision`)

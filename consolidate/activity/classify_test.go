@@ -38,6 +38,7 @@ func TestSentenceKinds(t *testing.T) {
 		{plan, "For the first half of 2026, the Office plans a second edition of the course."},
 		{plan, "In 2026 the Office intends to extend the services of the centre."},
 		{plan, "The framework is expected to be submitted to SG20 in 2026."},
+		{plan, "The Office is currently preparing the next forum, expected in March 2026."},
 		{plan, "The workshop is scheduled for 10 March 2026 in Bogotá."},
 		{plan, "The deadline for contributions to the workshop is 5 March 2026."},
 		// lists of references

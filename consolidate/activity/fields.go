@@ -229,7 +229,7 @@ func nearestYear(ms []dateMention, pos int) (int, bool) {
 // place is the activity's venue: the first its sentences give, none for
 // an event its leading sentence says was held online (not hybrid).
 func (s *seg) place() Place {
-	if online(s.lead().toks) {
+	if onlineEvent(s.lead().toks) {
 		return Place{}
 	}
 	for _, f := range s.sents {

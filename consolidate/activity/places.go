@@ -194,8 +194,8 @@ func locative(toks []token, i int) bool {
 // officeSeat reports whether the name at token i is the seat of an ITU
 // office: "Office in Delhi", "Area Offices, in Chile", "the Regional
 // Office for the Arab States in Cairo" — an office word among the seven
-// words before "in", "for" or "at" — and each name listed after it ("its
-// Area Offices in Jakarta and New Delhi").
+// words of a name before "in", "for" or "at" — and each name listed after
+// it ("its Area Offices in Jakarta and New Delhi").
 func officeSeat(toks []token, i int) bool {
 	j := listStart(toks, i) - 1
 	if j >= 0 && toks[j].Lower == "the" {
@@ -208,12 +208,17 @@ func officeSeat(toks []token, i int) bool {
 		if officeWords[toks[k].Key] {
 			return true
 		}
-		if !toks[k].Word && !(k == j-1 && toks[k].Key == ",") {
-			return false
+		t := toks[k]
+		if !(t.Word && (startsUpper(t.Key) || seatWords[t.Lower]) || k == j-1 && t.Key == ",") {
+			return false // "the Office also participated in …" names no seat
 		}
 	}
 	return false
 }
+
+// seatWords may stand in an office's name before its seat: "the Regional
+// Office for the Arab States in Cairo", "Office of the CIS in Moscow".
+var seatWords = wordSet(`for the and of its`)
 
 // listStart is the first token of the list of names that the name at
 // token i ends: "Santiago de Chile, Tegucigalpa and Bridgetown".
@@ -256,7 +261,8 @@ var (
 	hybridWords = wordSet(`hybrid person site`) // "in person", "on site"
 )
 
-// online reports whether a text describes an event held online only.
+// online reports whether a Venue cell says the event was held online
+// only: "Online", "Virtual", "Online (Zoom)".
 func online(toks []token) bool {
 	on, hybrid := false, false
 	for _, t := range toks {
@@ -264,6 +270,32 @@ func online(toks []token) bool {
 		hybrid = hybrid || hybridWords[t.Lower]
 	}
 	return on && !hybrid
+}
+
+// onlineEvent reports whether a sentence says its event was held online
+// only: an online word before an event noun ("a virtual meeting", "an
+// online training course"), a webinar, or "held online"; not a part of
+// the audience ("including 40 online"), and not a hybrid event.
+func onlineEvent(toks []token) bool {
+	on := false
+	for i := range toks {
+		t := &toks[i]
+		if hybridWords[t.Lower] {
+			return false
+		}
+		if !onlineWords[t.Lower] {
+			continue
+		}
+		if strings.HasPrefix(t.Lower, "webinar") || i > 0 && (toks[i-1].is(roleEventVerb) || toks[i-1].Lower == "place") {
+			on = true
+		}
+		for k := i + 1; k < len(toks) && k <= i+3 && toks[k].Word; k++ {
+			if toks[k].is(roleEventNoun) {
+				on = true
+			}
+		}
+	}
+	return on
 }
 
 func startsUpper(s string) bool {

@@ -32,6 +32,7 @@ func TestEventPlace(t *testing.T) {
 		{"office seats", "The Regional Office and its Area Offices, in Chile (South America), Honduras & Barbados, coordinate.", "", ""},
 		{"office seats, a list", "The Office and its Area Offices in Santiago de Chile, Tegucigalpa and Bridgetown coordinate.", "", ""},
 		{"office seat, long name", "The ITU Regional Office for the Arab States in Cairo coordinates.", "", ""},
+		{"the office as actor names no seat", "The Office also participated in the Moscow Telecom Forum.", "Moscow", "Russian Federation"},
 		{"an organization", "TSB met the Bhutan InfoComm and Media Authority.", "", ""},
 		{"for a country", "Clinics were held for Ethiopia and Ghana.", "", ""},
 		{"a part of the world", "Three clinics were delivered in Africa (Somalia, Ghana).", "", ""},
@@ -55,18 +56,26 @@ func TestResolutionPlaceIsNoVenue(t *testing.T) {
 }
 
 // TestOnline: online, virtual and webinars have no venue; hybrid and "in
-// person" events keep theirs.
+// person" events keep theirs, and so does one with part of its audience
+// online.
 func TestOnline(t *testing.T) {
 	for text, want := range map[string]bool{
-		"a virtual meeting of the working group":                 true,
-		"Webinar on quantum-safe networks":                       true,
-		"an online course for regulators":                        true,
-		"a forum held in Riyadh in a hybrid format, also online": false,
-		"320 participants attended in person and online":         false,
-		"a workshop in Accra":                                    false,
+		"a virtual meeting of the working group":                         true,
+		"Webinar on quantum-safe networks":                               true,
+		"an online training course for regulators":                       true,
+		"the meeting was held online":                                    true,
+		"a forum held in Riyadh in a hybrid format, also online":         false,
+		"320 participants attended in person and online":                 false,
+		"a workshop in Vienna; 160 people attended, including 40 online": false,
+		"a workshop in Accra":                                            false,
 	} {
-		if got := online(tokenize(text)); got != want {
-			t.Errorf("online(%q) = %v, want %v", text, got, want)
+		if got := onlineEvent(tokenize(text)); got != want {
+			t.Errorf("onlineEvent(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for cell, want := range map[string]bool{"Online": true, "Virtual (Zoom)": true, "Brussels, Belgium (hybrid)": false, "Accra": false} {
+		if got := online(tokenize(cell)); got != want {
+			t.Errorf("online(%q) = %v, want %v", cell, got, want)
 		}
 	}
 }

@@ -65,7 +65,7 @@ func tableActivity(b *Block, period Period) (Activity, bool) {
 	if _, ok := b.Cells[roleVenue]; !ok {
 		venue = tokenize(event)
 	}
-	if !online(venue) && !online(tokenize(event)) {
+	if !online(venue) && !onlineEvent(tokenize(event)) {
 		a.Place = scanPlaces(venue, nil, true).event
 	}
 	if p, ok := countCell(b.Cells[roleParticipants]); ok {
