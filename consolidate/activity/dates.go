@@ -638,60 +638,22 @@ func (sc dateScan) nthWeek(i, j int) (dateMention, bool) {
 }
 
 // iso reads "2024-08-05", optionally "to 2024-08-08" or "– 2024-08-08".
-func (sc dateScan) iso(i int) (dateMention, bool) {
-	start := sc.skipLead(i)
-	y1, m1, d1, j, ok := sc.isoAt(start)
+func (sc dateScan) iso(i int) (dateMention, bool) { return sc.numberRange(i, sc.isoAt) }
+
+// numberRange reads a date written in numbers at i (after a lead word),
+// and a second one after a joiner, each read by at.
+func (sc dateScan) numberRange(i int, at func(int) (y, m, d, next int, ok bool)) (dateMention, bool) {
+	y1, m1, d1, j, ok := at(sc.skipLead(i))
 	if !ok {
 		return dateMention{}, false
 	}
 	m := dateMention{y1: y1, m1: m1, d1: d1, y2: y1, m2: m1, d2: d1, prec: Day, first: i, last: j - 1}
 	if n, _, isJoin := sc.joiner(j); isJoin {
-		if y2, m2, d2, k, ok := sc.isoAt(n); ok {
+		if y2, m2, d2, k, ok := at(n); ok {
 			m.y2, m.m2, m.d2, m.last = y2, m2, d2, k-1
 		}
 	}
 	return m.checked()
-}
-
-// numeric reads a date written in numbers, day first as ITU writes them:
-// "12/05/2025", "12.05.2025", optionally "– 14/05/2025".
-func (sc dateScan) numeric(i int) (dateMention, bool) {
-	start := sc.skipLead(i)
-	d1, m1, y1, j, ok := sc.numericAt(start)
-	if !ok {
-		return dateMention{}, false
-	}
-	m := dateMention{d1: d1, m1: m1, y1: y1, d2: d1, m2: m1, y2: y1, prec: Day, first: i, last: j - 1}
-	if n, _, isJoin := sc.joiner(j); isJoin {
-		if d2, m2, y2, k, ok := sc.numericAt(n); ok {
-			m.d2, m.m2, m.y2, m.last = d2, m2, y2, k-1
-		}
-	}
-	return m.checked()
-}
-
-// numericAt reads dd/mm/yyyy or dd.mm.yyyy written without spaces at i.
-func (sc dateScan) numericAt(i int) (d, m, y, next int, ok bool) {
-	sep := sc.tok(i + 1).Key
-	if sep != "/" && sep != "." {
-		return
-	}
-	for k := 1; k <= 4; k++ {
-		if sc.tok(i + k).Gap {
-			return
-		}
-	}
-	if sc.tok(i+3).Key != sep {
-		return
-	}
-	d, okD := sc.day(i)
-	mon, okM := strconv.Atoi(sc.tok(i + 2).Key)
-	y, okY := sc.year(i + 4)
-	// the month in two digits: "1.2.2025" is as likely a version
-	if !okD || okM != nil || mon < 1 || mon > 12 || len(sc.tok(i+2).Key) != 2 || !okY || !isDigits(sc.tok(i).Key) {
-		return 0, 0, 0, i, false
-	}
-	return d, mon, y, i + 5, true
 }
 
 // isoAt reads yyyy-mm-dd written without spaces at i.
@@ -862,4 +824,32 @@ func yearOr(y int) int {
 		return 2000
 	}
 	return y
+}
+
+// numeric reads a date written in numbers, day first as ITU writes them:
+// "12/05/2025", "12.05.2025", optionally "– 14/05/2025".
+func (sc dateScan) numeric(i int) (dateMention, bool) { return sc.numberRange(i, sc.numericAt) }
+
+// numericAt reads dd/mm/yyyy or dd.mm.yyyy written without spaces at i.
+func (sc dateScan) numericAt(i int) (y, m, d, next int, ok bool) {
+	sep := sc.tok(i + 1).Key
+	if sep != "/" && sep != "." {
+		return
+	}
+	for k := 1; k <= 4; k++ {
+		if sc.tok(i + k).Gap {
+			return
+		}
+	}
+	if sc.tok(i+3).Key != sep {
+		return
+	}
+	d, okD := sc.day(i)
+	mon, errM := strconv.Atoi(sc.tok(i + 2).Key)
+	y, okY := sc.year(i + 4)
+	// the month in two digits: "1.2.2025" is as likely a version
+	if !okD || errM != nil || mon < 1 || mon > 12 || len(sc.tok(i+2).Key) != 2 || !okY || !isDigits(sc.tok(i).Key) {
+		return 0, 0, 0, i, false
+	}
+	return y, mon, d, i + 5, true
 }
