@@ -59,6 +59,8 @@ func TestDateForms(t *testing.T) {
 		{"bare month", "A webinar was held in May.", "2025-05-01", "2025-05-31", "May", Month},
 		{"quarter, Q", "During Q3 2024, the Office ran an online course.", "2024-07-01", "2024-09-30", "Q3 2024", Quarter},
 		{"quarter, words", "A clinic was delivered in Port Louis in the fourth quarter of 2024.", "2024-10-01", "2024-12-31", "the fourth quarter of 2024", Quarter},
+		{"half-year, words", "A course ran in Accra in the first half of 2025.", "2025-01-01", "2025-06-30", "the first half of 2025", Month},
+		{"half-year, H", "A course ran in Accra in H2 2025.", "2025-07-01", "2025-12-31", "H2 2025", Month},
 		{"week of", "A session was held in Brasília, the week of 16 September 2024.", "2024-09-16", "2024-09-22", "the week of 16 September 2024", Week},
 		{"week at a month's end", "A meeting was held in Warsaw, the week of 25 November 2024.", "2024-11-25", "2024-11-30", "the week of 25 November 2024", Week},
 		{"nth week", "During the second week of August 2025, experts visited Quito.", "2025-08-08", "2025-08-14", "the second week of August 2025", Day},
