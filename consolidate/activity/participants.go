@@ -78,6 +78,11 @@ func scanHeads(s string, toks []token, skip func(int) bool) []Participants {
 			end, ok = next, true
 		}
 		if !ok {
+			if m, e, shared := sharedNoun(toks, next); shared {
+				n, end, ok = n+m, e, true
+			}
+		}
+		if !ok {
 			i = next - 1
 			continue
 		}
@@ -212,6 +217,31 @@ func countedBefore(toks []token, i, next int) bool {
 		}
 	}
 	return false
+}
+
+// sharedNoun reads the second of two counts that share their people noun,
+// from token i after the first: "120 on-site and 200 remote participants"
+// counts 320; the words between the first count and "and" describe, as
+// a people noun's do. m is the second count, end the token after its noun.
+func sharedNoun(toks []token, i int) (m, end int, ok bool) {
+	for k := i; k < len(toks) && k <= i+3; k++ {
+		t := &toks[k]
+		if t.Word && t.Lower != "and" && (notDescribing[t.Lower] || collectiveNouns[t.Lower]) || !t.Word && t.Key != "-" {
+			return 0, i, false // "12 countries and 40 delegates" counts two things
+		}
+		if t.Lower != "and" || k+1 >= len(toks) {
+			continue
+		}
+		n, next, isNum := readNumber(toks, k+1)
+		if !isNum {
+			return 0, i, false
+		}
+		if e, counts := countsPeople(toks, next); counts {
+			return n, e, true
+		}
+		return 0, i, false
+	}
+	return 0, i, false
 }
 
 // qualifierBefore gives the qualifier written before the number at token i

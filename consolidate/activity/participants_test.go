@@ -37,6 +37,9 @@ func TestParticipants(t *testing.T) {
 		{"Attendance at the workshop in Kigali reached 150.", 150, "exact"},
 		{"The number of participants was 40.", 40, "exact"},
 		{"Participants: 95.", 95, "exact"},
+		{"It had 120 on-site and 200 remote participants.", 320, "exact"},
+		{"Some 40 local and 25 online participants joined.", 65, "about"},
+		{"It gathered delegations of 12 countries and 40 speakers.", 40, "exact"},
 	}
 	for _, tc := range tests {
 		got := findParticipants(tc.text)
@@ -71,6 +74,7 @@ func TestNotParticipants(t *testing.T) {
 		"70 of them online.",
 		"The workshop gathered participants of 12 countries.",
 		"Attendance was of 3 days.",
+		"It covered 3 topics and 12 countries.",
 	} {
 		if got := findParticipants(s); len(got) > 0 {
 			t.Errorf("%q: took %q as a head count", s, got[0].Written)
