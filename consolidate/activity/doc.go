@@ -15,7 +15,8 @@
 //     what is none (introductions, standing coordination, plans and
 //     deadlines, pointers to tables, lists of Resolutions).
 //  3. fields.go: an activity's fields from its sentences, read by
-//     dates.go, places.go, participants.go and refs.go.
+//     datescan.go (into dates.go's spans), places.go, participants.go
+//     and refs.go.
 //  4. row.go: the activity's row, from its sentences or its table row.
 //
 // extract.go runs them. Words are read once, as tokens (tokens.go), and
