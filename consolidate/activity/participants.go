@@ -123,7 +123,12 @@ func readNumber(toks []token, i int) (n, next int, ok bool) {
 	if !t.is(roleNumberWord) {
 		return 0, i, false
 	}
-	return readNumberWords(toks, i)
+	n, next, ok = readNumberWords(toks, i)
+	// "eighty-five (85) participants": the figures restate the words
+	if ok && next+2 < len(toks) && toks[next].Key == "(" && isDigits(toks[next+1].Key) && toks[next+2].Key == ")" {
+		next += 3
+	}
+	return n, next, ok
 }
 
 // readNumberWords reads "sixty", "forty-three", "two hundred and fifty",

@@ -206,7 +206,7 @@ func officeSeat(toks []token, i int) bool {
 	}
 	for k := j - 1; k >= 0 && k >= j-7; k-- {
 		if officeWords[toks[k].Key] {
-			return true
+			return !heldAt(toks, k)
 		}
 		t := toks[k]
 		if !(t.Word && (startsUpper(t.Key) || seatWords[t.Lower]) || k == j-1 && t.Key == ",") {
@@ -214,6 +214,14 @@ func officeSeat(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// heldAt reports whether the office whose word is token k is where
+// something was held: "held at the ITU Regional Office in Addis Ababa".
+func heldAt(toks []token, k int) bool {
+	for k--; k >= 0 && toks[k].Word && (startsUpper(toks[k].Key) || toks[k].Lower == "the"); k-- {
+	}
+	return k >= 0 && toks[k].Lower == "at"
 }
 
 // seatWords may stand in an office's name before its seat: "the Regional

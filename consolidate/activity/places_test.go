@@ -32,6 +32,7 @@ func TestEventPlace(t *testing.T) {
 		{"office seats", "The Regional Office and its Area Offices, in Chile (South America), Honduras & Barbados, coordinate.", "", ""},
 		{"office seats, a list", "The Office and its Area Offices in Santiago de Chile, Tegucigalpa and Bridgetown coordinate.", "", ""},
 		{"office seat, long name", "The ITU Regional Office for the Arab States in Cairo coordinates.", "", ""},
+		{"an event held at an office", "The meeting was held at the ITU Regional Office in Addis Ababa.", "Addis Ababa", "Ethiopia"},
 		{"the office as actor names no seat", "The Office also participated in the Moscow Telecom Forum.", "Moscow", "Russian Federation"},
 		{"an organization", "TSB met the Bhutan InfoComm and Media Authority.", "", ""},
 		{"for a country", "Clinics were held for Ethiopia and Ghana.", "", ""},
