@@ -114,13 +114,15 @@ const (
 	roleDate         = "date"
 	roleVenue        = "venue"
 	roleParticipants = "participants"
+	roleNumber       = "number" // the row's number: "No.", "#"
 )
 
 // columnRoles maps the words of a header cell to the role of its column:
 // "Event", "Activity", "Workshop", "Title" name the event; "Date(s)",
 // "When", "Period" its date; "Venue", "Place", "Location", "City",
 // "Country" its place (a City and a Country column joined);
-// "Participants", "Attendees", "Attendance" its head count.
+// "Participants", "Attendees", "Attendance" its head count; "No." or "#"
+// numbers the rows, and is left out of the row's text.
 var columnRoles = map[string]string{
 	"event": roleEvent, "events": roleEvent, "activity": roleEvent, "activities": roleEvent, "meeting": roleEvent,
 	"workshop": roleEvent, "title": roleEvent, "name": roleEvent, "description": roleEvent,
@@ -135,6 +137,11 @@ var columnRoles = map[string]string{
 func headerRoles(header []string) []string {
 	roles := make([]string, len(header))
 	for i, h := range header {
+		switch strings.ToLower(strings.TrimSpace(h)) {
+		case "no.", "no", "#", "n°", "nr.", "nr":
+			roles[i] = roleNumber
+			continue
+		}
 		for _, w := range strings.FieldsFunc(strings.ToLower(h), func(r rune) bool { return !isWordRune(r) }) {
 			if r, ok := columnRoles[w]; ok {
 				roles[i] = r
@@ -169,7 +176,7 @@ func tableRows(t *ingest.Table, section int) []Block {
 		var texts []string
 		for i, c := range row {
 			c = strings.TrimSpace(c)
-			if c == "" {
+			if c == "" || i < len(roles) && roles[i] == roleNumber {
 				continue
 			}
 			texts = append(texts, c)

@@ -11,8 +11,8 @@ import (
 // TestHeaderRoles: a header cell names its column's role by any of its
 // words.
 func TestHeaderRoles(t *testing.T) {
-	got := headerRoles([]string{"Event", "Dates", "Venue", "Participants", "Member states", "Name of the activity", "Place (city)", "Number of attendees", "Country"})
-	want := []string{roleEvent, roleDate, roleVenue, roleParticipants, "", roleEvent, roleVenue, roleParticipants, roleVenue}
+	got := headerRoles([]string{"Event", "Dates", "Venue", "Participants", "Member states", "Name of the activity", "Place (city)", "Number of attendees", "Country", "No."})
+	want := []string{roleEvent, roleDate, roleVenue, roleParticipants, "", roleEvent, roleVenue, roleParticipants, roleVenue, roleNumber}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("roles %q, want %q", got, want)
 	}
@@ -74,9 +74,10 @@ func itoa(n int) string {
 
 // TestCityAndCountryColumns: a City and a Country column make one venue.
 func TestCityAndCountryColumns(t *testing.T) {
-	d := tableDoc([][]string{{"Activity", "Date", "City", "Country", "No. of participants"}, {"Clinic", "12/05/2025", "Victoria", "Seychelles", "25"}})
+	d := tableDoc([][]string{{"#", "Activity", "Date", "City", "Country", "No. of participants"}, {"1", "Clinic", "12/05/2025", "Victoria", "Seychelles", "25"}})
 	acts, _ := Extract([]*ingest.Document{d}, Options{})
-	if len(acts) != 1 || acts[0].Place.City != "Victoria" || acts[0].Place.Country.Name != "Seychelles" || acts[0].Participants.N != 25 {
+	if len(acts) != 1 || acts[0].Place.City != "Victoria" || acts[0].Place.Country.Name != "Seychelles" || acts[0].Participants.N != 25 ||
+		acts[0].Text != "Clinic; 12/05/2025; Victoria; Seychelles; 25" {
 		t.Errorf("got %+v", acts)
 	}
 }

@@ -30,7 +30,7 @@ var qualifiers = []struct{ words, qualifier string }{
 // peopleNouns are the words that make a number a head count. Member
 // States, countries, sessions and operators are not among them.
 var peopleNouns = wordSet(`participant participants attendee attendees delegate delegates registrant registrants
-expert experts official officials servants people person persons trainee trainees representative representatives
+registration registrations expert experts official officials servants people person persons trainee trainees representative representatives
 stakeholder stakeholders student students engineer engineers professional professionals specialist specialists
 women girls youth speaker speakers panellist panellists panelist panelists learner learners officer officers staff
 individual individuals policymakers regulators journalists researchers managers technicians members`)

@@ -38,6 +38,7 @@ func TestParticipants(t *testing.T) {
 		{"The number of participants was 40.", 40, "exact"},
 		{"Participants: 95.", 95, "exact"},
 		{"It trained eighty-five (85) participants.", 85, "exact"},
+		{"A webinar on 9 September 2025 (180 registrations).", 180, "exact"},
 		{"It had 120 on-site and 200 remote participants.", 320, "exact"},
 		{"Some 40 local and 25 online participants joined.", 65, "about"},
 		{"It gathered delegations of 12 countries and 40 speakers.", 40, "exact"},
