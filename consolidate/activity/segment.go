@@ -198,10 +198,11 @@ func segmentBlock(b *Block, all []*facts, prior map[string]bool, period Period) 
 // continues reports whether sentence f goes on about activity cur rather
 // than starting one of its own. A sentence that takes the activity up
 // ("The workshop was attended by …", "It was …") continues it unless it
-// gives a date of its own; any other continues it unless it gives another
-// date or venue, adds an item ("It also took part in …"), or introduces
-// an event ("It was followed by an online meeting …"). A sentence about
-// sessions only tells the activity's parts.
+// gives a date outside the activity's, or introduces an event with a date
+// of its own ("It was followed by an online meeting on 24 September"); any
+// other continues it unless it gives another date or venue, adds an item
+// ("It also took part in …"), or introduces an event ("TSB organized a
+// webinar …"). A sentence about sessions only tells the activity's parts.
 func continues(f *facts, cur *seg, period Period) bool {
 	if partsOnly(f) {
 		return true
