@@ -137,14 +137,14 @@ func (w *docText) activities(period Period) []Activity {
 	var segs []*seg
 	var rows []Activity        // a table row's activity, by the index in segs
 	prior := map[string]bool{} // the event nouns of the section's activities so far
-	section := -2
+	section, sectionStart := -2, 0
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Section != section {
-			section, prior = b.Section, map[string]bool{}
+			section, sectionStart, prior = b.Section, len(segs), map[string]bool{}
 		}
 		if b.Kind == TableRow {
-			if a, ok := tableActivity(b, period); ok && !restates(a, rows, segs, period) {
+			if a, ok := tableActivity(b, period); ok && !restates(a, rows, segs, sectionStart, period) {
 				segs, rows = append(segs, &seg{block: b}), append(rows, a)
 				addNouns(prior, tokenize(b.Cells[roleEvent]))
 			}
@@ -180,15 +180,16 @@ func addNouns(set map[string]bool, toks []token) {
 	}
 }
 
-// restates reports whether a table row's activity repeats one the text
-// already reported, as a summary table does: same dates and same city.
-func restates(a Activity, rows []Activity, segs []*seg, period Period) bool {
+// restates reports whether a table row's activity repeats one the text of
+// its section already reported, as a summary table does: same dates and
+// same city. from is where the section's activities start in segs.
+func restates(a Activity, rows []Activity, segs []*seg, from int, period Period) bool {
 	if a.Date.IsZero() || a.Place.City == "" {
 		return false
 	}
-	for i, s := range segs {
+	for i := from; i < len(segs); i++ {
 		o := rows[i]
-		if s.sents != nil {
+		if s := segs[i]; s.sents != nil {
 			o.Date, o.Place = s.date(period), s.place()
 		}
 		if sameSpan(o.Date, a.Date) && sameCity(o.Place, a.Place) {
