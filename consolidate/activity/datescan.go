@@ -130,7 +130,7 @@ func (sc dateScan) mayStart(i int) bool {
 		return true
 	case (c == 'Q' || c == 'H') && len(t.Key) == 2:
 		return true
-	case c >= 'A' && c <= 'Z':
+	case c >= 'A' && c <= 'Z' && t.is(roleMonth):
 		if n, _ := monthNumber(t.Key, t.Lower); n > 0 {
 			return true
 		}

@@ -1,5 +1,7 @@
 package activity
 
+import "strings"
+
 // The lexicon: what each word can be for the stages that read tokens, so
 // that a token is looked up once (when it is made) rather than once per
 // word list.
@@ -15,6 +17,7 @@ const (
 	rolePeople                           // participants, delegates, staff
 	roleDateStarter                      // from, in, the, early, weekdays
 	rolePhraseStart                      // the first word of a framing, general or plan phrase
+	roleMonth                            // an English month name or abbreviation, lower-cased
 )
 
 // lexicon maps a lower-case word to its roles; it is built from the word
@@ -43,6 +46,11 @@ var lexicon = func() map[string]wordRole {
 	for w := range phraseIndex {
 		lex[w] |= rolePhraseStart
 	}
+	for _, m := range englishMonths {
+		lex[strings.ToLower(m)] |= roleMonth
+		lex[strings.ToLower(m[:3])] |= roleMonth
+	}
+	lex["sept"] |= roleMonth
 	return lex
 }()
 

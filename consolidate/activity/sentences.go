@@ -32,7 +32,10 @@ func splitSentences(p string) []sentence {
 	depth := 0      // ( and [
 	quoted := false // inside “…” or "…"
 	for i := 0; i < len(p); {
-		r, n := utf8.DecodeRuneInString(p[i:])
+		r, n := rune(p[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(p[i:])
+		}
 		switch r {
 		case '(', '[':
 			depth++

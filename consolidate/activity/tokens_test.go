@@ -47,7 +47,8 @@ func TestNormalize(t *testing.T) {
 // TestLexicon: a token's roles are those of its word lists.
 func TestLexicon(t *testing.T) {
 	for word, role := range map[string]wordRole{"workshops": roleEventNoun, "held": roleEventVerb,
-		"forty": roleNumberWord, "delegates": rolePeople, "from": roleDateStarter, "continues": rolePhraseStart} {
+		"forty": roleNumberWord, "delegates": rolePeople, "from": roleDateStarter, "continues": rolePhraseStart,
+		"Sept": roleMonth, "May": roleMonth} {
 		if toks := tokenize(word); !toks[0].is(role) {
 			t.Errorf("%q lacks role %d", word, role)
 		}
