@@ -110,11 +110,12 @@ func consolidateRun(o consolidateOptions) error {
 	if err != nil {
 		return err
 	}
-	prog := startProgress(o.stderr)
-	defer prog.stop()
-	if !quiet { // --quiet: nothing but errors, so no stages either
+	var prog *progress // none under --quiet: nothing but errors
+	if !quiet {
+		prog = startProgress(o.stderr)
 		job.Progress = func(stage string) { prog.say("%s", stage) }
 	}
+	defer prog.stop()
 	job.Note = func(note string) { say(o.stderr, "tsagmerge: %s", note) }
 	res, err := consolidate.Publish(job)
 	prog.stop()
@@ -405,6 +406,9 @@ func (p *progress) say(format string, args ...any) {
 }
 
 func (p *progress) stop() {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.stopped = true

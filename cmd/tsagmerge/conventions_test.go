@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -87,9 +88,14 @@ func TestQuietHidesProgress(t *testing.T) {
 		{[]string{"consolidate", "--draft", samples, "-o", out}, true},
 		{[]string{"-q", "consolidate", "--draft", samples, "-o", out}, false},
 	} {
-		got, code := execute(t, tt.args...)
+		var stdout, stderr bytes.Buffer
+		code := run(tt.args, &stdout, &stderr)
+		got := stderr.String()
 		if shown := strings.Contains(got, "merging 6 regions"); code != exitOK || shown != tt.shown {
 			t.Errorf("%v: exit %d, stages shown %v, want %v:\n%s", tt.args, code, shown, tt.shown, got)
+		}
+		if !tt.shown && stderr.Len()+stdout.Len() > 0 {
+			t.Errorf("%v prints something:\n%s%s", tt.args, stdout.String(), got)
 		}
 	}
 }
