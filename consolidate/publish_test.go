@@ -280,16 +280,20 @@ func TestPublishDeepestInput(t *testing.T) {
 	}
 }
 
-// BenchmarkPublishX400 times the whole draft job on the x400 bench, as
+// BenchmarkPublish times the whole draft job on the bench sets, as
 // "consolidate --draft" runs it: reading, check, merge, validation,
 // read-back and the atomic write.
-func BenchmarkPublishX400(b *testing.B) {
-	inbox := testkit.Shared(b, "bench/x400")
-	out := filepath.Join(b.TempDir(), "TD.docx")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Publish(Job{Inputs: []string{inbox}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: templates.DefaultMeta()}); err != nil {
-			b.Fatal(err)
-		}
+func BenchmarkPublish(b *testing.B) {
+	for _, set := range []string{"x40", "x400"} {
+		b.Run(set, func(b *testing.B) {
+			inbox := testkit.Shared(b, "bench/"+set)
+			out := filepath.Join(b.TempDir(), "TD.docx")
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Publish(Job{Inputs: []string{inbox}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: templates.DefaultMeta()}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
