@@ -1,0 +1,201 @@
+package diff
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"tsagmerge/ingest/opc"
+	"tsagmerge/ingest/xmltok"
+)
+
+// A picture the new version no longer shows is written back in the
+// deleted copy of its paragraph: the image part is carried from the old
+// package into the redline under a new name, with a relationship of its
+// own, so that rejecting the changes shows it again.
+
+// carried is an image part brought from the old package.
+type carried struct {
+	rel         opc.Relationship // as the redline's main part names it
+	data        []byte
+	contentType string
+}
+
+// carryPicture rewrites a w:drawing (or w:pict) of the old main part for
+// the redline: its relationships to image parts carried over, its
+// drawing ids made fresh. ok is false when that cannot be done (an
+// external or unknown target, a prefix the new part binds otherwise).
+func (rl *redliner) carryPicture(raw []byte) ([]byte, bool) {
+	if !rl.samePrefixes(raw) {
+		return nil, false
+	}
+	sc := xmltok.New(raw, xmltok.Options{})
+	var out []byte
+	last := 0
+	for sc.Next() {
+		if sc.Tok.Kind != xmltok.StartTag {
+			continue
+		}
+		for _, a := range sc.Tok.Attrs {
+			p, local := xmltok.SplitName(a.Name)
+			var v string
+			switch {
+			case rl.oldRootNS[string(p)] == opc.NSRelationships && len(p) > 0:
+				id, ok := rl.carryRel(xmltok.Unescape(a.Value))
+				if !ok {
+					return nil, false
+				}
+				v = id
+			case len(p) == 0 && string(local) == "id" && bytes.HasSuffix(sc.Tok.Name, []byte("docPr")):
+				v = rl.freshID()
+			default:
+				continue
+			}
+			at := sc.Tok.Start + valueOffset(raw[sc.Tok.Start:sc.Tok.End], a.Name)
+			out = append(append(out, raw[last:at]...), xmltok.EscapeAttr(v)...)
+			last = at + len(a.Value)
+		}
+	}
+	return append(out, raw[last:]...), sc.Err() == nil
+}
+
+// valueOffset is where the value of the attribute name starts in tag.
+func valueOffset(tag, name []byte) int {
+	i := 0
+	for {
+		j := bytes.Index(tag[i:], name)
+		if j < 0 {
+			return len(tag)
+		}
+		i += j
+		if tag[i-1] == ' ' || tag[i-1] == '\t' || tag[i-1] == '\n' || tag[i-1] == '\r' {
+			break
+		}
+		i += len(name)
+	}
+	return i + bytes.IndexAny(tag[i:], `"'`) + 1
+}
+
+// samePrefixes reports whether every prefix raw uses and does not
+// declare itself is bound alike on both versions' roots.
+func (rl *redliner) samePrefixes(raw []byte) bool {
+	sc := xmltok.New(raw, xmltok.Options{})
+	declared := map[string]bool{"xml": true}
+	check := func(name []byte) bool {
+		p, _ := xmltok.SplitName(name)
+		s := string(p)
+		return s == "" || declared[s] || (rl.oldRootNS[s] != "" && rl.oldRootNS[s] == rl.newRootNS[s])
+	}
+	for sc.Next() {
+		if sc.Tok.Kind != xmltok.StartTag {
+			continue
+		}
+		for _, a := range sc.Tok.Attrs {
+			if p, ok := xmltok.DeclaredPrefix(a.Name); ok {
+				declared[string(p)] = true
+			}
+		}
+		if !check(sc.Tok.Name) {
+			return false
+		}
+		for _, a := range sc.Tok.Attrs {
+			if _, ok := xmltok.DeclaredPrefix(a.Name); !ok && !check(a.Name) {
+				return false
+			}
+		}
+	}
+	return sc.Err() == nil
+}
+
+// carryRel carries the old main part's relationship id to the redline and
+// returns the id it has there.
+func (rl *redliner) carryRel(id string) (string, bool) {
+	if c, ok := rl.carriedByOld[id]; ok {
+		return c.rel.ID, true
+	}
+	var rel *opc.Relationship
+	for i := range rl.oldRels {
+		if rl.oldRels[i].ID == id {
+			rel = &rl.oldRels[i]
+		}
+	}
+	if rel == nil || rel.External || !rel.TypeIs(relImage) {
+		return "", false
+	}
+	data, err := rl.oldDoc.Package.Read(rel.Part)
+	if err != nil {
+		return "", false
+	}
+	n := len(rl.carriedByOld) + 1
+	name := fmt.Sprintf("word/media/tsagmerge-old-%d%s", n, strings.ToLower(path.Ext(rel.Part)))
+	c := &carried{data: data, contentType: rl.oldDoc.Package.ContentType(rel.Part),
+		rel: opc.Relationship{ID: fmt.Sprintf("rIdTsagmergeOld%d", n), Type: rel.Type, Part: name}}
+	rl.carriedByOld[id] = c
+	rl.carriedList = append(rl.carriedList, c)
+	return c.rel.ID, true
+}
+
+// relImage is the relationship type of an image part.
+const relImage = opc.NSRelationships + "/image"
+
+// rootNamespaces maps the prefixes a part's root declares to their URIs.
+func rootNamespaces(src []byte) map[string]string {
+	out := map[string]string{}
+	sc := xmltok.New(src, xmltok.Options{})
+	for sc.Next() {
+		if sc.Tok.Kind != xmltok.StartTag {
+			continue
+		}
+		for _, a := range sc.Tok.Attrs {
+			if p, ok := xmltok.DeclaredPrefix(a.Name); ok {
+				out[string(p)] = opc.Transitional(xmltok.Unescape(a.Value))
+			}
+		}
+		break
+	}
+	return out
+}
+
+// packCarried adds the carried image parts to the package's entries: the
+// parts, their relationships in the main part's .rels, and a content type
+// for each extension the package has none for.
+func (rl *redliner) packCarried(main string, parts map[string][]byte) ([]opc.Entry, error) {
+	if len(rl.carriedList) == 0 {
+		return nil, nil
+	}
+	p := rl.newDoc.Package
+	relsName := opc.RelsPartName(main)
+	rels, err := p.Read(relsName)
+	if err != nil {
+		return nil, fmt.Errorf("the new version's main part has no relationships part: %v", err)
+	}
+	ct, err := p.Read("[Content_Types].xml")
+	if err != nil {
+		return nil, err
+	}
+	var added []opc.Entry
+	var add strings.Builder
+	for _, c := range rl.carriedList {
+		added = append(added, opc.Entry{Name: c.rel.Part, Data: c.data})
+		target := strings.TrimPrefix(c.rel.Part, path.Dir(main)+"/")
+		add.WriteString(`<Relationship Id="` + c.rel.ID + `" Type="` + xmltok.EscapeAttr(c.rel.Type) + `" Target="` + opc.EscapeTarget(target) + `"/>`)
+	}
+	at := bytes.LastIndex(rels, []byte("</"))
+	parts[strings.ToLower(relsName)] = []byte(string(rels[:at]) + add.String() + string(rels[at:]))
+	var defaults strings.Builder
+	seen := map[string]bool{}
+	for _, c := range rl.carriedList {
+		ext := strings.TrimPrefix(path.Ext(c.rel.Part), ".")
+		if _, has := rl.newDoc.Package.Defaults[ext]; has || seen[ext] || c.contentType == "" {
+			continue
+		}
+		seen[ext] = true
+		defaults.WriteString(`<Default Extension="` + ext + `" ContentType="` + xmltok.EscapeAttr(c.contentType) + `"/>`)
+	}
+	if defaults.Len() > 0 {
+		at := bytes.LastIndex(ct, []byte("</"))
+		parts["[content_types].xml"] = []byte(string(ct[:at]) + defaults.String() + string(ct[at:]))
+	}
+	return added, nil
+}

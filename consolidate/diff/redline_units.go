@@ -1,0 +1,284 @@
+package diff
+
+import (
+	"strconv"
+	"strings"
+)
+
+// minMoveWords is the fewest words a paragraph must have for its removal
+// in one place and addition in another to be a move: two short lines
+// alike ("Yes.", an empty heading) are not one text moved.
+const minMoveWords = 3
+
+// diffContainer records the differences between an old and a new
+// container: units are lined up by key, then paired within each stretch
+// that differs (paragraphs alike enough, tables with tables); a paragraph
+// only in old whose text a paragraph only in new has elsewhere in the
+// body is a move.
+func (rl *redliner) diffContainer(oc, nc *container, body bool) {
+	hunks := rl.alignUnits(oc.units, nc.units)
+	if body {
+		rl.findMoves(oc, nc, hunks)
+	}
+	next := 0 // the next new unit, before which removed ones go
+	at := func() int {
+		if next < len(nc.units) {
+			return nc.units[next].start
+		}
+		return nc.end
+	}
+	for _, hp := range hunks {
+		h := hp.h
+		if h.equal {
+			next += len(h.new)
+			continue
+		}
+		walkHunk(h, hp.pairs,
+			func(i int) { rl.removed(oc.units[i], at()) },
+			func(j int) { rl.added(nc.units[j]); next++ },
+			func(p pair) { rl.paired(oc.units[p.old], nc.units[p.new]); next++ })
+	}
+}
+
+// pairedHunk is a hunk with its units paired.
+type pairedHunk struct {
+	h     hunk
+	pairs []pair
+}
+
+// alignUnits lines up two containers' units and pairs those of each
+// differing stretch.
+func (rl *redliner) alignUnits(old, new []*unit) []pairedHunk {
+	ok, nk := make([]string, len(old)), make([]string, len(new))
+	for i, u := range old {
+		ok[i] = rl.key(true, u)
+	}
+	for j, u := range new {
+		nk[j] = rl.key(false, u)
+	}
+	score := func(i, j int) float64 { return rl.unitScore(old[i], new[j]) }
+	var out []pairedHunk
+	for _, h := range align(ok, nk) {
+		ph := pairedHunk{h: h}
+		if !h.equal {
+			ph.pairs = pairUp(h.old, h.new, score, minSimilarity)
+		}
+		out = append(out, ph)
+	}
+	return out
+}
+
+// unitScore is how alike an old and a new unit are: paragraphs by their
+// words, tables always alike enough to be one table changed.
+func (rl *redliner) unitScore(a, b *unit) float64 {
+	switch {
+	case a.para >= 0 && b.para >= 0:
+		return rl.wd.similarity(rl.text(true, a), rl.text(false, b))
+	case a.para < 0 && b.para < 0:
+		return 0.5 + 0.5*rl.wd.similarity(rl.plainText(true, a), rl.plainText(false, b))
+	}
+	return 0
+}
+
+// findMoves names the moves: a paragraph removed and one added, anywhere
+// in the body, with the same text of at least minMoveWords words and no
+// pictures.
+func (rl *redliner) findMoves(oc, nc *container, hunks []pairedHunk) {
+	removed := map[string][]*unit{}
+	var added []*unit
+	for _, hp := range hunks {
+		if hp.h.equal {
+			continue
+		}
+		walkHunk(hp.h, hp.pairs,
+			func(i int) {
+				if u := oc.units[i]; rl.movable(true, u) {
+					removed[rl.text(true, u)] = append(removed[rl.text(true, u)], u)
+				}
+			},
+			func(j int) {
+				if u := nc.units[j]; rl.movable(false, u) {
+					added = append(added, u)
+				}
+			},
+			func(pair) {})
+	}
+	for _, u := range added {
+		t := rl.text(false, u)
+		if olds := removed[t]; len(olds) > 0 {
+			rl.moves++
+			name := "tsagmerge-move-" + strconv.Itoa(rl.moves)
+			rl.movedOld[olds[0]], rl.movedNew[u] = name, name
+			removed[t] = olds[1:]
+		}
+	}
+}
+
+// movable says whether a unit may be one end of a move.
+func (rl *redliner) movable(old bool, u *unit) bool {
+	figs := rl.newFigs
+	if old {
+		figs = rl.oldFigs
+	}
+	return u.para >= 0 && figs[u.para+1] == "" && len(strings.Fields(rl.text(old, u))) >= minMoveWords
+}
+
+// removed records an old unit the new version lacks, written back at at.
+func (rl *redliner) removed(u *unit, at int) {
+	kind := "del"
+	name, moved := rl.movedOld[u]
+	if moved {
+		kind = "moveFrom"
+	}
+	data := rl.deletedCopy(rl.oldRaw(u.span), rl.oldPrefix, kind)
+	if moved {
+		data = rl.wrapMoveFrom(data, name)
+	}
+	rl.edit(at, at, data)
+}
+
+// wrapMoveFrom puts a moved-away paragraph's content between its range
+// marks, inside the paragraph, after its properties.
+func (rl *redliner) wrapMoveFrom(p []byte, name string) []byte {
+	closePPr := "</" + rl.w + ":pPr>"
+	cut := strings.Index(string(p), closePPr)
+	if cut < 0 {
+		return p
+	}
+	cut += len(closePPr)
+	end := strings.LastIndex(string(p), "</")
+	out := append([]byte{}, p[:cut]...)
+	out = append(out, rl.rangeStart("moveFrom", name)...)
+	out = append(out, p[cut:end]...)
+	out = append(out, rl.rangeEnd("moveFrom", name)...)
+	return append(out, p[end:]...)
+}
+
+// added records a new unit the old version lacks.
+func (rl *redliner) added(u *unit) {
+	if u.para < 0 {
+		rl.insertTable(u)
+		return
+	}
+	plan := paraPlan{whole: "ins"}
+	if name, moved := rl.movedNew[u]; moved {
+		plan = paraPlan{whole: "moveTo", moveName: name}
+	}
+	rl.rewrite(u, plan)
+}
+
+// paired records the changes from an old unit to the new one it pairs
+// with.
+func (rl *redliner) paired(o, n *unit) {
+	if n.para < 0 {
+		rl.diffTable(o, n)
+		return
+	}
+	ot, nt := rl.text(true, o), rl.text(false, n)
+	plan := paraPlan{edits: rl.wd.words(ot, nt), pictures: rl.oldFigs[o.para+1] != rl.newFigs[n.para+1]}
+	if plan.edits == nil { // both empty
+		plan.edits = []Edit{}
+	}
+	if plan.pictures && rl.oldFigs[o.para+1] != "" {
+		// Pictures replaced: the old paragraph is written back deleted,
+		// with its pictures, and the new one recorded as inserted.
+		rl.removed(o, n.start)
+		rl.added(n)
+		return
+	}
+	if !rl.rewrite(n, plan) {
+		rl.removed(o, n.start)
+		rl.added(n)
+	}
+}
+
+// rewrite records a new paragraph rewritten as plan says; false when its
+// runs do not show the text ingest read (then nothing is recorded).
+func (rl *redliner) rewrite(u *unit, plan paraPlan) bool {
+	pv, err := readPara(rl.newTree.src[u.start:u.end], rl.w)
+	if err != nil || pv.text != rl.text(false, u) {
+		if plan.whole == "" {
+			rl.coarse++
+			return false
+		}
+	}
+	if err != nil {
+		return false
+	}
+	rl.edit(u.start, u.end, rl.rewritePara(pv, plan))
+	return true
+}
+
+// insertTable records a new table as inserted: each row, and all it holds.
+func (rl *redliner) insertTable(u *unit) {
+	for _, r := range u.rows {
+		rl.insertRow(r)
+	}
+}
+
+// insertRow records a new row as inserted, with its cells' content.
+func (rl *redliner) insertRow(r *row) {
+	rl.markRow(r, "ins")
+	for _, c := range r.cells {
+		for _, u := range c.units {
+			rl.added(u)
+		}
+	}
+}
+
+// markRow gives a new row a change mark in its w:trPr.
+func (rl *redliner) markRow(r *row, kind string) {
+	mark := rl.selfMark(kind)
+	open, close := "<"+rl.w+":trPr>", "</"+rl.w+":trPr>"
+	src := rl.newTree.src
+	switch {
+	case r.trPr.end == 0:
+		at := max(r.tagEnd, r.prExEnd)
+		rl.edit(at, at, []byte(open+mark+close))
+	case r.trPrEmpty:
+		rl.edit(r.trPr.start, r.trPr.end, []byte(open+mark+close))
+	default:
+		at := r.trPr.start + strings.LastIndex(string(src[r.trPr.start:r.trPr.end]), "</")
+		rl.edit(at, at, []byte(mark))
+	}
+}
+
+// diffTable records the changes between two tables: rows lined up by
+// their cells' text, rows paired compared cell by cell.
+func (rl *redliner) diffTable(o, n *unit) {
+	ok, nk := make([]string, len(o.rows)), make([]string, len(n.rows))
+	for i, r := range o.rows {
+		ok[i] = rl.rowKey(true, r)
+	}
+	for j, r := range n.rows {
+		nk[j] = rl.rowKey(false, r)
+	}
+	score := func(i, j int) float64 {
+		if len(o.rows[i].cells) != len(n.rows[j].cells) {
+			return 0
+		}
+		return 0.5 + 0.5*rl.wd.similarity(ok[i], nk[j])
+	}
+	next := 0
+	at := func() int {
+		if next < len(n.rows) {
+			return n.rows[next].start
+		}
+		return n.tblEnd
+	}
+	for _, h := range align(ok, nk) {
+		if h.equal {
+			next += len(h.new)
+			continue
+		}
+		walkHunk(h, pairUp(h.old, h.new, score, minSimilarity),
+			func(i int) { rl.edit(at(), at(), rl.deletedCopy(rl.oldRaw(o.rows[i].span), rl.oldPrefix, "del")) },
+			func(j int) { rl.insertRow(n.rows[j]); next++ },
+			func(p pair) {
+				for k, c := range n.rows[p.new].cells {
+					rl.diffContainer(o.rows[p.old].cells[k], c, false)
+				}
+				next++
+			})
+	}
+}
