@@ -14,11 +14,21 @@ import (
 
 func init() { subcommands = append(subcommands, newDiffCmd) }
 
+// diffOptions are diff's flags.
+type diffOptions struct {
+	oldPath, newPath string
+	asJSON           bool
+	// docx is where to write the redline, "" for none; view is the text
+	// compared where a version holds tracked changes.
+	docx, view string
+}
+
 func newDiffCmd() *cobra.Command {
-	var asJSON bool
+	var opts diffOptions
 	cmd := &cobra.Command{
 		Use: "diff OLD NEW",
 		Example: `  tsagmerge diff AFR-contribution-v1.docx AFR-contribution-v2.docx
+  tsagmerge diff --docx AFR-redline.docx AFR-contribution-v1.docx AFR-contribution-v2.docx
   tsagmerge diff inbox-2025-11-30/ inbox/      # each region's contribution, side by side`,
 		Short: "Show what changed between two versions of a contribution",
 		Long: `diff compares two versions of a contribution: sections added, removed or
@@ -26,6 +36,15 @@ renamed; paragraphs added, removed or changed, with the changed words marked
 [-deleted-]{+inserted+}; comments added, removed, resolved or reopened;
 tracked changes that appeared or are gone; and the counts of figures,
 tables, notes and links. Formatting alone is not compared.
+
+With --docx REDLINE.docx it also writes the new version with every
+difference as a tracked change by "tsagmerge", as Word's Compare would:
+words inserted and deleted, paragraphs moved, rows and tables inserted or
+deleted, pictures replaced; the new version's formatting, styles, lists,
+notes and comments kept. Accepting every change gives the new version's
+text, rejecting every change the old one's. Where a version holds tracked
+changes of its own, --view says which of its texts is compared: accepted
+(every change accepted, the default) or original (before the changes).
 
 Given two folders, it compares each region's contribution in one with the
 same region's in the other (the latest version of each, as consolidate
@@ -35,18 +54,33 @@ Exit status, as for diff(1): 0 when the versions are the same, 1 when they
 differ, 2 when a file cannot be read.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDiff(cmd.OutOrStdout(), args[0], args[1], asJSON)
+			opts.oldPath, opts.newPath = args[0], args[1]
+			return runDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the differences as JSON")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the differences as JSON")
+	cmd.Flags().StringVar(&opts.docx, "docx", "", "also write the new version with the differences as tracked changes to this `file`")
+	cmd.Flags().StringVar(&opts.view, "view", string(diff.Accepted), "where a version holds tracked changes, compare its `text`: accepted or original")
 	cmd.ValidArgsFunction = docxArgs
 	return cmd
 }
 
-func runDiff(w io.Writer, oldPath, newPath string, asJSON bool) error {
-	pairs, err := diffPairs(oldPath, newPath)
+func runDiff(w, stderr io.Writer, opts diffOptions) error {
+	asJSON := opts.asJSON
+	if opts.view != string(diff.Accepted) && opts.view != string(diff.Original) {
+		return failf("diff: --view %q is neither accepted nor original", opts.view)
+	}
+	pairs, err := diffPairs(opts.oldPath, opts.newPath)
 	if err != nil {
 		return err
+	}
+	if opts.docx != "" {
+		if pairs[0].Region != "" {
+			return failf("diff: --docx compares two files, not folders; give the region's two versions")
+		}
+		if err := writeRedline(stderr, opts); err != nil {
+			return err
+		}
 	}
 	var results []regionDiff
 	differ := false
@@ -101,6 +135,23 @@ func runDiff(w io.Writer, oldPath, newPath string, asJSON bool) error {
 	}
 	if differ {
 		return &exitError{code: exitFindings} // 1: the versions differ
+	}
+	return nil
+}
+
+// writeRedline writes the redline and says what it holds on stderr.
+func writeRedline(stderr io.Writer, opts diffOptions) error {
+	red, err := diff.WriteRedline(opts.docx, opts.oldPath, opts.newPath, diff.RedlineOptions{View: diff.View(opts.view)})
+	if err != nil {
+		return failf("diff: %v", err)
+	}
+	fmt.Fprintf(stderr, "redline written to %s: %d insertions, %d deletions, %d moves, by %q\n",
+		opts.docx, red.Insertions, red.Deletions, red.Moves, diff.Author)
+	for _, f := range red.Settled {
+		fmt.Fprintf(stderr, "%s holds tracked changes: compared with them %s (--view)\n", f, opts.view)
+	}
+	if red.Coarse > 0 {
+		fmt.Fprintf(stderr, "%d paragraphs are recorded as deleted and inserted whole (their runs could not be matched to their text)\n", red.Coarse)
 	}
 	return nil
 }

@@ -49,3 +49,40 @@ func TestDiffCommand(t *testing.T) {
 		t.Errorf("diff --json paragraphs = %+v", res.Paragraphs)
 	}
 }
+
+func TestDiffRedlineCommand(t *testing.T) {
+	samples := testkit.Samples(t)
+	ams := filepath.Join(samples, "AMS-contribution.docx") // holds tracked changes
+	dir := t.TempDir()
+	changed := filepath.Join(dir, "AMS-v2.docx")
+	testkit.Rewrite(t, ams, changed, "word/document.xml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("Regional Office"), []byte("Area Office"), 1)
+	})
+	red := filepath.Join(dir, "AMS-redline.docx")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"diff", "--docx", red, ams, changed}, exitFindings, "holds tracked changes: compared with them accepted"},
+		{[]string{"diff", "--docx", red, "--view", "original", ams, changed}, exitFindings, "redline written to " + red},
+		{[]string{"diff", "--docx", changed, ams, changed}, exitBadInput, "is one of the inputs"},
+		{[]string{"diff", "--docx", red, "--view", "final", ams, changed}, exitBadInput, `--view "final" is neither`},
+		{[]string{"diff", "--docx", red, samples, samples}, exitBadInput, "compares two files, not folders"},
+	}
+	for _, tc := range tests {
+		out, code := execute(t, tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d, want %d; output lacks %q:\n%s", tc.args, code, tc.code, tc.want, out)
+		}
+	}
+	d := testkit.ReadDoc(t, red)
+	defer d.Package.Close()
+	authors := map[string]bool{}
+	for _, r := range d.Revisions {
+		authors[r.Author] = true
+	}
+	if !authors["tsagmerge"] || len(authors) != 1 {
+		t.Errorf("the redline's changes are by %v; want tsagmerge only", authors)
+	}
+}

@@ -4,14 +4,16 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"tsagmerge/consolidate/outfile"
+	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
-	"tsagmerge/consolidate/validate"
 )
 
 // nsWML is WordprocessingML's namespace, transitional spelling.
@@ -418,4 +420,27 @@ func at(list []string, i int) string {
 		return list[i]
 	}
 	return "(nothing)"
+}
+
+// WriteRedline compares the versions at oldPath and newPath and writes
+// their redline to out, atomically; out may name neither input.
+func WriteRedline(out, oldPath, newPath string, opts RedlineOptions) (*Redline, error) {
+	if err := outfile.Check(out, oldPath, newPath); err != nil {
+		return nil, err
+	}
+	docs := make([]*ingest.Document, 2)
+	for i, p := range []string{oldPath, newPath} {
+		d, err := ingest.Read(p)
+		if err != nil {
+			return nil, err
+		}
+		defer d.Package.Close()
+		docs[i] = d
+	}
+	red, err := MakeRedline(docs[0], docs[1], opts)
+	if err != nil {
+		return nil, err
+	}
+	err = outfile.Write(out, func(w io.Writer) error { _, err := w.Write(red.Data); return err })
+	return red, err
 }

@@ -130,7 +130,7 @@ func readRun(src []byte, prefix string) (*runView, error) {
 		case "t":
 			k.isText = true
 			if !self {
-				k.text = xmltok.Unescape(src[tagEnd:bytes.LastIndex(raw, []byte("</"))+start])
+				k.text = xmltok.Unescape(src[tagEnd : bytes.LastIndex(raw, []byte("</"))+start])
 			}
 			k.chars = utf8.RuneCountInString(k.text)
 		case "tab", "ptab", "br", "cr", "noBreakHyphen":
@@ -164,9 +164,9 @@ type paraWriter struct {
 	rl   *redliner
 	src  []byte
 	out  []byte
-	ins  []bool            // by character of the new text: inserted
-	dels map[int][]string  // deleted text by the position it stood at
-	wrap string            // "ins" or "moveTo"
+	ins  []bool           // by character of the new text: inserted
+	dels map[int][]string // deleted text by the position it stood at
+	wrap string           // "ins" or "moveTo"
 	plan paraPlan
 	// the piece being written: a run's start tag and properties, and
 	// whether it is inserted
