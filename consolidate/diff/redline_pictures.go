@@ -27,7 +27,8 @@ type carried struct {
 // drawing ids made fresh. ok is false when that cannot be done (an
 // external or unknown target, a prefix the new part binds otherwise).
 func (rl *redliner) carryPicture(raw []byte) ([]byte, bool) {
-	if !rl.samePrefixes(raw) {
+	decls, ok := rl.missingDeclarations(raw)
+	if !ok {
 		return nil, false
 	}
 	sc := xmltok.New(raw, xmltok.Options{})
@@ -41,7 +42,7 @@ func (rl *redliner) carryPicture(raw []byte) ([]byte, bool) {
 			p, local := xmltok.SplitName(a.Name)
 			var v string
 			switch {
-			case rl.oldRootNS[string(p)] == opc.NSRelationships && len(p) > 0:
+			case len(p) > 0 && opc.Transitional(rl.oldRootNS[string(p)]) == opc.NSRelationships:
 				id, ok := rl.carryRel(xmltok.Unescape(a.Value))
 				if !ok {
 					return nil, false
@@ -57,7 +58,12 @@ func (rl *redliner) carryPicture(raw []byte) ([]byte, bool) {
 			last = at + len(a.Value)
 		}
 	}
-	return append(out, raw[last:]...), sc.Err() == nil
+	out = append(out, raw[last:]...)
+	// the old root's declarations the fragment relies on, made its own
+	if at := bytes.IndexAny(out, " />"); at > 0 && decls != "" {
+		out = []byte(string(out[:at]) + decls + string(out[at:]))
+	}
+	return out, sc.Err() == nil
 }
 
 // valueOffset is where the value of the attribute name starts in tag.
@@ -77,15 +83,28 @@ func valueOffset(tag, name []byte) int {
 	return i + bytes.IndexAny(tag[i:], `"'`) + 1
 }
 
-// samePrefixes reports whether every prefix raw uses and does not
-// declare itself is bound alike on both versions' roots.
-func (rl *redliner) samePrefixes(raw []byte) bool {
+// missingDeclarations lists, as attributes, the namespace declarations
+// of the old root that raw uses without declaring itself and that the new
+// root does not make alike. ok is false when raw uses a prefix the old
+// root does not declare either.
+func (rl *redliner) missingDeclarations(raw []byte) (decls string, ok bool) {
 	sc := xmltok.New(raw, xmltok.Options{})
-	declared := map[string]bool{"xml": true}
-	check := func(name []byte) bool {
+	declared := map[string]bool{"xml": true, "": true}
+	added := map[string]bool{}
+	var b strings.Builder
+	need := func(name []byte) bool {
 		p, _ := xmltok.SplitName(name)
 		s := string(p)
-		return s == "" || declared[s] || (rl.oldRootNS[s] != "" && rl.oldRootNS[s] == rl.newRootNS[s])
+		switch {
+		case declared[s] || added[s]:
+			return true
+		case rl.oldRootNS[s] == "":
+			return false
+		case rl.oldRootNS[s] != rl.newRootNS[s]:
+			b.WriteString(" xmlns:" + s + `="` + xmltok.EscapeAttr(rl.oldRootNS[s]) + `"`)
+		}
+		added[s] = true
+		return true
 	}
 	for sc.Next() {
 		if sc.Tok.Kind != xmltok.StartTag {
@@ -96,16 +115,16 @@ func (rl *redliner) samePrefixes(raw []byte) bool {
 				declared[string(p)] = true
 			}
 		}
-		if !check(sc.Tok.Name) {
-			return false
+		if !need(sc.Tok.Name) {
+			return "", false
 		}
 		for _, a := range sc.Tok.Attrs {
-			if _, ok := xmltok.DeclaredPrefix(a.Name); !ok && !check(a.Name) {
-				return false
+			if _, isDecl := xmltok.DeclaredPrefix(a.Name); !isDecl && !need(a.Name) {
+				return "", false
 			}
 		}
 	}
-	return sc.Err() == nil
+	return b.String(), sc.Err() == nil
 }
 
 // carryRel carries the old main part's relationship id to the redline and
@@ -149,7 +168,7 @@ func rootNamespaces(src []byte) map[string]string {
 		}
 		for _, a := range sc.Tok.Attrs {
 			if p, ok := xmltok.DeclaredPrefix(a.Name); ok {
-				out[string(p)] = opc.Transitional(xmltok.Unescape(a.Value))
+				out[string(p)] = xmltok.Unescape(a.Value)
 			}
 		}
 		break

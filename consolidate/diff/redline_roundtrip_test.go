@@ -75,7 +75,43 @@ func TestRedlineSamples(t *testing.T) {
 		}
 		checkRoundTrip(t, tc.name, files[3*i], files[3*i+1], files[3*i+2])
 	}
+	files = append(files, libreOfficeEdited(t, dir, files[0], files[1])...)
 	checkSchema(t, files)
+	// LibreOffice opens the redline (without repair: it converts it) and
+	// shows the old picture and words beside the new.
+	pdf := testkit.ConvertPDF(t, files[2], dir)
+	if text := testkit.Run(t, "pdftotext", pdf, "-"); !strings.Contains(text, "Benin Togo") && !strings.Contains(text, "BeninTogo") {
+		t.Errorf("the redline's PDF does not show the deleted and inserted word side by side:\n%s", text)
+	}
+}
+
+// libreOfficeEdited has LibreOffice save an edited sample again, so that
+// its XML is LibreOffice's (runs, ids, styles written its way), and
+// checks the redline against the sample: the round trip, and the files
+// for the schema check.
+func libreOfficeEdited(t *testing.T, dir, old, edited string) []string {
+	t.Helper()
+	testkit.RequireTool(t, "soffice")
+	lo := filepath.Join(dir, "lo")
+	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "lo-profile"))
+	testkit.Run(t, "soffice", "-env:UserInstallation="+profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", lo, edited)
+	newPath := filepath.Join(lo, filepath.Base(edited))
+	od, nd := testkit.ReadDoc(t, old), testkit.ReadDoc(t, newPath)
+	defer od.Package.Close()
+	defer nd.Package.Close()
+	red, err := MakeRedline(od, nd, RedlineOptions{})
+	if err != nil {
+		t.Fatalf("the sample saved by LibreOffice: %v", err)
+	}
+	if red.Moves != 1 {
+		t.Errorf("the sample saved by LibreOffice: %d moves recorded, want 1", red.Moves)
+	}
+	out := filepath.Join(lo, "redline.docx")
+	if err := os.WriteFile(out, red.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	checkRoundTrip(t, "the sample saved by LibreOffice", old, newPath, out)
+	return []string{old, newPath, out}
 }
 
 // checkComments: the redline keeps the new version's comments, with their
