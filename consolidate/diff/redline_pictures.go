@@ -32,55 +32,30 @@ func (rl *redliner) carryPicture(raw []byte) ([]byte, bool) {
 		return nil, false
 	}
 	sc := xmltok.New(raw, xmltok.Options{})
-	var out []byte
-	last := 0
-	for sc.Next() {
-		if sc.Tok.Kind != xmltok.StartTag {
-			continue
+	failed := false
+	out := xmltok.RewriteAttrs(sc, func(t *xmltok.Token, a xmltok.Attr) (string, bool) {
+		p, local := xmltok.SplitName(a.Name)
+		switch {
+		case len(p) > 0 && opc.Transitional(rl.oldRootNS[string(p)]) == opc.NSRelationships:
+			id, ok := rl.carryRel(xmltok.Unescape(a.Value))
+			failed = failed || !ok
+			return id, ok
+		case len(p) == 0 && string(local) == "id" && bytes.HasSuffix(t.Name, []byte("docPr")):
+			return rl.freshID(), true
 		}
-		for _, a := range sc.Tok.Attrs {
-			p, local := xmltok.SplitName(a.Name)
-			var v string
-			switch {
-			case len(p) > 0 && opc.Transitional(rl.oldRootNS[string(p)]) == opc.NSRelationships:
-				id, ok := rl.carryRel(xmltok.Unescape(a.Value))
-				if !ok {
-					return nil, false
-				}
-				v = id
-			case len(p) == 0 && string(local) == "id" && bytes.HasSuffix(sc.Tok.Name, []byte("docPr")):
-				v = rl.freshID()
-			default:
-				continue
-			}
-			at := sc.Tok.Start + valueOffset(raw[sc.Tok.Start:sc.Tok.End], a.Name)
-			out = append(append(out, raw[last:at]...), xmltok.EscapeAttr(v)...)
-			last = at + len(a.Value)
-		}
+		return "", false
+	})
+	if failed || sc.Err() != nil {
+		return nil, false
 	}
-	out = append(out, raw[last:]...)
+	if out == nil {
+		out = append([]byte{}, raw...)
+	}
 	// the old root's declarations the fragment relies on, made its own
 	if at := bytes.IndexAny(out, " />"); at > 0 && decls != "" {
 		out = []byte(string(out[:at]) + decls + string(out[at:]))
 	}
-	return out, sc.Err() == nil
-}
-
-// valueOffset is where the value of the attribute name starts in tag.
-func valueOffset(tag, name []byte) int {
-	i := 0
-	for {
-		j := bytes.Index(tag[i:], name)
-		if j < 0 {
-			return len(tag)
-		}
-		i += j
-		if tag[i-1] == ' ' || tag[i-1] == '\t' || tag[i-1] == '\n' || tag[i-1] == '\r' {
-			break
-		}
-		i += len(name)
-	}
-	return i + bytes.IndexAny(tag[i:], `"'`) + 1
+	return out, true
 }
 
 // missingDeclarations lists, as attributes, the namespace declarations
