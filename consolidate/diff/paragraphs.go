@@ -52,6 +52,35 @@ func compareParagraphs(oldDoc, newDoc *ingest.Document, wd *wordDiffer) []Paragr
 		}
 		walkHunk(h, pairing(h.old, h.new, score, minSimilarity), removed, added, changed)
 	}
+	return findMoved(out)
+}
+
+// findMoved makes each paragraph removed whose text a paragraph added
+// has (of minMoveWords words or more) one paragraph moved, listed where
+// it now stands.
+func findMoved(cs []ParagraphChange) []ParagraphChange {
+	removed := map[string][]int{}
+	for i, c := range cs {
+		if c.Change == Removed && len(strings.Fields(c.Old)) >= minMoveWords {
+			removed[c.Old] = append(removed[c.Old], i)
+		}
+	}
+	gone := map[int]bool{}
+	for i := range cs {
+		c := &cs[i]
+		if at := removed[c.New]; c.Change == Added && len(at) > 0 {
+			was := cs[at[0]]
+			removed[c.New] = at[1:]
+			gone[at[0]] = true
+			c.Change, c.OldIndex, c.Old = Moved, was.OldIndex, was.Old
+		}
+	}
+	out := cs[:0]
+	for i, c := range cs {
+		if !gone[i] {
+			out = append(out, c)
+		}
+	}
 	return out
 }
 

@@ -34,6 +34,8 @@ func (r *Result) WriteText(w io.Writer, color bool) error {
 	writeParagraphs(bw, s, r.Paragraphs)
 	writeComments(bw, s, r.Comments)
 	writeRevisions(bw, s, r.Revisions)
+	writeFigures(bw, s, r.Figures)
+	writeTables(bw, s, r.Tables)
 	if len(r.Counts) > 0 {
 		fmt.Fprintln(bw, s.bold("\nCounts"))
 		for _, c := range r.Counts {
@@ -76,6 +78,8 @@ func writeParagraphs(w io.Writer, s style, cs []ParagraphChange) {
 			fmt.Fprintf(w, "  paragraph %d added\n  %s\n", c.NewIndex, s.ins("+ "+c.New))
 		case Removed:
 			fmt.Fprintf(w, "  paragraph %d removed\n  %s\n", c.OldIndex, s.del("- "+c.Old))
+		case Moved:
+			fmt.Fprintf(w, "  paragraph %d moved here (was %d)\n  %s\n", c.NewIndex, c.OldIndex, s.ins("> "+c.New))
 		default:
 			was := ""
 			if c.OldIndex != c.NewIndex {
@@ -123,6 +127,53 @@ func writeRevisions(w io.Writer, s style, cs []RevisionChange) {
 			what = "gone (accepted or rejected)"
 		}
 		fmt.Fprintf(w, "  %s %s by %s: %s\n", what, c.Kind, c.Author, quote(c.Text))
+	}
+}
+
+func writeFigures(w io.Writer, s style, cs []FigureChange) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintln(w, s.bold("\nFigures"))
+	for _, c := range cs {
+		switch c.Change {
+		case Added:
+			fmt.Fprintf(w, "  %s figure %s (%s)\n", s.ins("+"), quote(c.New), c.Section)
+		case Removed:
+			fmt.Fprintf(w, "  %s figure %s (%s)\n", s.del("-"), quote(c.Old), c.Section)
+		case Replaced:
+			fmt.Fprintf(w, "  ~ figure %s: another picture (%s)\n", quote(c.New), c.Section)
+		default:
+			fmt.Fprintf(w, "  ~ figure caption %s → %s (%s)\n", s.del(quote(c.Old)), s.ins(quote(c.New)), c.Section)
+		}
+	}
+}
+
+func writeTables(w io.Writer, s style, cs []TableChange) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintln(w, s.bold("\nTables"))
+	for _, c := range cs {
+		name := quote(c.Caption)
+		switch c.Change {
+		case Added:
+			fmt.Fprintf(w, "  %s table %s, %d rows (%s)\n", s.ins("+"), name, c.NewRows, c.Section)
+			continue
+		case Removed:
+			fmt.Fprintf(w, "  %s table %s, %d rows (%s)\n", s.del("-"), name, c.OldRows, c.Section)
+			continue
+		}
+		fmt.Fprintf(w, "  ~ table %s (%s)\n", name, c.Section)
+		if c.OldCaption != "" {
+			fmt.Fprintf(w, "    caption was %s\n", quote(c.OldCaption))
+		}
+		if c.OldRows != c.NewRows {
+			fmt.Fprintf(w, "    rows: %d → %d\n", c.OldRows, c.NewRows)
+		}
+		for _, cell := range c.Cells {
+			fmt.Fprintf(w, "    row %d, column %d: %s\n", cell.Row, cell.Col, markWords(s, cell.Words))
+		}
 	}
 }
 
