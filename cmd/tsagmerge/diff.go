@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +22,10 @@ type diffOptions struct {
 	// docx is where to write the redline, "" for none; view is the text
 	// compared where a version holds tracked changes.
 	docx, view string
+	// since is last period's TD: the contributions named are searched
+	// for paragraphs carried over from it.
+	since string
+	paths []string
 }
 
 func newDiffCmd() *cobra.Command {
@@ -46,18 +51,33 @@ text, rejecting every change the old one's. Where a version holds tracked
 changes of its own, --view says which of its texts is compared: accepted
 (every change accepted, the default) or original (before the changes).
 
+With --since LAST-TD.docx DIR|FILE..., it lists instead, for each region's
+contribution named, the paragraphs that last period's TD already held word
+for word in that region's section: text the region may have forgotten to
+update (exit 1 when there are any). check --since reports the same.
+
 Given two folders, it compares each region's contribution in one with the
 same region's in the other (the latest version of each, as consolidate
 would take it).
 
 Exit status, as for diff(1): 0 when the versions are the same, 1 when they
 differ, 2 when a file cannot be read.`,
-		Args: cobra.ExactArgs(2),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.since != "" {
+				return cobra.MinimumNArgs(1)(cmd, args)
+			}
+			return cobra.ExactArgs(2)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.since != "" {
+				opts.paths = args
+				return runSince(cmd.OutOrStdout(), opts)
+			}
 			opts.oldPath, opts.newPath = args[0], args[1]
 			return runDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.since, "since", "", "last period's published TD `file`: list each region's paragraphs (of the contributions named) carried over from it unchanged")
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the differences as JSON")
 	cmd.Flags().StringVar(&opts.docx, "docx", "", "also write the new version with the differences as tracked changes to this `file`")
 	cmd.Flags().StringVar(&opts.view, "view", string(diff.Accepted), "where a version holds tracked changes, compare its `text`: accepted or original")
@@ -137,6 +157,61 @@ func runDiff(w, stderr io.Writer, opts diffOptions) error {
 		return &exitError{code: exitFindings} // 1: the versions differ
 	}
 	return nil
+}
+
+// sinceRegion is one region's paragraphs carried over from the last TD.
+type sinceRegion struct {
+	Region     string                `json:"region"`
+	File       string                `json:"file"`
+	Paragraphs []diff.StaleParagraph `json:"paragraphs"`
+}
+
+// runSince lists the paragraphs each region's contribution carries over
+// unchanged from last period's TD.
+func runSince(w io.Writer, opts diffOptions) error {
+	last, err := ingest.Read(opts.since)
+	if err != nil {
+		return failf("diff --since: %v", err)
+	}
+	defer last.Package.Close()
+	in, err := inbox.Scan(opts.paths)
+	if err != nil {
+		return failf("diff: %v", err)
+	}
+	defer in.Close()
+	var out []sinceRegion
+	found := 0
+	for _, f := range in.Used() {
+		r := sinceRegion{Region: f.Region.Code, File: f.Path, Paragraphs: diff.Stale(last, f, f.Region.Code)}
+		if r.Paragraphs == nil {
+			r.Paragraphs = []diff.StaleParagraph{}
+		}
+		found += len(r.Paragraphs)
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return failf("diff --since: no contribution could be read in %s", strings.Join(opts.paths, ", "))
+	}
+	if opts.asJSON {
+		if err := writeJSON(w, out); err != nil {
+			return err
+		}
+	} else {
+		printSince(w, out, opts.since)
+	}
+	if found > 0 {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+func printSince(w io.Writer, rs []sinceRegion, since string) {
+	for _, r := range rs {
+		fmt.Fprintf(w, "== %s: %s: %d paragraphs carried over unchanged from %s\n", r.Region, r.File, len(r.Paragraphs), since)
+		for _, p := range r.Paragraphs {
+			fmt.Fprintf(w, "  paragraph %d (%s): %s\n", p.Paragraph, p.Section, p.Text)
+		}
+	}
 }
 
 // writeRedline writes the redline and says what it holds on stderr.

@@ -86,3 +86,59 @@ func TestDiffRedlineCommand(t *testing.T) {
 		t.Errorf("the redline's changes are by %v; want tsagmerge only", authors)
 	}
 }
+
+func TestDiffSince(t *testing.T) {
+	samples := testkit.Samples(t)
+	dir := t.TempDir()
+	td := filepath.Join(dir, "TD.docx")
+	if out, code := execute(t, "consolidate", samples, "--draft", "-q", "-o", td); code != exitOK {
+		t.Fatalf("consolidate: exit %d\n%s", code, out)
+	}
+	// This period's AFR: one paragraph updated, the rest as last period.
+	afr := filepath.Join(dir, "AFR-contribution.docx")
+	testkit.Rewrite(t, filepath.Join(samples, "AFR-contribution.docx"), afr, "word/document.xml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("training workshop in Benin"), []byte("training workshop in Togo"), 1)
+	})
+	tests := []struct {
+		args []string
+		code int
+		want []string
+		not  string
+	}{
+		{[]string{"diff", "--since", td, afr}, exitFindings, []string{"== AFR: ", "8 paragraphs carried over unchanged", "paragraph 4 (Africa"}, "Togo"},
+		{[]string{"diff", "--since", filepath.Join(samples, "EXPECTED.md"), afr}, exitBadInput, []string{"--since", "EXPECTED.md"}, "carried over"},
+	}
+	for _, tc := range tests {
+		out, code := execute(t, tc.args...)
+		if code != tc.code || strings.Contains(out, tc.not) {
+			t.Errorf("%v: exit %d, want %d; output has %q:\n%s", tc.args, code, tc.code, tc.not, out)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+	out, _ := execute(t, "check", "--since", td, "--json", afr)
+	var rep struct {
+		Findings []struct{ Kind, Severity, Context string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("check --since --json: %v\n%s", err, out)
+	}
+	stale := 0
+	for _, f := range rep.Findings {
+		if f.Kind == "stale-text" {
+			stale++
+			if f.Severity != "warning" || strings.Contains(f.Context, "Togo") {
+				t.Errorf("stale-text finding %+v", f)
+			}
+		}
+	}
+	if stale != 8 {
+		t.Errorf("check --since: %d stale-text findings; want 8", stale)
+	}
+	if out, _ := execute(t, "check", "--json", afr); strings.Contains(out, "stale-text") {
+		t.Error("check without --since reports stale text")
+	}
+}
