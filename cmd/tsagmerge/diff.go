@@ -26,6 +26,8 @@ type diffOptions struct {
 	// for paragraphs carried over from it.
 	since string
 	paths []string
+	// html is where to write the side-by-side page, "" for none.
+	html string
 }
 
 func newDiffCmd() *cobra.Command {
@@ -50,6 +52,11 @@ notes and comments kept. Accepting every change gives the new version's
 text, rejecting every change the old one's. Where a version holds tracked
 changes of its own, --view says which of its texts is compared: accepted
 (every change accepted, the default) or original (before the changes).
+
+With --html REPORT.html it also writes a page showing the two versions
+side by side, section by section, the changed words marked, and the
+comments with their threads and whether they are resolved: one file that
+needs nothing else, to open in a browser or print.
 
 With --since LAST-TD.docx DIR|FILE..., it lists instead, for each region's
 contribution named, the paragraphs that last period's TD already held word
@@ -77,6 +84,7 @@ differ, 2 when a file cannot be read.`,
 			return runDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.html, "html", "", "also write the two versions side by side, changes marked, with the comments, to this `file` (a page that needs nothing else)")
 	cmd.Flags().StringVar(&opts.since, "since", "", "last period's published TD `file`: list each region's paragraphs (of the contributions named) carried over from it unchanged")
 	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the differences as JSON")
 	cmd.Flags().StringVar(&opts.docx, "docx", "", "also write the new version with the differences as tracked changes to this `file`")
@@ -94,10 +102,10 @@ func runDiff(w, stderr io.Writer, opts diffOptions) error {
 	if err != nil {
 		return err
 	}
+	if (opts.docx != "" || opts.html != "") && pairs[0].Region != "" {
+		return failf("diff: --docx and --html compare two files, not folders; give the region's two versions")
+	}
 	if opts.docx != "" {
-		if pairs[0].Region != "" {
-			return failf("diff: --docx compares two files, not folders; give the region's two versions")
-		}
 		if err := writeRedline(stderr, opts); err != nil {
 			return err
 		}
@@ -120,6 +128,12 @@ func runDiff(w, stderr io.Writer, opts diffOptions) error {
 			docs[i] = d
 		}
 		pr.Result = diff.Compare(docs[0], docs[1])
+		if opts.html != "" {
+			if err := diff.WriteHTMLFile(opts.html, docs[0], docs[1], pr.Result); err != nil {
+				return failf("diff: %v", err)
+			}
+			fmt.Fprintf(stderr, "side-by-side page written to %s\n", opts.html)
+		}
 		differ = differ || !pr.Result.Identical()
 		results = append(results, pr)
 	}

@@ -67,8 +67,10 @@ func TestDiffRedlineCommand(t *testing.T) {
 		{[]string{"diff", "--docx", red, ams, changed}, exitFindings, "holds tracked changes: compared with them accepted"},
 		{[]string{"diff", "--docx", red, "--view", "original", ams, changed}, exitFindings, "redline written to " + red},
 		{[]string{"diff", "--docx", changed, ams, changed}, exitBadInput, "is one of the inputs"},
+		{[]string{"diff", "--html", filepath.Join(dir, "page.html"), ams, changed}, exitFindings, "side-by-side page written to"},
+		{[]string{"diff", "--html", ams, ams, changed}, exitBadInput, "is one of the inputs"},
 		{[]string{"diff", "--docx", red, "--view", "final", ams, changed}, exitBadInput, `--view "final" is neither`},
-		{[]string{"diff", "--docx", red, samples, samples}, exitBadInput, "compares two files, not folders"},
+		{[]string{"diff", "--docx", red, samples, samples}, exitBadInput, "compare two files, not folders"},
 	}
 	for _, tc := range tests {
 		out, code := execute(t, tc.args...)
