@@ -77,10 +77,11 @@ type redliner struct {
 	movedOld, movedNew map[*unit]string
 	// The old pictures carried into the redline: the old main part's
 	// relationships, both roots' namespaces, and what was carried.
-	oldRels              []opc.Relationship
-	oldRootNS, newRootNS map[string]string
-	carriedByOld         map[string]*carried
-	carriedList          []*carried
+	oldRels                    []opc.Relationship
+	oldRootNS, newRootNS       map[string]string
+	oldIgnorable, newIgnorable map[string]bool
+	carriedByOld               map[string]*carried
+	carriedList                []*carried
 }
 
 // splice replaces src[at:end] of the new main part with data.
@@ -165,7 +166,8 @@ func newRedliner(old, new *ingest.Document, date time.Time) (*redliner, error) {
 		}
 	}
 	rl.nextID = maxID(new)
-	rl.oldRootNS, rl.newRootNS = rootNamespaces(rl.oldTree.src), rootNamespaces(rl.newTree.src)
+	rl.oldRootNS, rl.oldIgnorable = rootNamespaces(rl.oldTree.src)
+	rl.newRootNS, rl.newIgnorable = rootNamespaces(rl.newTree.src)
 	rl.carriedByOld = map[string]*carried{}
 	if main, err := old.Package.MainDocument(); err == nil {
 		rl.oldRels, _ = old.Package.Rels(main)
@@ -213,7 +215,9 @@ func maxID(d *ingest.Document) int {
 		if err != nil {
 			continue
 		}
-		for _, attr := range [][]byte{[]byte(` w:id="`), []byte(`:id="`)} {
+		// every id attribute, whatever it numbers (drawings' wp:docPr
+		// ids are unprefixed): a fresh id above them all clashes with none
+		for _, attr := range [][]byte{[]byte(`:id="`), []byte(` id="`)} {
 			for rest := data; ; {
 				at := bytes.Index(rest, attr)
 				if at < 0 {

@@ -49,12 +49,23 @@ type copier struct {
 	// pendingPr is set after a w:p or w:tr start until its properties
 	// (given a mark) are written.
 	pendingPr string
+	// texts are the copied paragraphs' texts as ingest read them, in
+	// order; para counts the paragraphs copied, runsAt is where the open
+	// paragraph's content starts in out, and shown what its runs show.
+	texts  []string
+	para   int
+	runsAt int
+	shown  strings.Builder
 }
 
 // deletedCopy rewrites src, a paragraph, row or table of the old version,
-// as deleted (kind "del") or moved away (kind "moveFrom").
-func (rl *redliner) deletedCopy(src []byte, prefix, kind string) []byte {
-	c := &copier{rl: rl, kind: kind, prefix: prefix, src: src}
+// as deleted (kind "del") or moved away (kind "moveFrom"). texts are its
+// paragraphs' texts, as ingest read them: a paragraph whose copied runs
+// show another text (text in a text box, a content control's fallback,
+// a picture not carried over) is written as that text, plainly, so that
+// rejecting the changes gives the old text exactly.
+func (rl *redliner) deletedCopy(src []byte, prefix, kind string, texts []string) []byte {
+	c := &copier{rl: rl, kind: kind, prefix: prefix, src: src, texts: texts}
 	w := newWalker(src, prefix)
 	for w.next() {
 		tok := &w.sc.Tok
@@ -109,6 +120,7 @@ func (c *copier) writePending(local string, w *walker) {
 		propsName = "trPr"
 	}
 	c.pendingPr = ""
+	defer func() { c.runsAt = len(c.out) }()
 	if local == propsName {
 		start := w.sc.Tok.Start
 		c.out = append(c.out, c.props(c.src[start:w.skip()], mark)...)
@@ -126,9 +138,32 @@ func (c *copier) end(local string) {
 		if c.pendingPr != "" {
 			c.writePending("", nil)
 		}
+		if local == "p" {
+			c.settleText()
+		}
 		fallthrough
 	case "tbl", "tc":
 		c.out = append(c.out, c.rl.closeTag(local)...)
+	}
+}
+
+// settleText makes the paragraph just copied show the text ingest read
+// in it: the text of its text boxes follows its own on lines of their
+// own, and any other difference has the runs replaced by the text.
+func (c *copier) settleText() {
+	shown := c.shown.String()
+	c.shown.Reset()
+	if c.para >= len(c.texts) {
+		return
+	}
+	want := c.texts[c.para]
+	c.para++
+	switch {
+	case shown == want:
+	case strings.HasPrefix(want, shown+"\n"):
+		c.out = c.rl.appendDeleted(c.out, c.kind, want[len(shown):], nil)
+	default:
+		c.out = c.rl.appendDeleted(c.out[:c.runsAt], c.kind, want, nil)
 	}
 }
 
@@ -153,6 +188,9 @@ func (c *copier) run(raw []byte) {
 		}
 		if c.kind == "moveFrom" && name == "delText" {
 			name = "t"
+		}
+		if k.chars > 0 {
+			c.shown.WriteString(kidText(k))
 		}
 		if name == "delText" || name == "t" {
 			if k.text != "" {

@@ -70,6 +70,9 @@ func (rl *redliner) appendDeleted(dst []byte, kind, text string, rPr []byte) []b
 	if kind == "moveFrom" {
 		textTag = "t"
 	}
+	if text == "" {
+		return dst
+	}
 	dst = append(dst, rl.openMark(kind)...)
 	dst = append(dst, "<"+rl.w+":r>"...)
 	dst = append(dst, rPr...)

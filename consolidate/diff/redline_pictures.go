@@ -27,6 +27,10 @@ type carried struct {
 // drawing ids made fresh. ok is false when that cannot be done (an
 // external or unknown target, a prefix the new part binds otherwise).
 func (rl *redliner) carryPicture(raw []byte) ([]byte, bool) {
+	if holdsText(raw, rl.oldPrefix) || rl.oldDoc.Strict != rl.newDoc.Strict {
+		// (Strict and transitional name DrawingML apart)
+		return nil, false
+	}
 	decls, ok := rl.missingDeclarations(raw)
 	if !ok {
 		return nil, false
@@ -58,6 +62,20 @@ func (rl *redliner) carryPicture(raw []byte) ([]byte, bool) {
 	return out, true
 }
 
+// holdsText reports whether a drawing holds WordprocessingML content (a
+// text box): that is not carried, its text is written as the paragraph's
+// (see copier.settleText), and the references in it would point into the
+// old package.
+func holdsText(raw []byte, prefix string) bool {
+	w := newWalker(raw, prefix)
+	for w.next() {
+		if w.sc.Tok.Kind == xmltok.StartTag && len(w.stack) > 1 && w.local != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // missingDeclarations lists, as attributes, the namespace declarations
 // of the old root that raw uses without declaring itself and that the new
 // root does not make alike. ok is false when raw uses a prefix the old
@@ -74,6 +92,10 @@ func (rl *redliner) missingDeclarations(raw []byte) (decls string, ok bool) {
 		case declared[s] || added[s]:
 			return true
 		case rl.oldRootNS[s] == "":
+			return false
+		case rl.oldIgnorable[rl.oldRootNS[s]] && !rl.newIgnorable[rl.oldRootNS[s]]:
+			// what the old version lets readers ignore, the new one
+			// does not: a reader would have to understand it
 			return false
 		case rl.oldRootNS[s] != rl.newRootNS[s]:
 			b.WriteString(" xmlns:" + s + `="` + xmltok.EscapeAttr(rl.oldRootNS[s]) + `"`)
@@ -133,9 +155,10 @@ func (rl *redliner) carryRel(id string) (string, bool) {
 // relImage is the relationship type of an image part.
 const relImage = opc.NSRelationships + "/image"
 
-// rootNamespaces maps the prefixes a part's root declares to their URIs.
-func rootNamespaces(src []byte) map[string]string {
-	out := map[string]string{}
+// rootNamespaces maps the prefixes a part's root declares to their URIs,
+// and gives the set of URIs its mc:Ignorable names.
+func rootNamespaces(src []byte) (map[string]string, map[string]bool) {
+	out, ignorable := map[string]string{}, map[string]bool{}
 	sc := xmltok.New(src, xmltok.Options{})
 	for sc.Next() {
 		if sc.Tok.Kind != xmltok.StartTag {
@@ -146,10 +169,20 @@ func rootNamespaces(src []byte) map[string]string {
 				out[string(p)] = xmltok.Unescape(a.Value)
 			}
 		}
+		for _, a := range sc.Tok.Attrs {
+			if p, local := xmltok.SplitName(a.Name); string(local) == "Ignorable" && out[string(p)] == nsMCE {
+				for _, q := range strings.Fields(xmltok.Unescape(a.Value)) {
+					ignorable[out[q]] = true
+				}
+			}
+		}
 		break
 	}
-	return out
+	return out, ignorable
 }
+
+// nsMCE is the markup compatibility namespace (mc:Ignorable).
+const nsMCE = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 // packCarried adds the carried image parts to the package's entries: the
 // parts, their relationships in the main part's .rels, and a content type

@@ -81,6 +81,11 @@ type settleFrame struct {
 	// set when its mark says the row goes in this view.
 	rowAt          int
 	isRow, rowGoes bool
+	// isTable marks a w:tr's table, rows counting the rows it keeps: a
+	// table left with none goes too (Word cannot open a w:tbl without a
+	// w:tr).
+	isTable bool
+	rows    int
 }
 
 // settle accepts or rejects every tracked change of a main part.
@@ -116,6 +121,8 @@ func (st *settler) start(w *walker, last int) int {
 	switch local := w.local; {
 	case local == "tr":
 		fr.rowAt, fr.isRow = len(st.out), true
+	case local == "tbl":
+		fr.rowAt, fr.isTable = len(st.out), true
 	case (local == "ins" || local == "del" || local == "moveFrom" || local == "moveTo") && (parent == "rPr" || parent == "trPr" || tok.SelfClosing):
 		goes := (local == "del" || local == "moveFrom") == st.accept
 		if parent == "trPr" && goes {
@@ -144,6 +151,16 @@ func (st *settler) start(w *walker, last int) int {
 	return last
 }
 
+// tableKeepsRow counts a row kept in the innermost open table.
+func (st *settler) tableKeepsRow() {
+	for i := len(st.frames) - 1; i >= 0; i-- {
+		if st.frames[i].isTable {
+			st.frames[i].rows++
+			return
+		}
+	}
+}
+
 // markRowGoes marks the innermost open row as leaving in this view.
 func (st *settler) markRowGoes() {
 	for i := len(st.frames) - 1; i >= 0; i-- {
@@ -160,8 +177,11 @@ func (st *settler) end(tag []byte) {
 	st.frames = st.frames[:len(st.frames)-1]
 	switch {
 	case fr.dropEnd:
-	case fr.rowGoes:
+	case fr.rowGoes, fr.isTable && fr.rows == 0:
 		st.out = st.out[:fr.rowAt]
+	case fr.isRow:
+		st.out = append(st.out, tag...)
+		st.tableKeepsRow()
 	case fr.rename != "":
 		st.out = append(st.out, renameEnd(tag, fr.rename)...)
 	default:

@@ -102,10 +102,12 @@ func buildTree(src []byte) (*tree, error) {
 			tb := tables[len(tables)-1]
 			tb.end, tb.tblEnd = tok.End, tok.Start
 			tables = tables[:len(tables)-1]
-		case w.start("tr") && len(tables) > 0 && w.parent() == "tbl":
+		case w.start("tr") && len(tables) > 0:
+			// a row belongs to the innermost open table, even wrapped in a
+			// content control or custom XML
 			tb := tables[len(tables)-1]
 			tb.rows = append(tb.rows, &row{span: span{start: tok.Start}, tagEnd: tok.End})
-		case w.end("tr") && len(tables) > 0 && w.parent() == "tbl":
+		case w.end("tr") && len(tables) > 0:
 			if rs := tables[len(tables)-1].rows; len(rs) > 0 {
 				rs[len(rs)-1].end = tok.End
 			}
@@ -116,7 +118,7 @@ func buildTree(src []byte) (*tree, error) {
 			r.trPrEmpty = tok.SelfClosing
 			r.trPr.start = tok.Start
 			r.trPr.end = w.skip()
-		case w.start("tc") && w.parent() == "tr" && len(tables) > 0:
+		case w.start("tc") && len(tables) > 0:
 			c := &container{span: span{start: tok.Start}}
 			if r := lastRow(tables); r != nil {
 				r.cells = append(r.cells, c)

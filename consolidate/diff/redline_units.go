@@ -130,7 +130,7 @@ func (rl *redliner) removed(u *unit, at int) {
 	if moved {
 		kind = "moveFrom"
 	}
-	data := rl.deletedCopy(rl.oldRaw(u.span), rl.oldPrefix, kind)
+	data := rl.deletedCopy(rl.oldRaw(u.span), rl.oldPrefix, kind, rl.oldTexts(u))
 	if moved {
 		data = rl.wrapMoveFrom(data, name)
 	}
@@ -272,7 +272,10 @@ func (rl *redliner) diffTable(o, n *unit) {
 			continue
 		}
 		walkHunk(h, pairUp(h.old, h.new, score, minSimilarity),
-			func(i int) { rl.edit(at(), at(), rl.deletedCopy(rl.oldRaw(o.rows[i].span), rl.oldPrefix, "del")) },
+			func(i int) {
+				r := o.rows[i]
+				rl.edit(at(), at(), rl.deletedCopy(rl.oldRaw(r.span), rl.oldPrefix, "del", rl.rowTexts(r, nil)))
+			},
 			func(j int) { rl.insertRow(n.rows[j]); next++ },
 			func(p pair) {
 				for k, c := range n.rows[p.new].cells {
@@ -281,4 +284,28 @@ func (rl *redliner) diffTable(o, n *unit) {
 				next++
 			})
 	}
+}
+
+// oldTexts are the texts of an old unit's paragraphs, in order.
+func (rl *redliner) oldTexts(u *unit) []string {
+	return rl.unitTexts(u, nil)
+}
+
+func (rl *redliner) unitTexts(u *unit, out []string) []string {
+	if u.para >= 0 {
+		return append(out, rl.oldDoc.Paragraphs[u.para].Text)
+	}
+	for _, r := range u.rows {
+		out = rl.rowTexts(r, out)
+	}
+	return out
+}
+
+func (rl *redliner) rowTexts(r *row, out []string) []string {
+	for _, c := range r.cells {
+		for _, u := range c.units {
+			out = rl.unitTexts(u, out)
+		}
+	}
+	return out
 }
