@@ -94,7 +94,6 @@ differ, 2 when a file cannot be read.`,
 }
 
 func runDiff(w, stderr io.Writer, opts diffOptions) error {
-	asJSON := opts.asJSON
 	if opts.view != string(diff.Accepted) && opts.view != string(diff.Original) {
 		return failf("diff: --view %q is neither accepted nor original", opts.view)
 	}
@@ -105,11 +104,6 @@ func runDiff(w, stderr io.Writer, opts diffOptions) error {
 	if (opts.docx != "" || opts.html != "") && pairs[0].Region != "" {
 		return failf("diff: --docx and --html compare two files, not folders; give the region's two versions")
 	}
-	if opts.docx != "" {
-		if err := writeRedline(stderr, opts); err != nil {
-			return err
-		}
-	}
 	var results []regionDiff
 	differ := false
 	for _, pr := range pairs {
@@ -118,57 +112,81 @@ func runDiff(w, stderr io.Writer, opts diffOptions) error {
 			results = append(results, pr)
 			continue
 		}
-		docs := make([]*ingest.Document, 2)
-		for i, p := range []string{pr.Old, pr.New} {
-			d, err := ingest.Read(p)
-			if err != nil {
-				return failf("%v", err)
-			}
-			defer d.Package.Close()
-			docs[i] = d
+		v, err := diff.OpenVersions(pr.Old, pr.New, diff.View(opts.view))
+		if err != nil {
+			return failf("%v", err)
 		}
-		pr.Result = diff.Compare(docs[0], docs[1])
-		if opts.html != "" {
-			if err := diff.WriteHTMLFile(opts.html, docs[0], docs[1], pr.Result); err != nil {
-				return failf("diff: %v", err)
-			}
-			fmt.Fprintf(stderr, "side-by-side page written to %s\n", opts.html)
+		defer v.Close()
+		pr.Result = v.Compare()
+		if err := writeOutputs(stderr, opts, v, pr.Result); err != nil {
+			return err
 		}
 		differ = differ || !pr.Result.Identical()
 		results = append(results, pr)
 	}
-	switch {
-	case asJSON && len(pairs) == 1 && pairs[0].Region == "":
-		if err := writeJSON(w, results[0].Result); err != nil {
-			return err
-		}
-	case asJSON:
-		if err := writeJSON(w, results); err != nil {
-			return err
-		}
-	default:
-		for i, pr := range results {
-			if pr.Region != "" {
-				if i > 0 {
-					fmt.Fprintln(w)
-				}
-				fmt.Fprintf(w, "== %s: %s -> %s\n", pr.Region, orNone(pr.Old), orNone(pr.New))
-			}
-			if pr.Result == nil {
-				side := "the new folder only"
-				if pr.New == "" {
-					side = "the old folder only"
-				}
-				fmt.Fprintf(w, "%s has a contribution in %s\n", pr.Region, side)
-				continue
-			}
-			if err := pr.Result.WriteText(w, colorOn(w)); err != nil {
-				return err
-			}
-		}
+	if err := printDiff(w, results, opts.asJSON); err != nil {
+		return err
 	}
 	if differ {
 		return &exitError{code: exitFindings} // 1: the versions differ
+	}
+	return nil
+}
+
+// printDiff prints the comparisons, as text or JSON (one result for two
+// files, the list for two folders).
+func printDiff(w io.Writer, results []regionDiff, asJSON bool) error {
+	switch {
+	case asJSON && len(results) == 1 && results[0].Region == "":
+		return writeJSON(w, results[0].Result)
+	case asJSON:
+		return writeJSON(w, results)
+	}
+	for i, pr := range results {
+		if pr.Region != "" {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			fmt.Fprintf(w, "== %s: %s -> %s\n", pr.Region, orNone(pr.Old), orNone(pr.New))
+		}
+		if pr.Result == nil {
+			side := "the new folder only"
+			if pr.New == "" {
+				side = "the old folder only"
+			}
+			fmt.Fprintf(w, "%s has a contribution in %s\n", pr.Region, side)
+			continue
+		}
+		if err := pr.Result.WriteText(w, colorOn(w)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeOutputs writes the redline and the page asked for, and says so on
+// stderr.
+func writeOutputs(stderr io.Writer, opts diffOptions, v *diff.Versions, r *diff.Result) error {
+	if opts.html != "" {
+		if err := diff.WriteHTMLFile(opts.html, v, r); err != nil {
+			return failf("diff: %v", err)
+		}
+		fmt.Fprintf(stderr, "side-by-side page written to %s\n", opts.html)
+	}
+	if opts.docx == "" {
+		return nil
+	}
+	red, err := diff.WriteRedline(opts.docx, v)
+	if err != nil {
+		return failf("diff: %v", err)
+	}
+	fmt.Fprintf(stderr, "redline written to %s: %d insertions, %d deletions, %d moves, by %q\n",
+		opts.docx, red.Insertions, red.Deletions, red.Moves, diff.Author)
+	for _, f := range red.Settled {
+		fmt.Fprintf(stderr, "%s holds tracked changes: compared with them %s (--view)\n", f, opts.view)
+	}
+	if red.Coarse > 0 {
+		fmt.Fprintf(stderr, "%d paragraphs are recorded as deleted and inserted whole (their runs could not be matched to their text)\n", red.Coarse)
 	}
 	return nil
 }
@@ -226,23 +244,6 @@ func printSince(w io.Writer, rs []sinceRegion, since string) {
 			fmt.Fprintf(w, "  paragraph %d (%s): %s\n", p.Paragraph, p.Section, p.Text)
 		}
 	}
-}
-
-// writeRedline writes the redline and says what it holds on stderr.
-func writeRedline(stderr io.Writer, opts diffOptions) error {
-	red, err := diff.WriteRedline(opts.docx, opts.oldPath, opts.newPath, diff.RedlineOptions{View: diff.View(opts.view)})
-	if err != nil {
-		return failf("diff: %v", err)
-	}
-	fmt.Fprintf(stderr, "redline written to %s: %d insertions, %d deletions, %d moves, by %q\n",
-		opts.docx, red.Insertions, red.Deletions, red.Moves, diff.Author)
-	for _, f := range red.Settled {
-		fmt.Fprintf(stderr, "%s holds tracked changes: compared with them %s (--view)\n", f, opts.view)
-	}
-	if red.Coarse > 0 {
-		fmt.Fprintf(stderr, "%d paragraphs are recorded as deleted and inserted whole (their runs could not be matched to their text)\n", red.Coarse)
-	}
-	return nil
 }
 
 // regionDiff is one pair of versions compared: two files, or a region's

@@ -22,6 +22,10 @@ type Result struct {
 	// Counts compares how many footnotes, endnotes and hyperlinks each
 	// version has; only the counts that differ are listed.
 	Counts []CountChange `json:"counts"`
+	// View and Settled say, when a version held tracked changes, which
+	// of its texts was compared and which versions those were.
+	View    View     `json:"view,omitempty"`
+	Settled []string `json:"settled,omitempty"`
 	// Coarse is set when the comparison ran out of its time for word
 	// diffs (documents of thousands of long paragraphs that share little):
 	// the later changed paragraphs show their changed middle whole.

@@ -63,7 +63,7 @@ type htmlThread struct {
 // WriteHTML writes the report on r, the comparison of old with new, as a
 // self-contained page.
 func WriteHTML(w io.Writer, old, new *ingest.Document, r *Result) error {
-	page := htmlPage{Old: old.Path, New: new.Path, Summary: r.Summary(), Result: r, Threads: threads(new.Comments)}
+	page := htmlPage{Old: r.Old, New: r.New, Summary: r.Summary(), Result: r, Threads: threads(new.Comments)}
 	page.Sections = htmlSections(lineUp(shown(old), shown(new), newWordDiffer()))
 	return reportTemplate.Execute(w, page)
 }
@@ -178,11 +178,11 @@ func threads(cs []*ingest.Comment) []htmlThread {
 	return out
 }
 
-// WriteHTMLFile writes the report on r to out, atomically; out may name
-// neither version.
-func WriteHTMLFile(out string, old, new *ingest.Document, r *Result) error {
-	if err := outfile.Check(out, old.Path, new.Path); err != nil {
+// WriteHTMLFile writes the report on r, the comparison of v, to out,
+// atomically; out may name neither version.
+func WriteHTMLFile(out string, v *Versions, r *Result) error {
+	if err := outfile.Check(out, v.Old.Path, v.New.Path); err != nil {
 		return err
 	}
-	return outfile.Write(out, func(w io.Writer) error { return WriteHTML(w, old, new, r) })
+	return outfile.Write(out, func(w io.Writer) error { return WriteHTML(w, v.OldView, v.NewView, r) })
 }

@@ -426,22 +426,13 @@ func at(list []string, i int) string {
 	return "(nothing)"
 }
 
-// WriteRedline compares the versions at oldPath and newPath and writes
-// their redline to out, atomically; out may name neither input.
-func WriteRedline(out, oldPath, newPath string, opts RedlineOptions) (*Redline, error) {
-	if err := outfile.Check(out, oldPath, newPath); err != nil {
+// WriteRedline writes the redline of v to out, atomically; out may name
+// neither version.
+func WriteRedline(out string, v *Versions) (*Redline, error) {
+	if err := outfile.Check(out, v.Old.Path, v.New.Path); err != nil {
 		return nil, err
 	}
-	docs := make([]*ingest.Document, 2)
-	for i, p := range []string{oldPath, newPath} {
-		d, err := ingest.Read(p)
-		if err != nil {
-			return nil, err
-		}
-		defer d.Package.Close()
-		docs[i] = d
-	}
-	red, err := MakeRedline(docs[0], docs[1], opts)
+	red, err := v.Redline(time.Time{})
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,9 @@ func (r *Result) WriteText(w io.Writer, color bool) error {
 	bw := bufio.NewWriter(w)
 	s := style{color}
 	fmt.Fprintf(bw, "%s %s\n%s %s\n", s.del("---"), r.Old, s.ins("+++"), r.New)
+	for _, f := range r.Settled {
+		fmt.Fprintf(bw, "(%s holds tracked changes: compared with them %s)\n", f, r.View)
+	}
 	writeSections(bw, s, r.Sections)
 	writeParagraphs(bw, s, r.Paragraphs)
 	writeComments(bw, s, r.Comments)
