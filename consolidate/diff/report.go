@@ -58,15 +58,24 @@ func writeSections(w io.Writer, s style, cs []SectionChange) {
 	}
 	fmt.Fprintln(w, s.bold("\nSections"))
 	for _, c := range cs {
-		switch c.Change {
-		case Added:
-			fmt.Fprintf(w, "  %s heading %d %q\n", s.ins("+"), c.Level, c.New)
-		case Removed:
-			fmt.Fprintf(w, "  %s heading %d %q\n", s.del("-"), c.Level, c.Old)
-		default:
-			fmt.Fprintf(w, "  ~ heading %d %s → %s\n", c.Level, s.del(quote(c.Old)), s.ins(quote(c.New)))
+		if line, ok := addedOrRemoved(s, c.Change, fmt.Sprintf("heading %d %q", c.Level, c.Old+c.New)); ok {
+			fmt.Fprintln(w, line)
+			continue
 		}
+		fmt.Fprintf(w, "  ~ heading %d %s → %s\n", c.Level, s.del(quote(c.Old)), s.ins(quote(c.New)))
 	}
+}
+
+// addedOrRemoved is the line for a unit added ("+ what") or removed ("-
+// what"); ok is false for any other change.
+func addedOrRemoved(s style, ch Change, what string) (line string, ok bool) {
+	switch ch {
+	case Added:
+		return "  " + s.ins("+") + " " + what, true
+	case Removed:
+		return "  " + s.del("-") + " " + what, true
+	}
+	return "", false
 }
 
 func writeParagraphs(w io.Writer, s style, cs []ParagraphChange) {
@@ -139,16 +148,15 @@ func writeFigures(w io.Writer, s style, cs []FigureChange) {
 	}
 	fmt.Fprintln(w, s.bold("\nFigures"))
 	for _, c := range cs {
-		switch c.Change {
-		case Added:
-			fmt.Fprintf(w, "  %s figure %s (%s)\n", s.ins("+"), quote(c.New), c.Section)
-		case Removed:
-			fmt.Fprintf(w, "  %s figure %s (%s)\n", s.del("-"), quote(c.Old), c.Section)
-		case Replaced:
-			fmt.Fprintf(w, "  ~ figure %s: another picture (%s)\n", quote(c.New), c.Section)
-		default:
-			fmt.Fprintf(w, "  ~ figure caption %s → %s (%s)\n", s.del(quote(c.Old)), s.ins(quote(c.New)), c.Section)
+		if line, ok := addedOrRemoved(s, c.Change, fmt.Sprintf("figure %s (%s)", quote(c.Old+c.New), c.Section)); ok {
+			fmt.Fprintln(w, line)
+			continue
 		}
+		if c.Change == Replaced {
+			fmt.Fprintf(w, "  ~ figure %s: another picture (%s)\n", quote(c.New), c.Section)
+			continue
+		}
+		fmt.Fprintf(w, "  ~ figure caption %s → %s (%s)\n", s.del(quote(c.Old)), s.ins(quote(c.New)), c.Section)
 	}
 }
 
@@ -159,12 +167,8 @@ func writeTables(w io.Writer, s style, cs []TableChange) {
 	fmt.Fprintln(w, s.bold("\nTables"))
 	for _, c := range cs {
 		name := quote(c.Caption)
-		switch c.Change {
-		case Added:
-			fmt.Fprintf(w, "  %s table %s, %d rows (%s)\n", s.ins("+"), name, c.NewRows, c.Section)
-			continue
-		case Removed:
-			fmt.Fprintf(w, "  %s table %s, %d rows (%s)\n", s.del("-"), name, c.OldRows, c.Section)
+		if line, ok := addedOrRemoved(s, c.Change, fmt.Sprintf("table %s, %d rows (%s)", name, c.OldRows+c.NewRows, c.Section)); ok {
+			fmt.Fprintln(w, line)
 			continue
 		}
 		fmt.Fprintf(w, "  ~ table %s (%s)\n", name, c.Section)
