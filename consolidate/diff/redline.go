@@ -44,9 +44,9 @@ type RedlineOptions struct {
 type Redline struct {
 	// Data is the .docx.
 	Data []byte
-	// Insertions, Deletions and Moves count the changes recorded (a move
-	// counts once); Rows counts rows inserted or deleted as a whole.
-	Insertions, Deletions, Moves, Rows int
+	// Insertions and Deletions count the w:ins and w:del recorded (runs,
+	// paragraph marks and rows); Moves counts the paragraphs moved.
+	Insertions, Deletions, Moves int
 	// Settled names the versions whose own tracked changes were accepted
 	// (or rejected, as View says) before they were compared.
 	Settled []string
