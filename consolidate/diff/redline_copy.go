@@ -56,6 +56,7 @@ type copier struct {
 	para   int
 	runsAt int
 	shown  strings.Builder
+	noMark bool
 }
 
 // deletedCopy rewrites src, a paragraph, row or table of the old version,
@@ -64,8 +65,11 @@ type copier struct {
 // show another text (text in a text box, a content control's fallback,
 // a picture not carried over) is written as that text, plainly, so that
 // rejecting the changes gives the old text exactly.
-func (rl *redliner) deletedCopy(src []byte, prefix, kind string, texts []string) []byte {
-	c := &copier{rl: rl, kind: kind, prefix: prefix, src: src, texts: texts}
+//
+// noMark leaves the paragraph mark of a paragraph copied unrecorded (the
+// last of a container; see shiftMarks).
+func (rl *redliner) deletedCopy(src []byte, prefix, kind string, texts []string, noMark bool) []byte {
+	c := &copier{rl: rl, kind: kind, prefix: prefix, src: src, texts: texts, noMark: noMark}
 	w := newWalker(src, prefix)
 	for w.next() {
 		tok := &w.sc.Tok
@@ -114,13 +118,20 @@ func (c *copier) start(w *walker) {
 // writePending writes the properties of the w:p or w:tr just opened, with
 // the mark that says it is deleted; the element local is its first child.
 func (c *copier) writePending(local string, w *walker) {
-	mark := c.rl.selfMark(c.kind)
 	propsName := "pPr"
 	if c.pendingPr == "tr" {
 		propsName = "trPr"
 	}
 	c.pendingPr = ""
 	defer func() { c.runsAt = len(c.out) }()
+	if c.noMark && propsName == "pPr" {
+		if local == propsName {
+			start := w.sc.Tok.Start
+			c.out = append(c.out, c.props(c.src[start:w.skip()], "")...)
+		}
+		return
+	}
+	mark := c.rl.selfMark(c.kind)
 	if local == propsName {
 		start := w.sc.Tok.Start
 		c.out = append(c.out, c.props(c.src[start:w.skip()], mark)...)

@@ -157,6 +157,12 @@ type paraPlan struct {
 	// pictures marks the paragraph's pictures as inserted: the old
 	// version's paragraph showed others.
 	pictures bool
+	// markKind, when set, records the paragraph's mark as inserted or
+	// deleted whatever whole says; noMark leaves the mark of a paragraph
+	// new as a whole unrecorded. Both serve the last paragraphs of a
+	// container (see shiftMarks).
+	markKind string
+	noMark   bool
 }
 
 // writer gathers the pieces of a rewritten paragraph.
@@ -185,7 +191,7 @@ func (rl *redliner) rewritePara(pv *paraView, plan paraPlan) []byte {
 	pw.layout(pv.text)
 	src := pv.src
 	last := 0
-	if plan.whole != "" {
+	if plan.whole != "" || plan.markKind != "" {
 		pw.out, last = rl.markParagraph(pv, plan)
 	}
 	closeAt := bytes.LastIndex(src, []byte("</"))
@@ -213,17 +219,29 @@ func (rl *redliner) rewritePara(pv *paraView, plan paraPlan) []byte {
 // recorded as inserted (or moved here), and returns where in the
 // paragraph's bytes the rest goes on.
 func (rl *redliner) markParagraph(pv *paraView, plan paraPlan) ([]byte, int) {
-	mark := rl.selfMark(plan.whole)
+	kind := plan.whole
+	if plan.markKind != "" {
+		kind = plan.markKind
+	}
+	mark := ""
+	if !plan.noMark {
+		mark = rl.selfMark(kind)
+	}
 	moveStart := ""
 	if plan.whole == "moveTo" {
 		moveStart = rl.rangeStart("moveTo", plan.moveName)
 	}
 	src := pv.src
-	if pv.pPr.end == 0 {
+	switch {
+	case pv.pPr.end == 0:
 		tagEnd := startTagEnd(src)
 		out := append([]byte{}, src[:tagEnd]...)
-		out = append(out, "<"+rl.w+":pPr><"+rl.w+":rPr>"+mark+"</"+rl.w+":rPr></"+rl.w+":pPr>"+moveStart...)
-		return out, tagEnd
+		if mark != "" {
+			out = append(out, "<"+rl.w+":pPr><"+rl.w+":rPr>"+mark+"</"+rl.w+":rPr></"+rl.w+":pPr>"...)
+		}
+		return append(out, moveStart...), tagEnd
+	case mark == "":
+		return append(append([]byte{}, src[:pv.pPr.end]...), moveStart...), pv.pPr.end
 	}
 	out := append([]byte{}, src[:pv.pPr.start]...)
 	out = append(out, rl.markPPr(src[pv.pPr.start:pv.pPr.end], mark)...)

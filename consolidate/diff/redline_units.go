@@ -20,6 +20,7 @@ func (rl *redliner) diffContainer(oc, nc *container, body bool) {
 	if body {
 		rl.findMoves(oc, nc, hunks)
 	}
+	var ops []unitOp
 	next := 0 // the next new unit, before which removed ones go
 	at := func() int {
 		if next < len(nc.units) {
@@ -30,13 +31,92 @@ func (rl *redliner) diffContainer(oc, nc *container, body bool) {
 	for _, hp := range hunks {
 		h := hp.h
 		if h.equal {
+			for k := range h.new {
+				ops = append(ops, unitOp{kind: opEqual, o: oc.units[h.old[k]], n: nc.units[h.new[k]]})
+			}
 			next += len(h.new)
 			continue
 		}
 		walkHunk(h, hp.pairs,
-			func(i int) { rl.removed(oc.units[i], at()) },
-			func(j int) { rl.added(nc.units[j]); next++ },
-			func(p pair) { rl.paired(oc.units[p.old], nc.units[p.new]); next++ })
+			func(i int) { ops = append(ops, unitOp{kind: opRemoved, o: oc.units[i], at: at()}) },
+			func(j int) { ops = append(ops, unitOp{kind: opAdded, n: nc.units[j]}); next++ },
+			func(p pair) { ops = append(ops, unitOp{kind: opPaired, o: oc.units[p.old], n: nc.units[p.new]}); next++ })
+	}
+	rl.shiftMarks(ops)
+	for _, op := range ops {
+		rl.record(op)
+	}
+}
+
+// unitOp is what becomes of one unit: kept (opEqual), paired with
+// changes, added or removed (written back at at); mark and noMark adjust
+// its paragraph mark (see shiftMarks).
+type unitOp struct {
+	kind   int
+	o, n   *unit
+	at     int
+	mark   string
+	noMark bool
+}
+
+// The kinds of unitOp.
+const (
+	opEqual = iota
+	opPaired
+	opAdded
+	opRemoved
+)
+
+// shiftMarks moves the paragraph-mark change of paragraphs added (or
+// removed) at a container's end one paragraph up: the mark that ends a
+// document or a cell is never removed, so Word records "A, then new B and
+// C at the end" as A's mark and B's inserted, C's not, and likewise for
+// deletions. Without it, rejecting (or accepting) leaves an empty
+// paragraph.
+func (rl *redliner) shiftMarks(ops []unitOp) {
+	n := len(ops)
+	if n < 2 {
+		return
+	}
+	kind := ops[n-1].kind
+	if kind != opAdded && kind != opRemoved {
+		return
+	}
+	k := n - 1
+	for k >= 0 && ops[k].kind == kind && rl.plainPara(ops[k]) {
+		k--
+	}
+	if k == n-1 || k < 0 || (ops[k].kind != opEqual && ops[k].kind != opPaired) || ops[k].n.para < 0 {
+		return
+	}
+	ops[k].mark = map[int]string{opAdded: "ins", opRemoved: "del"}[kind]
+	ops[n-1].noMark = true
+}
+
+// plainPara says whether an op adds or removes a paragraph (one moved
+// here counts: its text is inserted here).
+func (rl *redliner) plainPara(op unitOp) bool {
+	if op.kind == opAdded {
+		return op.n.para >= 0
+	}
+	_, moved := rl.movedOld[op.o]
+	return op.o.para >= 0 && !moved
+}
+
+// record records one unit's op.
+func (rl *redliner) record(op unitOp) {
+	switch op.kind {
+	case opEqual:
+		if op.mark != "" {
+			t := rl.text(false, op.n)
+			rl.rewrite(op.n, paraPlan{edits: []Edit{{Equal, t}}, markKind: op.mark})
+		}
+	case opPaired:
+		rl.paired(op.o, op.n, op.mark)
+	case opAdded:
+		rl.added(op.n, op.noMark)
+	case opRemoved:
+		rl.removed(op.o, op.at, op.noMark)
 	}
 }
 
@@ -123,14 +203,15 @@ func (rl *redliner) movable(old bool, u *unit) bool {
 	return u.para >= 0 && figs[u.para+1] == "" && len(strings.Fields(rl.text(old, u))) >= minMoveWords
 }
 
-// removed records an old unit the new version lacks, written back at at.
-func (rl *redliner) removed(u *unit, at int) {
+// removed records an old unit the new version lacks, written back at at;
+// noMark leaves its paragraph mark unrecorded.
+func (rl *redliner) removed(u *unit, at int, noMark bool) {
 	kind := "del"
 	name, moved := rl.movedOld[u]
 	if moved {
 		kind = "moveFrom"
 	}
-	data := rl.deletedCopy(rl.oldRaw(u.span), rl.oldPrefix, kind, rl.oldTexts(u))
+	data := rl.deletedCopy(rl.oldRaw(u.span), rl.oldPrefix, kind, rl.oldTexts(u), noMark)
 	if moved {
 		data = rl.wrapMoveFrom(data, name)
 	}
@@ -154,41 +235,43 @@ func (rl *redliner) wrapMoveFrom(p []byte, name string) []byte {
 	return append(out, p[end:]...)
 }
 
-// added records a new unit the old version lacks.
-func (rl *redliner) added(u *unit) {
+// added records a new unit the old version lacks; noMark leaves its
+// paragraph mark unrecorded.
+func (rl *redliner) added(u *unit, noMark bool) {
 	if u.para < 0 {
 		rl.insertTable(u)
 		return
 	}
-	plan := paraPlan{whole: "ins"}
+	plan := paraPlan{whole: "ins", noMark: noMark}
 	if name, moved := rl.movedNew[u]; moved {
-		plan = paraPlan{whole: "moveTo", moveName: name}
+		plan = paraPlan{whole: "moveTo", moveName: name, noMark: noMark}
 	}
 	rl.rewrite(u, plan)
 }
 
 // paired records the changes from an old unit to the new one it pairs
-// with.
-func (rl *redliner) paired(o, n *unit) {
+// with; mark, when set, records the new paragraph's mark as inserted or
+// deleted.
+func (rl *redliner) paired(o, n *unit, mark string) {
 	if n.para < 0 {
 		rl.diffTable(o, n)
 		return
 	}
 	ot, nt := rl.text(true, o), rl.text(false, n)
-	plan := paraPlan{edits: rl.wd.words(ot, nt), pictures: rl.oldFigs[o.para+1] != rl.newFigs[n.para+1]}
+	plan := paraPlan{edits: rl.wd.words(ot, nt), pictures: rl.oldFigs[o.para+1] != rl.newFigs[n.para+1], markKind: mark}
 	if plan.edits == nil { // both empty
 		plan.edits = []Edit{}
 	}
 	if plan.pictures && rl.oldFigs[o.para+1] != "" {
 		// Pictures replaced: the old paragraph is written back deleted,
 		// with its pictures, and the new one recorded as inserted.
-		rl.removed(o, n.start)
-		rl.added(n)
+		rl.removed(o, n.start, false)
+		rl.added(n, false)
 		return
 	}
 	if !rl.rewrite(n, plan) {
-		rl.removed(o, n.start)
-		rl.added(n)
+		rl.removed(o, n.start, false)
+		rl.added(n, false)
 	}
 }
 
@@ -221,7 +304,7 @@ func (rl *redliner) insertRow(r *row) {
 	rl.markRow(r, "ins")
 	for _, c := range r.cells {
 		for _, u := range c.units {
-			rl.added(u)
+			rl.added(u, false)
 		}
 	}
 }
@@ -274,7 +357,7 @@ func (rl *redliner) diffTable(o, n *unit) {
 		walkHunk(h, pairUp(h.old, h.new, score, minSimilarity),
 			func(i int) {
 				r := o.rows[i]
-				rl.edit(at(), at(), rl.deletedCopy(rl.oldRaw(r.span), rl.oldPrefix, "del", rl.rowTexts(r, nil)))
+				rl.edit(at(), at(), rl.deletedCopy(rl.oldRaw(r.span), rl.oldPrefix, "del", rl.rowTexts(r, nil), false))
 			},
 			func(j int) { rl.insertRow(n.rows[j]); next++ },
 			func(p pair) {
