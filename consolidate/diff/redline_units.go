@@ -40,7 +40,10 @@ func (rl *redliner) diffContainer(oc, nc *container, body bool) {
 		walkHunk(h, hp.pairs,
 			func(i int) { ops = append(ops, unitOp{kind: opRemoved, o: oc.units[i], at: at()}) },
 			func(j int) { ops = append(ops, unitOp{kind: opAdded, n: nc.units[j]}); next++ },
-			func(p pair) { ops = append(ops, unitOp{kind: opPaired, o: oc.units[p.old], n: nc.units[p.new]}); next++ })
+			func(p pair) {
+				ops = append(ops, unitOp{kind: opPaired, o: oc.units[p.old], n: nc.units[p.new]})
+				next++
+			})
 	}
 	rl.shiftMarks(ops)
 	for _, op := range ops {
