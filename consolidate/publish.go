@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"tsagmerge/consolidate/activity"
 	"tsagmerge/consolidate/check"
 	"tsagmerge/consolidate/index"
 	"tsagmerge/consolidate/merge"
@@ -232,7 +233,7 @@ func Publish(job Job) (*Result, error) {
 	res.Size = len(data)
 	if job.Index != "" {
 		job.Progress("writing the activity index")
-		if err := index.Build(docs, index.Options{}).WriteFile(job.Index); err != nil {
+		if err := index.Build(docs, activity.Options{}).WriteFile(job.Index); err != nil {
 			return res, fmt.Errorf("%s is written, but not the activity index: %w", job.Out, err)
 		}
 	}

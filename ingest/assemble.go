@@ -66,8 +66,12 @@ func (r *reader) finishParagraphs() {
 			p.List = &ListInfo{NumID: numID, Level: ilvl, Format: r.numbering.format(numID, ilvl)}
 		}
 		r.doc.Paragraphs = append(r.doc.Paragraphs, p)
-		r.doc.ComplexScript = r.doc.ComplexScript || hasComplexScript(p.Text) ||
-			p.Original != p.Text && hasComplexScript(p.Original)
+		if r.doc.Script == "" {
+			if r.doc.Script = complexScriptOf(p.Text); r.doc.Script == "" && p.Original != p.Text {
+				r.doc.Script = complexScriptOf(p.Original)
+			}
+			r.doc.ComplexScript = r.doc.Script != ""
+		}
 	}
 }
 

@@ -31,6 +31,17 @@ func TestRefusals(t *testing.T) {
 		{"malformed main part", testDoc{raw: `<w:document ` + testNS + `><w:body><w:p></w:body></w:document>`}, opc.ErrCorrupt, "not well-formed"},
 		{"truncated main part", testDoc{raw: `<w:document ` + testNS + `><w:body><w:p>`}, opc.ErrCorrupt, "not well-formed"},
 		{"unknown entity", testDoc{body: para("", run("&nbsp;"))}, opc.ErrCorrupt, "not well-formed"},
+		// A story part's root must be WordprocessingML's: in another
+		// namespace, or another element, nothing in it is Word's.
+		{"main part in another namespace", testDoc{raw: `<w:document xmlns:w="http://example.org/x"><w:body/></w:document>`}, opc.ErrCorrupt, `"word/document.xml" is not WordprocessingML (its root element is not w:document)`},
+		{"comments in another namespace", testDoc{body: para("", run("x")), parts: map[string]string{"comments.xml": `<w:comments xmlns:w="http://example.org/x"><w:comment w:id="1"/></w:comments>`}}, opc.ErrCorrupt, "is not WordprocessingML"},
+		{"comments under another root", testDoc{body: para("", run("x")), parts: map[string]string{"comments.xml": `<w:footnotes ` + testNS + `/>`}}, opc.ErrCorrupt, "its root element is not w:comments"},
+		{"endnotes under another root", testDoc{body: para("", run("x")), parts: map[string]string{"endnotes.xml": `<w:document ` + testNS + `/>`}}, opc.ErrCorrupt, "its root element is not w:footnotes or w:endnotes"},
+		// A prefix no element declares: Word refuses the part, and the
+		// merge would carry it into the TD.
+		{"undeclared element prefix", testDoc{body: para("", run("x")+`<x:thing/>`)}, opc.ErrCorrupt, `uses the namespace prefix "x" (in x:thing) without declaring it`},
+		{"undeclared attribute prefix in comments", testDoc{body: para("", run("x")), parts: map[string]string{"comments.xml": `<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="1"><w:p q:paraId="1"/></w:comment></w:comments>`}}, opc.ErrCorrupt, `"word/comments.xml" uses the namespace prefix "q"`},
+		{"undeclared prefix in a skipped branch", testDoc{body: `<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="w14">` + para("", run("x")) + `</mc:Choice><mc:Fallback><z:p/></mc:Fallback></mc:AlternateContent>`}, opc.ErrCorrupt, `prefix "z"`},
 		{"malformed footnotes' relationships", testDoc{body: para("", run("x")), parts: map[string]string{"footnotes.xml": `<w:footnotes ` + testNS + `/>`,
 			"_rels/footnotes.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship`}}, opc.ErrCorrupt, "word/_rels/footnotes.xml.rels"},
 	}

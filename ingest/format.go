@@ -396,15 +396,22 @@ func (p Prop) IsComplexScript() bool {
 }
 
 // complexScripts are the scripts Word sets in a run's complex-script font
-// and size.
-var complexScripts = []*unicode.RangeTable{unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana,
-	unicode.Nko, unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya,
-	unicode.Tamil, unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala, unicode.Thai,
-	unicode.Lao, unicode.Tibetan, unicode.Myanmar, unicode.Khmer}
+// and size, with their ISO 15924 codes (which a theme's a:font script
+// attribute uses).
+var complexScripts = []struct {
+	table *unicode.RangeTable
+	code  string
+}{
+	{unicode.Arabic, "Arab"}, {unicode.Hebrew, "Hebr"}, {unicode.Syriac, "Syrc"}, {unicode.Thaana, "Thaa"},
+	{unicode.Nko, "Nkoo"}, {unicode.Devanagari, "Deva"}, {unicode.Bengali, "Beng"}, {unicode.Gurmukhi, "Guru"},
+	{unicode.Gujarati, "Gujr"}, {unicode.Oriya, "Orya"}, {unicode.Tamil, "Taml"}, {unicode.Telugu, "Telu"},
+	{unicode.Kannada, "Knda"}, {unicode.Malayalam, "Mlym"}, {unicode.Sinhala, "Sinh"}, {unicode.Thai, "Thai"},
+	{unicode.Lao, "Laoo"}, {unicode.Tibetan, "Tibt"}, {unicode.Myanmar, "Mymr"}, {unicode.Khmer, "Khmr"},
+}
 
-// hasComplexScript reports whether text holds a letter of a complex
-// script.
-func hasComplexScript(text string) bool {
+// complexScriptOf returns the ISO 15924 code of the first complex-script
+// letter in text, "" when it holds none.
+func complexScriptOf(text string) string {
 	for i := 0; i < len(text); i++ {
 		// Every complex script stands at U+0590 or above, whose UTF-8
 		// starts with 0xD6 or more: other bytes need no decoding.
@@ -412,10 +419,59 @@ func hasComplexScript(text string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.In(r, complexScripts...) {
-			return true
+		for _, cs := range complexScripts {
+			if unicode.Is(cs.table, r) {
+				return cs.code
+			}
 		}
 		i += n - 1
 	}
-	return false
+	return ""
+}
+
+// ThemeFontProps pairs each theme font property with the font property it
+// shows in (w:asciiTheme names the typeface of w:ascii, and so on).
+var ThemeFontProps = []struct{ Theme, Font Prop }{
+	{FontASCIITheme, FontASCII}, {FontHAnsiTheme, FontHAnsi}, {FontEastAsiaTheme, FontEastAsia}, {FontCSTheme, FontCS},
+}
+
+// ResolveThemeFonts returns p with each theme font it sets replaced by the
+// typeface theme gives it for text in script (Theme.Typeface), as Word
+// shows it; a theme font the theme leaves empty stays a theme font. p is
+// not changed.
+func ResolveThemeFonts(p Props, theme *Theme, script string) Props {
+	var out Props
+	for _, tf := range ThemeFontProps {
+		ref, ok := p[tf.Theme]
+		if !ok {
+			continue
+		}
+		face := theme.Typeface(ref, script)
+		if face == "" {
+			continue
+		}
+		if out == nil {
+			out = p.Clone()
+		}
+		delete(out, tf.Theme)
+		out[tf.Font] = face
+	}
+	if out == nil {
+		return p
+	}
+	return out
+}
+
+// ShownFonts is ResolveThemeFonts under the document's theme (the Office
+// theme when it has none) for its complex script.
+func (d *Document) ShownFonts(p Props) Props { return d.FontsFor(p, d.Script) }
+
+// FontsFor is ResolveThemeFonts under the document's theme for text in
+// script: how text of another document's script shows in this one.
+func (d *Document) FontsFor(p Props, script string) Props {
+	th := d.Theme
+	if th == nil {
+		th = officeTheme()
+	}
+	return ResolveThemeFonts(p, th, script)
 }

@@ -76,6 +76,12 @@ type Document struct {
 	// (Arabic, Hebrew, an Indic script, Thai…), whose runs Word shows in
 	// their complex-script font, size, bold and italic.
 	ComplexScript bool `json:"complexScript,omitempty"`
+	// Script is the ISO 15924 code of the first complex script in the
+	// body ("Arab"), "" for none: the script whose theme font (a theme's
+	// a:font for it) the document's complex-script theme fonts show in.
+	// A contribution holds one such script in practice; a second one's
+	// text is resolved as the first's.
+	Script string `json:"script,omitempty"`
 	// Styles is the document's style definitions (nil when it has no
 	// styles part); Format resolves paragraphs' formatting through them.
 	Styles *Styles `json:"-"`

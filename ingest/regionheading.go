@@ -108,15 +108,35 @@ func (r *reader) regionHeading() string {
 	return r.doc.Sections[0].Title
 }
 
+// TDSection is a level-1 section of a consolidated TD, with the region it
+// opens: in a TD each region's part starts at a level-1 heading naming the
+// region (the merge writes it); a level-1 section naming none is the
+// template's own, and ends the region before it.
+type TDSection struct {
+	*Section
+	// Region is the code of the region the heading names, "" for none.
+	Region string
+}
+
+// TDSections lists the document's level-1 sections in order, each with the
+// region its title names.
+func (d *Document) TDSections() []TDSection {
+	var out []TDSection
+	for _, s := range d.Sections {
+		if s.Level == 1 {
+			out = append(out, TDSection{s, DetectRegion(s.Title, "", "").Code})
+		}
+	}
+	return out
+}
+
 // RegionSections counts the regions the document's level-1 headings name,
 // each once: a contribution names one, a consolidated TD several.
 func (d *Document) RegionSections() int {
 	seen := map[string]bool{}
-	for _, s := range d.Sections {
-		if s.Level == 1 {
-			if code := DetectRegion(s.Title, "", "").Code; code != "" {
-				seen[code] = true
-			}
+	for _, s := range d.TDSections() {
+		if s.Region != "" {
+			seen[s.Region] = true
 		}
 	}
 	return len(seen)

@@ -2,9 +2,13 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"tsagmerge/ingest/opc"
 )
 
 // storyKind says which part a story walker reads, and so what its
@@ -100,6 +104,7 @@ func walkStory(file, part string, kind storyKind, data []byte) (*storyOut, error
 	st := &story{s: s, part: part, kind: kind,
 		out:     &storyOut{anchors: map[string]*commentAnchor{}, linkRels: map[*Hyperlink]string{}},
 		anchors: map[string]*commentAnchor{}, marks: map[string]*Bookmark{}}
+	rooted := false
 	for {
 		t, err := s.next()
 		if err == io.EOF {
@@ -110,6 +115,12 @@ func walkStory(file, part string, kind storyKind, data []byte) (*storyOut, error
 		}
 		switch t.kind {
 		case tokStart:
+			if !rooted {
+				if err := checkRoot(file, part, kind, &t); err != nil {
+					return nil, err
+				}
+				rooted = true
+			}
 			if err := st.start(&t); err != nil {
 				return nil, err
 			}
@@ -125,6 +136,23 @@ func walkStory(file, part string, kind storyKind, data []byte) (*storyOut, error
 	st.finish()
 	st.out.strict = s.strict
 	return st.out, nil
+}
+
+// storyRoots are the root elements (WordprocessingML's) of the parts of
+// each kind: w:footnotes or w:endnotes for notes.
+var storyRoots = [...][]string{storyBody: {"document"}, storyNotes: {"footnotes", "endnotes"}, storyComments: {"comments"}}
+
+// checkRoot refuses a story part whose root is not WordprocessingML's
+// element for it (a foreign namespace, another element): Word cannot open
+// it, the reader would find nothing in it, and the merge, which finds a
+// part's items by their local names, would carry marks naming comments
+// that the TD then lacks (FuzzMerge found that).
+func checkRoot(file, part string, kind storyKind, t *token) error {
+	if t.ns == nsW && slices.Contains(storyRoots[kind], t.local) {
+		return nil
+	}
+	return &opc.Error{Path: file, Problem: fmt.Sprintf("part %q is not WordprocessingML (its root element is not w:%s)", part, strings.Join(storyRoots[kind], " or w:")),
+		Remedy: "the package is damaged; ask the sender to save it again from Word", Err: opc.ErrCorrupt}
 }
 
 // start handles an element start.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Theme is what a document's theme part (word/theme/theme1.xml, found by
@@ -20,8 +21,49 @@ type Theme struct {
 	Major, Minor ThemeFonts
 }
 
-// ThemeFonts are the typefaces of one font collection of a theme.
-type ThemeFonts struct{ Latin, EastAsia, ComplexScript string }
+// ThemeFonts are the typefaces of one font collection of a theme: one for
+// each kind of script, and, for the scripts the theme names (a:font), the
+// typeface of that script, by ISO 15924 code ("Arab": "Times New Roman").
+type ThemeFonts struct {
+	Latin, EastAsia, ComplexScript string
+	Scripts                        map[string]string
+}
+
+// officeTheme is OfficeTheme made once, for reading only.
+var officeTheme = sync.OnceValue(OfficeTheme)
+
+// Typeface returns the typeface a theme font reference names: a
+// WordprocessingML one (w:rFonts' "minorHAnsi", "majorBidi") or a
+// DrawingML one ("+mn-lt", "+mj-cs"). A complex-script or East Asian
+// reference whose font the collection leaves empty takes the collection's
+// typeface for script, as Word does. It returns "" for anything else, and
+// when the theme names no typeface.
+func (t *Theme) Typeface(ref, script string) string {
+	var fonts *ThemeFonts
+	switch {
+	case strings.HasPrefix(ref, "major"), strings.HasPrefix(ref, "+mj-"):
+		fonts = &t.Major
+	case strings.HasPrefix(ref, "minor"), strings.HasPrefix(ref, "+mn-"):
+		fonts = &t.Minor
+	default:
+		return ""
+	}
+	face := ""
+	switch {
+	case strings.HasSuffix(ref, "Ascii"), strings.HasSuffix(ref, "HAnsi"), strings.HasSuffix(ref, "-lt"):
+		return fonts.Latin
+	case strings.HasSuffix(ref, "EastAsia"), strings.HasSuffix(ref, "-ea"):
+		face = fonts.EastAsia
+	case strings.HasSuffix(ref, "Bidi"), strings.HasSuffix(ref, "-cs"):
+		face = fonts.ComplexScript
+	default:
+		return ""
+	}
+	if face == "" && script != "" {
+		face = fonts.Scripts[script]
+	}
+	return face
+}
 
 // SchemeSlots are the colour scheme's slots, in the order a:clrScheme
 // holds them.
@@ -86,6 +128,13 @@ func parseTheme(file, part string, data []byte) (*Theme, error) {
 			fonts = &th.Major
 		case "minorFont":
 			fonts = &th.Minor
+		case "font":
+			if fonts != nil {
+				if fonts.Scripts == nil {
+					fonts.Scripts = map[string]string{}
+				}
+				fonts.Scripts[s.attr(&t, nsNone, "script")] = s.attr(&t, nsNone, "typeface")
+			}
 		case "latin", "ea", "cs":
 			if fonts != nil {
 				face := s.attr(&t, nsNone, "typeface")

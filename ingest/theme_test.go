@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"reflect"
 	"strconv"
 	"testing"
 )
@@ -16,7 +17,7 @@ const testTheme = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <t:hlink><t:srgbClr val="0000FF"/></t:hlink><t:folHlink><t:srgbClr val="800080"/></t:folHlink>
 </t:clrScheme>
 <t:fontScheme name="Test"><t:majorFont><t:latin typeface="Cambria"/><t:ea typeface=""/><t:cs typeface="Times New Roman"/></t:majorFont>
-<t:minorFont><t:latin typeface="Calibri"/><t:ea typeface="MS Mincho"/><t:cs typeface=""/></t:minorFont></t:fontScheme>
+<t:minorFont><t:latin typeface="Calibri"/><t:ea typeface="MS Mincho"/><t:cs typeface=""/><t:font script="Arab" typeface="Arial"/><t:font script="Hebr" typeface="David"/></t:minorFont></t:fontScheme>
 <t:fmtScheme name="Test"><t:fillStyleLst><t:solidFill><t:schemeClr val="phClr"/></t:solidFill></t:fillStyleLst></t:fmtScheme>
 </t:themeElements>
 <t:extraClrSchemeLst><t:extraClrScheme><t:clrScheme name="Other"><t:accent1><t:srgbClr val="00FF00"/></t:accent1></t:clrScheme></t:extraClrScheme></t:extraClrSchemeLst>
@@ -38,14 +39,59 @@ func TestParseTheme(t *testing.T) {
 	if len(th.Colors) != len(want) {
 		t.Errorf("Colors has %d slots, want %d: %v", len(th.Colors), len(want), th.Colors)
 	}
-	if (th.Major != ThemeFonts{Latin: "Cambria", ComplexScript: "Times New Roman"}) {
+	if !reflect.DeepEqual(th.Major, ThemeFonts{Latin: "Cambria", ComplexScript: "Times New Roman"}) {
 		t.Errorf("Major = %+v", th.Major)
 	}
-	if (th.Minor != ThemeFonts{Latin: "Calibri", EastAsia: "MS Mincho"}) {
+	if !reflect.DeepEqual(th.Minor, ThemeFonts{Latin: "Calibri", EastAsia: "MS Mincho", Scripts: map[string]string{"Arab": "Arial", "Hebr": "David"}}) {
 		t.Errorf("Minor = %+v", th.Minor)
 	}
 	if _, err := ParseTheme([]byte(`<a:theme xmlns:a="x"><a:themeElements>`)); err == nil {
 		t.Error("a truncated theme parsed without error")
+	}
+}
+
+// TestThemeTypeface resolves the theme font references of both
+// vocabularies; a complex-script font the collection leaves empty takes
+// the script's.
+func TestThemeTypeface(t *testing.T) {
+	th, err := ParseTheme([]byte(testTheme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ ref, script, want string }{
+		{"minorHAnsi", "", "Calibri"},
+		{"minorAscii", "Arab", "Calibri"},
+		{"majorHAnsi", "", "Cambria"},
+		{"+mn-lt", "", "Calibri"},
+		{"+mj-lt", "", "Cambria"},
+		{"majorBidi", "Arab", "Times New Roman"}, // the collection's own cs font first
+		{"minorBidi", "Arab", "Arial"},           // empty: the script's
+		{"+mn-cs", "Hebr", "David"},
+		{"minorBidi", "", ""},     // no script to look up
+		{"minorBidi", "Thai", ""}, // a script the theme does not name
+		{"minorEastAsia", "", "MS Mincho"},
+		{"majorEastAsia", "", ""},
+		{"Calibri", "", ""}, // not a reference
+		{"+mn-xx", "", ""},  // not a slot
+	} {
+		if got := th.Typeface(c.ref, c.script); got != c.want {
+			t.Errorf("Typeface(%q, %q) = %q, want %q", c.ref, c.script, got, c.want)
+		}
+	}
+}
+
+// TestResolveThemeFonts turns the theme fonts a run sets into the
+// typefaces they show in, leaving what the theme cannot name.
+func TestResolveThemeFonts(t *testing.T) {
+	th, _ := ParseTheme([]byte(testTheme))
+	p := Props{FontCSTheme: "minorBidi", FontASCIITheme: "majorHAnsi", FontASCII: "Arial", FontEastAsiaTheme: "majorEastAsia"}
+	got := ResolveThemeFonts(p, th, "Arab")
+	want := Props{FontCS: "Arial", FontASCII: "Cambria", FontEastAsiaTheme: "majorEastAsia"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ResolveThemeFonts = %v, want %v", got, want)
+	}
+	if _, changed := p[FontCS]; changed || p[FontCSTheme] != "minorBidi" {
+		t.Errorf("ResolveThemeFonts changed its argument: %v", p)
 	}
 }
 

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -71,6 +72,9 @@ type scanner struct {
 	// wrappers included: the story sets watch to count w:body's children
 	// as they are in the file.
 	watch, watched int
+	// undeclared is the first namespace prefix met that no element in
+	// scope declares, nil while there is none.
+	undeclared []byte
 }
 
 // newScanner prepares to read a part, converting a declared single-byte
@@ -137,6 +141,9 @@ func (s *scanner) next() (token, error) {
 		switch t := &s.sc.Tok; t.Kind {
 		case xmltok.StartTag:
 			f := s.push(t)
+			if err := s.undeclaredErr(); err != nil {
+				return token{}, err
+			}
 			if f.ns == nsMC && !s.chooseBranch(f) {
 				if err := s.skip(); err != nil {
 					return token{}, err
@@ -193,6 +200,14 @@ func (s *scanner) push(t *xmltok.Token) *frame {
 	ns, local, ok := s.ns.Element(t.Name)
 	if !ok {
 		ns = nsOther
+		s.noteUndeclared(t.Name)
+	}
+	for _, a := range t.Attrs {
+		if p, _ := xmltok.SplitName(a.Name); p != nil && string(p) != "xmlns" {
+			if _, ok := s.ns.Lookup(p); !ok {
+				s.noteUndeclared(a.Name)
+			}
+		}
 	}
 	s.stack = append(s.stack, frame{ns: ns, local: s.names.String(local), emitted: true})
 	if len(s.stack) == s.watch {
@@ -200,6 +215,26 @@ func (s *scanner) push(t *xmltok.Token) *frame {
 	}
 	s.closing = t.SelfClosing
 	return &s.stack[len(s.stack)-1]
+}
+
+// noteUndeclared keeps the first name met whose prefix is not declared.
+func (s *scanner) noteUndeclared(qname []byte) {
+	if s.undeclared == nil {
+		s.undeclared = bytes.Clone(qname)
+	}
+}
+
+// undeclaredErr refuses a part that uses a prefix it does not declare:
+// not namespace-well-formed, so Word refuses it, and the merge, which
+// carries what it does not know as written, would write it into the TD,
+// which the validator then refuses.
+func (s *scanner) undeclaredErr() error {
+	if s.undeclared == nil {
+		return nil
+	}
+	prefix, _ := xmltok.SplitName(s.undeclared)
+	return &opc.Error{Path: s.file, Problem: fmt.Sprintf("part %q uses the namespace prefix %q (in %s) without declaring it", s.part, prefix, s.undeclared),
+		Remedy: "the package is damaged; ask the sender to save it again from Word", Err: opc.ErrCorrupt}
 }
 
 // pop closes the innermost element.
@@ -225,6 +260,9 @@ func (s *scanner) skip() error {
 		switch t := &s.sc.Tok; t.Kind {
 		case xmltok.StartTag:
 			s.push(t)
+			if err := s.undeclaredErr(); err != nil {
+				return err
+			}
 			if s.closing {
 				s.closing = false
 				s.pop()

@@ -83,14 +83,14 @@ func FillCover(template []byte, m Meta) ([]byte, error) {
 	}
 	// Re-pack the library's zip as every package the tool writes is
 	// packed (opc.WriteZip).
-	entries, err := readZip(buf.Bytes())
+	pkg, entries, err := readPackage("the filled template", buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("cover: reading back the filled template: %w", err)
 	}
 	if err := checkFilled(entries); err != nil {
 		return nil, err
 	}
-	if entries, err = stampProperties(entries, m); err != nil {
+	if entries, err = stampProperties(pkg, entries, m); err != nil {
 		return nil, err
 	}
 	return writeZip(entries)

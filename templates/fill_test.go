@@ -61,7 +61,7 @@ func TestFillCover(t *testing.T) {
 	if err != nil || !bytes.Equal(out, again) {
 		t.Errorf("filling twice gives different bytes (err %v)", err)
 	}
-	entries, _ := readZip(out)
+	_, entries, _ := readPackage("test", out)
 	if entries[0].Name != "[Content_Types].xml" {
 		t.Errorf("first entry %s", entries[0].Name)
 	}

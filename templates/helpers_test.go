@@ -28,7 +28,7 @@ func sampleMeta() Meta {
 // parts unzips a package into a map, failing the test on error.
 func parts(t *testing.T, docx []byte) map[string][]byte {
 	t.Helper()
-	entries, err := readZip(docx)
+	_, entries, err := readPackage("test", docx)
 	if err != nil {
 		t.Fatalf("unzip: %v", err)
 	}
@@ -42,7 +42,7 @@ func parts(t *testing.T, docx []byte) map[string][]byte {
 // withPart returns docx with one part rewritten by edit.
 func withPart(t *testing.T, docx []byte, name string, edit func(string) string) []byte {
 	t.Helper()
-	entries, err := readZip(docx)
+	_, entries, err := readPackage("test", docx)
 	if err != nil {
 		t.Fatalf("unzip: %v", err)
 	}

@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/opc"
@@ -21,65 +22,87 @@ const (
 
 // stampProperties stamps on the TD what it is, so that it says so wherever
 // it goes (Word shows the core title and status, and keeps custom
-// properties through every save). It sets the TD's properties from m: the core
-// title and, for a draft, the content status "Draft"; and the custom
-// property ingest.TDProperty, adding the custom properties part (its content type
-// and relationship too) when the template has none.
-func stampProperties(entries []opc.Entry, m Meta) ([]opc.Entry, error) {
+// properties through every save). It sets the TD's properties from m: the
+// core title and, for a draft, the content status "Draft"; and the custom
+// property ingest.TDProperty, adding the custom properties part (its
+// content type and relationship too) when the template has none. The parts
+// are those pkg's relationships name, and what is added is spelled as the
+// package is (Strict or transitional).
+func stampProperties(pkg *opc.Package, entries []opc.Entry, m Meta) ([]opc.Entry, error) {
 	byName := map[string]int{}
 	for i, e := range entries {
-		byName[e.Name] = i
+		byName[strings.ToLower(e.Name)] = i
 	}
-	if i, ok := byName["docProps/core.xml"]; ok {
-		data := entries[i].Data
-		var err error
-		if data, err = setChild(data, uriDC, "title", m.Title); err != nil {
-			return nil, fmt.Errorf("cover: docProps/core.xml: %w", err)
-		}
-		// A publication says nothing of its status: a template saved from
-		// a draft must not pass its "Draft" on.
-		status := ""
-		if m.Draft {
-			status = ingest.DraftStatus
-		}
-		if data, err = setChild(data, uriCoreProps, "contentStatus", status); err != nil {
-			return nil, fmt.Errorf("cover: docProps/core.xml: %w", err)
+	if core := pkg.RelatedPart("", opc.RelCoreProps); core != "" {
+		i := byName[strings.ToLower(core)]
+		data, err := stampCore(entries[i].Data, m)
+		if err != nil {
+			return nil, fmt.Errorf("cover: %s: %w", core, err)
 		}
 		entries[i].Data = data
 	}
+	spell := func(uri string) string { return uri }
+	if pkg.Strict {
+		spell = opc.Strict
+	}
 	prop := func(pid int) string {
-		return `<property fmtid="` + fmtidUser + `" pid="` + strconv.Itoa(pid) + `" name="` + ingest.TDProperty + `"><vt:lpwstr xmlns:vt="` + uriVT + `">` +
+		return `<property fmtid="` + fmtidUser + `" pid="` + strconv.Itoa(pid) + `" name="` + ingest.TDProperty + `"><vt:lpwstr xmlns:vt="` + spell(uriVT) + `">` +
 			xmltok.EscapeText(m.TDNumber) + `</vt:lpwstr></property>`
 	}
-	if i, ok := byName["docProps/custom.xml"]; ok {
+	if custom := pkg.RelatedPart("", opc.RelCustomProps); custom != "" {
+		i := byName[strings.ToLower(custom)]
 		data, err := addCustomProperty(entries[i].Data, prop)
 		if err != nil {
-			return nil, fmt.Errorf("cover: docProps/custom.xml: %w", err)
+			return nil, fmt.Errorf("cover: %s: %w", custom, err)
 		}
 		entries[i].Data = data
 		return entries, nil
 	}
-	custom := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
-		`<Properties xmlns="` + uriCustomProps + `">` + prop(2) + `</Properties>`
+	return addCustomPart(entries, byName, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
+		`<Properties xmlns="`+spell(uriCustomProps)+`">`+prop(2)+`</Properties>`, spell(opc.RelCustomProps))
+}
+
+// stampCore sets the core properties' title and status: "Draft" for a
+// draft; none for a publication, so that a template saved from a draft
+// does not pass its "Draft" on.
+func stampCore(data []byte, m Meta) ([]byte, error) {
+	data, err := setChild(data, uriDC, "title", m.Title)
+	if err != nil {
+		return nil, err
+	}
+	status := ""
+	if m.Draft {
+		status = ingest.DraftStatus
+	}
+	return setChild(data, uriCoreProps, "contentStatus", status)
+}
+
+// addCustomPart adds docProps/custom.xml, holding xml, with its content
+// type and its package relationship of type relType.
+func addCustomPart(entries []opc.Entry, byName map[string]int, xml, relType string) ([]opc.Entry, error) {
+	const part = "docProps/custom.xml"
+	if _, taken := byName[strings.ToLower(part)]; taken {
+		return nil, fmt.Errorf("cover: the template has a %s that its relationships do not name as its custom properties", part)
+	}
 	for _, add := range []struct{ part, xml string }{
-		{"[Content_Types].xml", `<Override xmlns="http://schemas.openxmlformats.org/package/2006/content-types" PartName="/docProps/custom.xml" ContentType="` + ctCustomProps + `"/>`},
-		{"_rels/.rels", `<Relationship xmlns="http://schemas.openxmlformats.org/package/2006/relationships" Id="%s" Type="` + opc.RelCustomProps + `" Target="docProps/custom.xml"/>`},
+		{"[Content_Types].xml", `<Override xmlns="http://schemas.openxmlformats.org/package/2006/content-types" PartName="/` + part + `" ContentType="` + ctCustomProps + `"/>`},
+		{"_rels/.rels", `<Relationship xmlns="http://schemas.openxmlformats.org/package/2006/relationships" Id="%s" Type="` + relType + `" Target="` + part + `"/>`},
 	} {
-		i, ok := byName[add.part]
+		i, ok := byName[strings.ToLower(add.part)]
 		if !ok {
 			return nil, fmt.Errorf("cover: the template has no %s", add.part)
 		}
-		xml := add.xml
+		x := add.xml
 		if add.part == "_rels/.rels" {
-			xml = fmt.Sprintf(xml, freshID(entries[i].Data))
+			x = fmt.Sprintf(x, freshID(entries[i].Data))
 		}
-		data, err := insertBeforeRootEnd(entries[i].Data, xml)
+		data, err := insertBeforeRootEnd(entries[i].Data, x)
 		if err != nil {
 			return nil, fmt.Errorf("cover: %s: %w", add.part, err)
 		}
 		entries[i].Data = data
 	}
-	return append(entries, opc.Entry{Name: "docProps/custom.xml", Data: []byte(custom)}), nil
+	return append(entries, opc.Entry{Name: part, Data: []byte(xml)}), nil
 }
 
 // setChild sets the text of the root's child named (uri, local), adding

@@ -3,36 +3,61 @@ package templates
 import (
 	"strings"
 	"testing"
+
 	"tsagmerge/ingest/opc"
 )
 
 func TestStampProperties(t *testing.T) {
 	// a template saved from a draft: its status must not pass to a publication
 	const core = `<cp:coreProperties xmlns:cp="` + uriCoreProps + `" xmlns:dc="` + uriDC + `"><dc:title>Old</dc:title><cp:contentStatus>Draft</cp:contentStatus></cp:coreProperties>`
-	const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`
-	const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="word/document.xml"/></Relationships>`
+	const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`
+	rels := func(relPrefix string, more ...string) string {
+		return `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="` + relPrefix + `/officeDocument" Target="word/document.xml"/>` +
+			`<Relationship Id="rId5" Type="` + opc.RelCoreProps + `" Target="meta/core1.xml"/>` + strings.Join(more, "") + `</Relationships>`
+	}
+	const transitional, strict = "http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"
 	const custom = `<Properties xmlns="` + uriCustomProps + `"><property fmtid="{X}" pid="5" name="Other"><vt:lpwstr xmlns:vt="` + uriVT + `">o</vt:lpwstr></property></Properties>`
+	customRel := `<Relationship Id="rId7" Type="` + opc.RelCustomProps + `" Target="meta/props.xml"/>`
 	tests := []struct {
-		name    string
-		entries []opc.Entry
-		draft   bool
-		want    map[string][]string // part -> what it must hold
+		name  string
+		parts map[string]string
+		draft bool
+		want  map[string][]string // part -> what it must hold
 	}{
-		{"no custom part: added, with its type and relationship", []opc.Entry{{Name: "[Content_Types].xml", Data: []byte(types)}, {Name: "_rels/.rels", Data: []byte(rels)}, {Name: "docProps/core.xml", Data: []byte(core)}},
+		{"no custom part: added, with its type and relationship", map[string]string{"_rels/.rels": rels(transitional)},
 			true, map[string][]string{
-				"docProps/core.xml":   {">The title</dc:title>", ">Draft</cp:contentStatus>"},
-				"docProps/custom.xml": {`pid="2" name="TSAG TD"`, ">TSAG-TD9</vt:lpwstr>"},
+				"meta/core1.xml":      {">The title</dc:title>", ">Draft</cp:contentStatus>"},
+				"docProps/custom.xml": {`xmlns="` + uriCustomProps + `"`, `pid="2" name="TSAG TD"`, ">TSAG-TD9</vt:lpwstr>"},
 				"[Content_Types].xml": {`PartName="/docProps/custom.xml"`},
-				"_rels/.rels":         {`Id="rId2"`, `Target="docProps/custom.xml"`},
+				"_rels/.rels":         {`Id="rId2"`, `Type="` + opc.RelCustomProps + `"`, `Target="docProps/custom.xml"`},
 			}},
-		{"a custom part of the template's own: the property added after its others", []opc.Entry{{Name: "docProps/custom.xml", Data: []byte(custom)}, {Name: "docProps/core.xml", Data: []byte(core)}},
+		{"a Strict template's custom part is spelled Strict", map[string]string{"_rels/.rels": rels(strict)},
 			false, map[string][]string{
-				"docProps/custom.xml": {`name="Other"`, `pid="6" name="TSAG TD"`},
-				"docProps/core.xml":   {">The title</dc:title>"},
+				"docProps/custom.xml": {`xmlns="` + opc.Strict(uriCustomProps) + `"`, `xmlns:vt="` + opc.Strict(uriVT) + `"`},
+				"_rels/.rels":         {`Type="` + opc.Strict(opc.RelCustomProps) + `"`},
+			}},
+		{"the template's own custom part, found by its relationship: the property added after its others",
+			map[string]string{"_rels/.rels": rels(transitional, customRel), "meta/props.xml": custom},
+			false, map[string][]string{
+				"meta/props.xml": {`name="Other"`, `pid="6" name="TSAG TD"`},
+				"meta/core1.xml": {">The title</dc:title>"},
 			}},
 	}
 	for _, tt := range tests {
-		got, err := stampProperties(tt.entries, Meta{Title: "The title", TDNumber: "TSAG-TD9", Draft: tt.draft})
+		entries := []opc.Entry{{Name: "[Content_Types].xml", Data: []byte(types)}, {Name: "meta/core1.xml", Data: []byte(core)},
+			{Name: "word/document.xml", Data: []byte(`<w:document xmlns:w="` + opc.NSWordprocessingML + `"/>`)}}
+		for name, data := range tt.parts {
+			entries = append(entries, opc.Entry{Name: name, Data: []byte(data)})
+		}
+		zipped, err := writeZip(entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pkg, entries, err := readPackage("test", zipped)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got, err := stampProperties(pkg, entries, Meta{Title: "The title", TDNumber: "TSAG-TD9", Draft: tt.draft})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
@@ -47,11 +72,11 @@ func TestStampProperties(t *testing.T) {
 				}
 			}
 		}
-		if !tt.draft && strings.Contains(parts["docProps/core.xml"], "contentStatus") {
+		if !tt.draft && strings.Contains(parts["meta/core1.xml"], "contentStatus") {
 			t.Errorf("%s: a publication says it is a draft", tt.name)
 		}
-		if strings.Count(parts["docProps/core.xml"], "<dc:title") != 1 {
-			t.Errorf("%s: the title is not replaced: %s", tt.name, parts["docProps/core.xml"])
+		if strings.Count(parts["meta/core1.xml"], "<dc:title") != 1 {
+			t.Errorf("%s: the title is not replaced: %s", tt.name, parts["meta/core1.xml"])
 		}
 	}
 }

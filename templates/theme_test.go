@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"reflect"
 	"testing"
 
 	"tsagmerge/ingest"
@@ -36,7 +37,7 @@ func TestTemplateTheme(t *testing.T) {
 			t.Errorf("template %s = %q, Office theme has %q", slot, doc.Theme.Colors[slot], office.Colors[slot])
 		}
 	}
-	if doc.Theme.Major != office.Major || doc.Theme.Minor != office.Minor {
+	if !reflect.DeepEqual(doc.Theme.Major, office.Major) || !reflect.DeepEqual(doc.Theme.Minor, office.Minor) {
 		t.Errorf("template fonts %+v / %+v, Office theme %+v / %+v", doc.Theme.Major, doc.Theme.Minor, office.Major, office.Minor)
 	}
 	def := ingest.DefaultColorMap()

@@ -116,7 +116,9 @@ func runCheck(w io.Writer, args []string, scan inbox.Options, opts check.Options
 	}
 	switch {
 	case len(in.Used()) == 0 && len(in.TDs()) == 0:
-		return failf("no contribution could be read in %s", strings.Join(args, ", "))
+		// The same line as the other commands': each file and what is
+		// wrong with it, not only that nothing could be read.
+		return failf("check: %v", in.RequireUsed(args))
 	case report.Errors() > 0:
 		return &exitError{code: exitFindings}
 	}

@@ -110,9 +110,12 @@ func consolidateRun(o consolidateOptions) error {
 	if err != nil {
 		return err
 	}
-	prog := startProgress(o.stderr)
+	var prog *progress // none under --quiet: nothing but errors
+	if !quiet {
+		prog = startProgress(o.stderr)
+		job.Progress = func(stage string) { prog.say("%s", stage) }
+	}
 	defer prog.stop()
-	job.Progress = func(stage string) { prog.say("%s", stage) }
 	job.Note = func(note string) { say(o.stderr, "tsagmerge: %s", note) }
 	res, err := consolidate.Publish(job)
 	prog.stop()
@@ -195,13 +198,19 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 		}
 	}
 	for _, s := range []struct {
-		flag string
-		to   *string
-	}{{f.td, &job.Meta.TDNumber}, {f.date, &job.Meta.Date}, {f.place, &job.Meta.Place}, {f.title, &job.Meta.Title},
-		{f.src, &job.Meta.Source}, {f.keywords, &job.Meta.Keywords}} {
-		if s.flag != "" {
-			*s.to = s.flag
+		name, flag string
+		to         *string
+	}{{"td", f.td, &job.Meta.TDNumber}, {"date", f.date, &job.Meta.Date}, {"place", f.place, &job.Meta.Place},
+		{"title", f.title, &job.Meta.Title}, {"source", f.src, &job.Meta.Source}, {"keywords", f.keywords, &job.Meta.Keywords}} {
+		if s.flag == "" {
+			continue
 		}
+		// A flag wins over the file, as it does everywhere; saying so
+		// catches a stale --td left in a command copied from last time.
+		if f.meta != "" && *s.to != "" && *s.to != s.flag {
+			say(o.stderr, "tsagmerge: --%s %q replaces %s's %q", s.name, s.flag, f.meta, *s.to)
+		}
+		*s.to = s.flag
 	}
 	if len(f.contacts) > 0 {
 		job.Meta.Contacts = nil
@@ -366,7 +375,9 @@ type progress struct {
 	timer   *time.Timer
 }
 
-const progressDelay = 700 * time.Millisecond
+// progressDelay is how long a job runs before its stages are shown: a
+// quick one prints none. A variable so that tests can show them at once.
+var progressDelay = 700 * time.Millisecond
 
 func startProgress(w io.Writer) *progress {
 	p := &progress{w: w, start: time.Now()}
@@ -395,6 +406,9 @@ func (p *progress) say(format string, args ...any) {
 }
 
 func (p *progress) stop() {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.stopped = true

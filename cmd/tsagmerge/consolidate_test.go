@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,6 +128,14 @@ func TestCoverInput(t *testing.T) {
 	if out, code := execute(t, "cover", "init", meta); code != exitBadInput || !strings.Contains(out, "exists") {
 		t.Errorf("cover init over a file: exit %d\n%s", code, out)
 	}
+	blank, err := os.ReadFile(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := filepath.Join(dir, "filled.yaml")
+	fill := strings.NewReplacer(`td_number: ""`, `td_number: TSAG-TD4`, `place: ""`, `place: Geneva`, `date: ""`, `date: 1 June 2026`,
+		`name: ""`, `name: Jane Doe`, `email: ""`, `email: jane.doe@itu.int`)
+	os.WriteFile(filled, []byte(fill.Replace(string(blank))), 0o644)
 	base := []string{"consolidate", samples, "--draft", "-o", filepath.Join(dir, "TD.docx")}
 	tests := []struct {
 		name string
@@ -139,6 +148,7 @@ func TestCoverInput(t *testing.T) {
 		{"no e-mail", []string{"--contact", "name=Jane Doe"}, exitBadInput, "--contact 1 \"name=Jane Doe\": it lacks email"},
 		{"a bad TD number", []string{"--td", "TSAG-123"}, exitBadInput, `the cover: --td: td_number "TSAG-123" does not look like a TD number`},
 		{"the blank meta.yaml", []string{"--meta", meta}, exitBadInput, "meta.yaml:6: td_number is empty"},
+		{"a flag over meta.yaml says so", []string{"--meta", filled, "--td", "TSAG-TD5"}, exitOK, `--td "TSAG-TD5" replaces ` + filled + `'s "TSAG-TD4"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -69,5 +70,32 @@ func TestCommandLineConventions(t *testing.T) {
 	}
 	if code != exitOK || json.Unmarshal([]byte(out), &v) != nil || len(v.Activities) == 0 || v.Activities[0].ID != "AFR-001" {
 		t.Errorf("index --json: exit %d\n%s", code, out)
+	}
+}
+
+// TestQuietHidesProgress shows a job's stages at once, and --quiet then
+// prints none of them.
+func TestQuietHidesProgress(t *testing.T) {
+	samples := testkit.Samples(t)
+	saved := progressDelay
+	progressDelay = 0
+	t.Cleanup(func() { progressDelay = saved })
+	out := filepath.Join(t.TempDir(), "TD.docx")
+	for _, tt := range []struct {
+		args  []string
+		shown bool
+	}{
+		{[]string{"consolidate", "--draft", samples, "-o", out}, true},
+		{[]string{"-q", "consolidate", "--draft", samples, "-o", out}, false},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tt.args, &stdout, &stderr)
+		got := stderr.String()
+		if shown := strings.Contains(got, "merging 6 regions"); code != exitOK || shown != tt.shown {
+			t.Errorf("%v: exit %d, stages shown %v, want %v:\n%s", tt.args, code, shown, tt.shown, got)
+		}
+		if !tt.shown && stderr.Len()+stdout.Len() > 0 {
+			t.Errorf("%v prints something:\n%s%s", tt.args, stdout.String(), got)
+		}
 	}
 }

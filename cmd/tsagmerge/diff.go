@@ -97,7 +97,7 @@ func runDiff(w, stderr io.Writer, opts diffOptions) error {
 	if opts.view != string(diff.Accepted) && opts.view != string(diff.Original) {
 		return failf("diff: --view %q is neither accepted nor original", opts.view)
 	}
-	pairs, err := diffPairs(opts.oldPath, opts.newPath)
+	pairs, err := diffPairs(stderr, opts.oldPath, opts.newPath)
 	if err != nil {
 		return err
 	}
@@ -257,7 +257,10 @@ type regionDiff struct {
 
 // diffPairs pairs what to compare: the two files, or, for two folders,
 // each region's contribution in one with its contribution in the other.
-func diffPairs(oldPath, newPath string) ([]regionDiff, error) {
+// The files of a folder not compared (refused, superseded) are noted on
+// stderr, as the other commands note them: a region's file refused must
+// not pass for a region that sent nothing.
+func diffPairs(stderr io.Writer, oldPath, newPath string) ([]regionDiff, error) {
 	oldDir, newDir := isDir(oldPath), isDir(newPath)
 	switch {
 	case !oldDir && !newDir:
@@ -273,6 +276,9 @@ func diffPairs(oldPath, newPath string) ([]regionDiff, error) {
 		}
 		defer in.Close()
 		sides[i] = in
+		for _, n := range in.NotUsed() {
+			fmt.Fprintln(stderr, "tsagmerge: not used: "+n)
+		}
 	}
 	var out []regionDiff
 	for _, r := range ingest.Regions {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"tsagmerge/consolidate/activity"
 	"tsagmerge/consolidate/index"
 	"tsagmerge/consolidate/outfile"
 	"tsagmerge/ingest/inbox"
@@ -70,9 +71,9 @@ func runIndex(stdout, stderr io.Writer, args []string, out, period string, asJSO
 	if err := outfile.CheckTarget(out); err != nil {
 		return failf("index: %v", err)
 	}
-	var opts index.Options
+	var opts activity.Options
 	if period != "" {
-		p, err := index.ParsePeriod(period)
+		p, err := activity.ParsePeriod(period)
 		if err != nil {
 			return failf("index: --period: %v", err)
 		}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -203,5 +204,56 @@ func TestParseKind(t *testing.T) {
 	}
 	if _, ok := ParseKind("residues"); ok {
 		t.Error(`ParseKind("residues") accepted an unknown kind`)
+	}
+}
+
+// TestThreadShapes: threads are found from each comment's parent, a loop
+// of replies making one thread that starts at its first comment in
+// document order, and a long chain of replies in linear time.
+func TestThreadShapes(t *testing.T) {
+	chain := func(n int) []*ingest.Comment {
+		cs := make([]*ingest.Comment, n)
+		for i := range cs {
+			cs[i] = &ingest.Comment{ID: strconv.Itoa(i)}
+			if i > 0 {
+				cs[i].Parent = strconv.Itoa(i - 1)
+			}
+		}
+		return cs
+	}
+	loop := chain(3)
+	loop[0].Parent = "2" // 0 → 2 → 1 → 0
+	reversed := []*ingest.Comment{{ID: "b", Parent: "a"}, {ID: "a"}, {ID: "c", Parent: "b"}}
+	tests := []struct {
+		name string
+		cs   []*ingest.Comment
+		want string
+	}{
+		{"a chain", chain(4), "0 1 2 3"},
+		{"a loop", loop, "0 1 2"},
+		{"a reply before its parent", reversed, "a b c"},
+		{"a loop into itself", []*ingest.Comment{{ID: "x", Parent: "x"}, {ID: "y", Parent: "x"}}, "x y"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, th := range threads(tt.cs) {
+			var ids []string
+			for _, c := range th {
+				ids = append(ids, c.ID)
+			}
+			got = append(got, strings.Join(ids, " "))
+		}
+		if strings.Join(got, " | ") != tt.want {
+			t.Errorf("%s: threads %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// Walking each comment's chain to its top was quadratic: 100,000 took
+	// minutes.
+	start := time.Now()
+	if th := threads(chain(100000)); len(th) != 1 || len(th[0]) != 100000 {
+		t.Errorf("a chain of 100,000 gives %d threads", len(th))
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("a chain of 100,000 took %s", took)
 	}
 }

@@ -47,28 +47,61 @@ func threadText(th []*ingest.Comment) string {
 
 // threads groups comments into threads: each first comment (no parent, or
 // a parent that is not there) followed by the comments that reply to it,
-// directly or through another reply, in document order.
+// directly or through another reply, in document order. A loop of replies
+// (only a hostile commentsExtended makes one) is one thread, whose first
+// comment is the loop's first in document order.
+//
+// Each comment's first comment is found once, from its parent's: walking
+// every comment's chain to the top was quadratic in a chain of replies,
+// each to the one before (40,000 took over a minute and a half).
 func threads(cs []*ingest.Comment) [][]*ingest.Comment {
 	byID := make(map[string]*ingest.Comment, len(cs))
-	for _, c := range cs {
+	pos := make(map[*ingest.Comment]int, len(cs))
+	for i, c := range cs {
 		if _, dup := byID[c.ID]; !dup {
 			byID[c.ID] = c
 		}
+		pos[c] = i
 	}
-	root := func(c *ingest.Comment) *ingest.Comment {
-		for steps := 0; c.Parent != "" && steps < len(cs); steps++ { // steps guard a cycle
-			p, ok := byID[c.Parent]
-			if !ok || p == c {
+	roots := make(map[*ingest.Comment]*ingest.Comment, len(cs))
+	onPath := map[*ingest.Comment]int{}
+	var path []*ingest.Comment
+	rootOf := func(c *ingest.Comment) *ingest.Comment {
+		path = path[:0]
+		clear(onPath)
+		var root *ingest.Comment
+		for p := c; ; {
+			if r, ok := roots[p]; ok {
+				root = r
 				break
 			}
-			c = p
+			if i, ok := onPath[p]; ok { // a loop: path[i:]
+				root = path[i]
+				for _, m := range path[i:] {
+					if pos[m] < pos[root] {
+						root = m
+					}
+				}
+				break
+			}
+			onPath[p] = len(path)
+			path = append(path, p)
+			parent, ok := byID[p.Parent]
+			if p.Parent == "" || !ok || parent == p {
+				root = p
+				break
+			}
+			p = parent
 		}
-		return c
+		for _, m := range path {
+			roots[m] = root
+		}
+		return root
 	}
 	index := map[*ingest.Comment]int{}
 	var out [][]*ingest.Comment
 	for _, c := range cs {
-		r := root(c)
+		r := rootOf(c)
 		i, ok := index[r]
 		if !ok {
 			i = len(out)

@@ -37,33 +37,14 @@ func checkTD(d *ingest.Document, opts Options) []Finding {
 // placeInRegions gives each finding the region whose level-1 section
 // holds its paragraph.
 func placeInRegions(d *ingest.Document, fs []Finding) {
-	secs := tdRegions(d)
+	secs := d.TDSections()
 	for i := range fs {
 		for _, s := range secs {
 			if fs[i].Paragraph >= s.Paragraph {
-				fs[i].Region = s.code
+				fs[i].Region = s.Region
 			}
 		}
 	}
-}
-
-// tdRegion is a level-1 section of a TD that names a region.
-type tdRegion struct {
-	*ingest.Section
-	code string
-}
-
-// tdRegions lists a TD's level-1 sections that name a region, in order;
-// the others (the template's own sections) end the region before them.
-func tdRegions(d *ingest.Document) []tdRegion {
-	var out []tdRegion
-	for _, s := range d.Sections {
-		if s.Level != 1 {
-			continue
-		}
-		out = append(out, tdRegion{s, ingest.DetectRegion(s.Title, "", "").Code})
-	}
-	return out
 }
 
 // draftMarks reports what says the TD is a draft: its status, and the
@@ -90,8 +71,8 @@ func draftMarks(d *ingest.Document) []Finding {
 
 // firstRegion is the paragraph of the TD's first region heading.
 func firstRegion(d *ingest.Document) int {
-	for _, s := range tdRegions(d) {
-		if s.code != "" {
+	for _, s := range d.TDSections() {
+		if s.Region != "" {
 			return s.Paragraph
 		}
 	}
@@ -103,22 +84,22 @@ func firstRegion(d *ingest.Document) int {
 func regionSections(d *ingest.Document) []Finding {
 	var out []Finding
 	seen := map[string]bool{}
-	var prev *tdRegion
-	for _, s := range tdRegions(d) {
-		if s.code == "" {
+	var prev *ingest.TDSection
+	for _, s := range d.TDSections() {
+		if s.Region == "" {
 			continue
 		}
-		finding := Finding{Kind: RegionOrder, Region: s.code, Section: s.Title, Paragraph: s.Paragraph, Context: clip(s.Title)}
+		finding := Finding{Kind: RegionOrder, Region: s.Region, Section: s.Title, Paragraph: s.Paragraph, Context: clip(s.Title)}
 		switch {
-		case seen[s.code]:
-			finding.Text = fmt.Sprintf("%s has a second section, %q", s.code, s.Title)
+		case seen[s.Region]:
+			finding.Text = fmt.Sprintf("%s has a second section, %q", s.Region, s.Title)
 			out = append(out, finding)
 			continue
-		case prev != nil && regionOrder(s.code) < regionOrder(prev.code):
+		case prev != nil && regionOrder(s.Region) < regionOrder(prev.Region):
 			finding.Text = fmt.Sprintf("%q stands after %q, which should follow it (the order is Africa, Americas, Arab States, Asia and the Pacific, CIS, Europe)", s.Title, prev.Title)
 			out = append(out, finding)
 		}
-		seen[s.code] = true
+		seen[s.Region] = true
 		prev = &s
 	}
 	for _, r := range ingest.Regions {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tsagmerge/consolidate/activity"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/testkit"
 )
@@ -41,7 +42,7 @@ func TestX400Index(t *testing.T) {
 	docs := readBench(t, "x400")
 	read := time.Since(start)
 	start = time.Now()
-	x := Build(docs, Options{})
+	x := Build(docs, activity.Options{})
 	build := time.Since(start)
 	out := filepath.Join(t.TempDir(), "x400.xlsx")
 	start = time.Now()
@@ -79,7 +80,7 @@ func BenchmarkIndexX400(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "x400.xlsx")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := Build(docs, Options{}).WriteFile(out); err != nil {
+		if err := Build(docs, activity.Options{}).WriteFile(out); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -92,6 +93,6 @@ func BenchmarkExtractX400(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Build(docs, Options{})
+		Build(docs, activity.Options{})
 	}
 }

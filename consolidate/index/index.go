@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 
+	"tsagmerge/consolidate/activity"
 	"tsagmerge/ingest"
 )
 
@@ -12,16 +13,14 @@ type Index struct {
 	// Docs are the contributions in report order.
 	Docs []*ingest.Document
 	// Period is the reporting period used to complete dates.
-	Period     Period
-	Activities []Activity
+	Period     activity.Period
+	Activities []activity.Activity
 }
 
 // Build extracts the activities of docs into an Index.
-func Build(docs []*ingest.Document, opts Options) *Index {
-	if opts.Period.IsZero() {
-		opts.Period, _ = DerivePeriod(docs)
-	}
-	return &Index{Docs: reportOrder(docs), Period: opts.Period, Activities: Extract(docs, opts)}
+func Build(docs []*ingest.Document, opts activity.Options) *Index {
+	acts, period := activity.Extract(docs, opts)
+	return &Index{Docs: activity.ReportOrder(docs), Period: period, Activities: acts}
 }
 
 // RegionSummary is one row of the Summary sheet.
@@ -80,9 +79,9 @@ func (x *Index) Summary() []RegionSummary {
 			}
 			s.Activities++
 			switch a.Participants.Bound() {
-			case AtLeast:
+			case activity.AtLeast:
 				s.ParticipantsAtLeast += a.Participants.N
-			case About:
+			case activity.About:
 				s.ParticipantsAbout += a.Participants.N
 			default:
 				s.Participants += a.Participants.N

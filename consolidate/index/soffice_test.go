@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tsagmerge/consolidate/activity"
 	"tsagmerge/ingest/testkit"
 )
 
@@ -127,7 +128,7 @@ func TestWorkbookCounts(t *testing.T) {
 			t.Errorf("AFR's \"at least 70\" is not counted apart: %+v", s)
 		}
 	}
-	x.Period = Period{Start: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}
+	x.Period = activity.Period{Start: time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}
 	outside := 0
 	for _, s := range x.Summary() {
 		outside += s.OutsidePeriod

@@ -11,13 +11,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"tsagmerge/consolidate/activity"
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/testkit"
 )
 
 // writeSamples writes the index of the samples and opens it with excelize.
 func writeSamples(t *testing.T) (*excelize.File, string, *Index) {
 	t.Helper()
-	x := Build(readSamples(t), Options{})
+	x := Build(testkit.ReadDir(t, testkit.Samples(t)), activity.Options{})
 	out := filepath.Join(t.TempDir(), "activities.xlsx")
 	if err := x.WriteFile(out); err != nil {
 		t.Fatal(err)
@@ -96,9 +98,9 @@ func TestWorkbookCellTypes(t *testing.T) {
 			}
 		}
 	}
-	// a participants cell with a head count (AFR-003: at least 70)
-	if v, _ := f.GetCellValue("Activities", "L4", excelize.Options{RawCellValue: true}); v != "70" {
-		t.Errorf("L4 = %q, want 70", v)
+	// a participants cell with a head count (AFR-002: at least 70)
+	if v, _ := f.GetCellValue("Activities", "L3", excelize.Options{RawCellValue: true}); v != "70" {
+		t.Errorf("L3 = %q, want 70", v)
 	}
 	if typ, _ := f.GetCellType("Activities", "D2"); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
 		t.Errorf("Activity cell type %d, want text", typ)
@@ -164,7 +166,7 @@ func TestWorkbookLayout(t *testing.T) {
 	// The link is relative to the workbook, so that it holds when both are
 	// shared: no file:// URL naming this machine's folders.
 	formula, _ := f.GetCellFormula("Activities", "R2")
-	abs, _ := filepath.Abs(filepath.Join(samplesDir, "AFR-contribution.docx"))
+	abs, _ := filepath.Abs(filepath.Join(testkit.Samples(t), "AFR-contribution.docx"))
 	rel, _ := filepath.Rel(filepath.Dir(out), abs)
 	if !strings.HasPrefix(formula, "HYPERLINK(") || strings.Contains(formula, "file:") || !strings.Contains(formula, filepath.ToSlash(rel)) {
 		t.Errorf("Source file cell formula %q, want a HYPERLINK to %s", formula, filepath.ToSlash(rel))
@@ -233,7 +235,7 @@ func TestWriteFileReplacesAtomically(t *testing.T) {
 	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	x := Build(docsFromText("= EUR\n# Europe\nA forum was held in Brussels on 2 December 2025.\n"), Options{})
+	x := Build(testkit.TextDocs("= EUR\n# Europe\nA forum was held in Brussels on 2 December 2025.\n"), activity.Options{})
 	if err := x.WriteFile(out); err != nil {
 		t.Fatal(err)
 	}

@@ -169,10 +169,7 @@ func (rw *rewriter) recolourWord(a wordThemeAttrs, rgbAttr string) {
 	for _, n := range []string{a.color, a.tint, a.shade} {
 		rw.dropAttr(nsW, n)
 	}
-	if !rw.setAttr(nsW, rgbAttr, rgb) {
-		rw.attrs = append(rw.attrs, outAttr{name: []byte(rw.wp + ":" + rgbAttr), val: []byte(rgb), quote: '"'})
-		rw.changed = true
-	}
+	rw.putAttr(rgbAttr, rgb)
 }
 
 // srgbName is the name srgbClr under the given prefix (nil: unprefixed).

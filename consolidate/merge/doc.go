@@ -12,7 +12,9 @@
 // drawings get new ids; namespace prefixes that clash are renamed. Theme
 // colours (w:themeColor, a:schemeClr) that the TD's theme would show
 // otherwise than the region's are written as the region's RGB, in the
-// body, notes, styles, lists and copied charts and diagrams (colours.go).
+// body, notes, styles, lists and copied charts and diagrams (colours.go);
+// theme fonts that would show in another typeface are named outright
+// (fonts.go).
 //
 // The XML is never decoded and encoded again: ingest/xmltok's scanner
 // finds the tags, and the rewriter (rewrite.go, handle.go) copies the

@@ -25,6 +25,9 @@ func (rw *rewriter) handle(sc *xmltok.Scanner, fr *frame) bool {
 	if rw.r.pal != nil {
 		rw.recolour(fr)
 	}
+	if rw.r.fonts != nil {
+		rw.refont(fr)
+	}
 	switch fr.kind {
 	case nsW:
 		return rw.handleW(sc, fr)

@@ -68,18 +68,26 @@ func TestHouseStyleKeepsDirection(t *testing.T) {
 	if !strings.Contains(styles, `w:val="Normal (ARB)"`) {
 		t.Fatalf("no Normal (ARB) in the TD's styles")
 	}
-	broken := testkit.Zip(replacedPart(t, out, "word/styles.xml", strings.ReplaceAll(styles, "<w:bidi/>", "")))
-	back, err := validate.ReadBack("broken", broken)
+	if !readBackFinds(t, out, "word/styles.xml", strings.ReplaceAll(styles, "<w:bidi/>", ""), docs, rep, "rightToLeft is 1 in the source, 0") {
+		t.Error("the read-back does not notice paragraphs that lost their direction")
+	}
+}
+
+// readBackFinds reports whether the read-back of out, with one part
+// replaced by data, finds a formatting difference whose detail holds
+// want: what a test spoiling the merge's output expects.
+func readBackFinds(t *testing.T, out []byte, part, data string, docs []*ingest.Document, rep *Report, want string) bool {
+	t.Helper()
+	back, err := validate.ReadBack("spoilt", testkit.Zip(replacedPart(t, out, part, data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
 	for _, p := range validate.Content(back, docs, expectations(Options{}, rep)) {
-		found = found || p.Rule == validate.RuleFormat && strings.Contains(p.Detail, "rightToLeft is 1 in the source, 0")
+		if p.Rule == validate.RuleFormat && strings.Contains(p.Detail, want) {
+			return true
+		}
 	}
-	if !found {
-		t.Error("the read-back does not notice paragraphs that lost their direction")
-	}
+	return false
 }
 
 // TestCustomStylesKeepTheirLook merges three regions that define a

@@ -48,9 +48,14 @@ type Options struct {
 // Package must still be open. The output is the same bytes for the same
 // inputs and options.
 func Merge(template []byte, docs []*ingest.Document, opts Options) ([]byte, *Report, error) {
-	var buf bytes.Buffer
-	rep, err := Write(&buf, template, docs, opts)
+	entries, rep, err := build(template, docs, opts)
 	if err != nil {
+		return nil, nil, err
+	}
+	// Sized once: growing a buffer of some 20 MB by doubling cleared and
+	// copied it eight times, 0.15 s of x400's merge.
+	buf := bytes.NewBuffer(make([]byte, 0, sizeHint(entries)))
+	if err := opc.WriteZip(buf, entries); err != nil {
 		return nil, nil, err
 	}
 	return buf.Bytes(), rep, nil
@@ -58,35 +63,58 @@ func Merge(template []byte, docs []*ingest.Document, opts Options) ([]byte, *Rep
 
 // Write is Merge writing the .docx to w.
 func Write(w io.Writer, template []byte, docs []*ingest.Document, opts Options) (*Report, error) {
-	if opts.Meta != nil {
-		filled, err := templates.FillCover(template, *opts.Meta)
-		if err != nil {
-			return nil, err
-		}
-		template = filled
-	}
-	b, err := readBase(template)
-	if err != nil {
-		return nil, err
-	}
-	m, err := newMerger(b, docs, opts)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.prepare(); err != nil {
-		return nil, err
-	}
-	if err := m.rewrite(); err != nil {
-		return nil, err
-	}
-	entries, err := m.assemble()
+	entries, rep, err := build(template, docs, opts)
 	if err != nil {
 		return nil, err
 	}
 	if err := opc.WriteZip(w, entries); err != nil {
 		return nil, err
 	}
-	return m.report(), nil
+	return rep, nil
+}
+
+// build runs the merge up to the package's entries, ready to be zipped.
+func build(template []byte, docs []*ingest.Document, opts Options) ([]opc.Entry, *Report, error) {
+	if opts.Meta != nil {
+		filled, err := templates.FillCover(template, *opts.Meta)
+		if err != nil {
+			return nil, nil, err
+		}
+		template = filled
+	}
+	b, err := readBase(template)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := newMerger(b, docs, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := m.prepare(); err != nil {
+		return nil, nil, err
+	}
+	if err := m.rewrite(); err != nil {
+		return nil, nil, err
+	}
+	entries, err := m.assemble()
+	if err != nil {
+		return nil, nil, err
+	}
+	return entries, m.report(), nil
+}
+
+// sizeHint is about the size of the zip of entries: copied entries as
+// they are, XML deflated to about a quarter (Word's parts pack 4 to 8
+// times), plus each entry's headers.
+func sizeHint(entries []opc.Entry) int {
+	n := 22
+	for _, e := range entries {
+		n += 2*(46+len(e.Name)) + len(e.Data)/4
+		if e.Raw != nil {
+			n += int(min(e.Raw.CompressedSize64, 1<<30))
+		}
+	}
+	return n
 }
 
 // merger carries one merge through its three phases: prepare (sequential

@@ -54,7 +54,7 @@ const separators = `<w:%[1]s w:type="separator" w:id="-1"><w:p><w:r><w:separator
 // comments map onto the output, and which ids it may hand out.
 func (m *merger) prepare() error {
 	b := m.base
-	m.styles = newStyleRegistry(b.styles)
+	m.styles = newStyleRegistry(b.styles, b.theme)
 	m.nums = newNumRegistry(b.numbering)
 	m.copier = newPartCopier(b.pkg)
 	m.namer = &bookmarkNamer{used: b.bookmarks}
@@ -197,6 +197,7 @@ func (m *merger) prepareRegion(r *region, next *counters) (idNeeds, error) {
 		r.outPrefix[part] = mp.union.prefixOf(uriW)
 	}
 	r.pal = newPalette(r.doc.Theme, r.doc.ColorMap, m.base.theme, m.base.colorMap)
+	r.fonts = newFontMap(r.doc.Theme, m.base.theme, r.doc.Script)
 	r.plan = planHeadings(r.doc)
 	r.page = m.base.page
 	doc := m.parts[mpDocument].union

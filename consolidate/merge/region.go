@@ -56,6 +56,9 @@ type region struct {
 	// pal resolves the region's theme colours against the output's; nil
 	// when they all resolve the same.
 	pal *palette
+	// fonts resolves the region's theme fonts against the output's; nil
+	// when they all resolve the same.
+	fonts *fontMap
 
 	// Filled while rewriting.
 	commentRefs map[string]bool   // comment ids referenced in carried content

@@ -475,6 +475,15 @@ func (rw *rewriter) setAttr(kind nsKind, local, v string) bool {
 	return false
 }
 
+// putAttr sets the w: attribute local to v, adding it when the element
+// lacks it.
+func (rw *rewriter) putAttr(local, v string) {
+	if !rw.setAttr(nsW, local, v) {
+		rw.attrs = append(rw.attrs, outAttr{name: []byte(rw.wp + ":" + local), val: xmltok.AppendEscaped(nil, v), quote: '"'})
+		rw.changed = true
+	}
+}
+
 func (rw *rewriter) dropAttr(kind nsKind, local string) {
 	if i := rw.attrIndex(kind, local); i >= 0 {
 		rw.attrs[i].drop = true

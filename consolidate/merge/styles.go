@@ -60,7 +60,9 @@ type addedStyle struct {
 
 // styleRegistry is the output's styles: the template's and those added.
 type styleRegistry struct {
-	tpl      *ingest.Styles
+	tpl *ingest.Styles
+	// theme is the output's, which its styles' theme fonts resolve by.
+	theme    *ingest.Theme
 	byKey    map[string]string // type + "\x00" + lower-case name -> output id
 	ids      map[string]bool   // output ids in use
 	names    map[string]bool   // lower-case names in use, all types
@@ -79,8 +81,11 @@ type styleRegistry struct {
 
 func styleKey(typ, name string) string { return typ + "\x00" + strings.ToLower(name) }
 
-func newStyleRegistry(tpl *ingest.Styles) *styleRegistry {
-	reg := &styleRegistry{tpl: tpl, byKey: map[string]string{}, ids: map[string]bool{}, names: map[string]bool{},
+func newStyleRegistry(tpl *ingest.Styles, theme *ingest.Theme) *styleRegistry {
+	if theme == nil {
+		theme = ingest.OfficeTheme()
+	}
+	reg := &styleRegistry{tpl: tpl, theme: theme, byKey: map[string]string{}, ids: map[string]bool{}, names: map[string]bool{},
 		defaults: map[string]string{}, tplIDs: map[string]bool{}, addedIdx: map[string]*addedStyle{},
 		look: map[string]ingest.Props{}, variants: map[string]string{}}
 	for _, s := range tpl.List {
@@ -224,7 +229,8 @@ func (reg *styleRegistry) sameAs(id string, s *ingest.Style, look ingest.Props) 
 // that sets them as the region does: "Normal (ARB)".
 func (reg *styleRegistry) variant(r *region, typ, target string, look ingest.Props) string {
 	name := reg.nameOf(target)
-	diff := look.Diff(reg.look[target], RegionOwned(r.doc.ComplexScript))
+	look = r.doc.ShownFonts(look)
+	diff := look.Diff(reg.shownFor(r, reg.look[target]), RegionOwned(r.doc.ComplexScript))
 	if len(diff) == 0 {
 		return target
 	}
@@ -242,6 +248,12 @@ func (reg *styleRegistry) variant(r *region, typ, target string, look ingest.Pro
 	reg.add(a, typ, a.name, reg.look[target].Clone().Overlay(set))
 	reg.variants[key] = a.id
 	return a.id
+}
+
+// shownFor is an output look as text of region r's script shows it: its
+// theme fonts resolved under the output's theme.
+func (reg *styleRegistry) shownFor(r *region, look ingest.Props) ingest.Props {
+	return ingest.ResolveThemeFonts(look, reg.theme, r.doc.Script)
 }
 
 // restyle is the output style for a region's paragraph of style src (an
@@ -284,9 +296,13 @@ func (reg *styleRegistry) compensation(a *addedStyle, m map[string]string, ss *i
 	} else if a.def.Type == "paragraph" {
 		under = reg.tpl.Defaults.Clone()
 	}
-	want := reg.look[a.id]
+	// Fonts compare as the typefaces they show in: the region's under its
+	// theme (the rewriter names those its own definition takes from it,
+	// fonts.go), the inherited ones under the output's.
+	rs := a.r.doc.ShownFonts
+	want := rs(reg.look[a.id])
 	var set ingest.Props
-	for _, p := range want.Diff(under.Overlay(a.def.Own), anyProp) {
+	for _, p := range want.Diff(reg.shownFor(a.r, under).Overlay(rs(a.def.Own)), anyProp) {
 		if set == nil {
 			set = ingest.Props{}
 		}

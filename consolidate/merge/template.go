@@ -174,7 +174,7 @@ func isStoryType(ct string) bool {
 // countHeadings counts the template's level-1 headings, so the regions'
 // numbers follow on.
 func (b *base) countHeadings() int {
-	reg := newStyleRegistry(b.styles)
+	reg := newStyleRegistry(b.styles, b.theme)
 	h1, ok := reg.lookup("paragraph", "heading 1")
 	if !ok {
 		return 0

@@ -38,7 +38,11 @@ func compareFormat(rep *report, code string, in *ingest.Document, src []*ingest.
 					sp.Index, snippet(sp.Text, 0), p.Name(), a, b)
 			}
 		}
-		if a, b := runLooks(sf.Runs, kept), runLooks(of.Runs, kept); a != b {
+		// Theme fonts are compared as the typefaces they show in, each
+		// under its own document's theme, for the region's script.
+		srcLook := func(p ingest.Props) ingest.Props { return in.ShownFonts(p) }
+		outLook := func(p ingest.Props) ingest.Props { return out.FontsFor(p, in.Script) }
+		if a, b := runLooks(sf.Runs, kept, srcLook), runLooks(of.Runs, kept, outLook); a != b {
 			rep.add(code, RuleFormat, "paragraph %d (%q): its runs read %s in the source, %s in the output",
 				sp.Index, snippet(sp.Text, 0), a, b)
 		}
@@ -62,8 +66,9 @@ func withText(paras []*ingest.Paragraph, before bool) []*ingest.Paragraph {
 }
 
 // runLooks writes a paragraph's run spans as the kept properties see
-// them, joining neighbours they cannot tell apart: "12[rtlRun=1 …] 3[…]".
-func runLooks(spans []ingest.RunSpan, kept []ingest.Prop) string {
+// them, their theme fonts resolved by shown, joining neighbours they
+// cannot tell apart: "12[rtlRun=1 …] 3[…]".
+func runLooks(spans []ingest.RunSpan, kept []ingest.Prop, shown func(ingest.Props) ingest.Props) string {
 	var b strings.Builder
 	prev, n := "", 0
 	flush := func() {
@@ -72,7 +77,7 @@ func runLooks(spans []ingest.RunSpan, kept []ingest.Prop) string {
 		}
 	}
 	for _, s := range spans {
-		look := lookOf(s.Props, kept)
+		look := lookOf(shown(s.Props), kept)
 		if look == prev {
 			n += s.Chars
 			continue

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"tsagmerge/consolidate"
+	"tsagmerge/consolidate/activity"
 	"tsagmerge/consolidate/check"
 	"tsagmerge/consolidate/index"
 	"tsagmerge/consolidate/merge"
@@ -116,7 +117,7 @@ func (ss *session) scan() error {
 	}
 	if len(docs) > 0 {
 		path := filepath.Join(ss.out, "activities.xlsx")
-		if err := index.Build(docs, index.Options{}).WriteFile(path); err != nil {
+		if err := index.Build(docs, activity.Options{}).WriteFile(path); err != nil {
 			return err
 		}
 		ss.keep(output{Kind: "index", Name: "TSAG-regional-activities.xlsx", path: path,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -566,5 +567,50 @@ func TestSessionsEnd(t *testing.T) {
 	}
 	if left := filesUnder(t, ts.Dir()); len(left) > 0 {
 		t.Errorf("a session idle past the TTL was not removed: %v", left)
+	}
+}
+
+// TestDeleteWaitsForRequests removes a session while one of its requests
+// (a build, say) is under way: the files go only once it has finished,
+// and no new request finds the session meanwhile.
+func TestDeleteWaitsForRequests(t *testing.T) {
+	ts := startServer(t, Config{})
+	sess := ts.uploadOK(t, sampleFiles(t)[:1])
+	dir := filepath.Join(ts.Dir(), sess.ID)
+	entered, release, finished := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	busy := httptest.NewRequest("POST", "/api/sessions/"+sess.ID+"/build", nil)
+	busy.SetPathValue("id", sess.ID)
+	go func() {
+		defer close(finished)
+		ts.withSession(func(http.ResponseWriter, *http.Request, *session) {
+			close(entered)
+			<-release
+		})(httptest.NewRecorder(), busy)
+	}()
+	<-entered
+	deleted := make(chan int, 1)
+	go func() {
+		code, _, _ := ts.request(t, "DELETE", "/api/sessions/"+sess.ID, "", nil, nil)
+		deleted <- code
+	}()
+	time.Sleep(100 * time.Millisecond)
+	if code, _, _ := ts.request(t, "GET", "/api/sessions/"+sess.ID, "", nil, nil); code != 404 {
+		t.Errorf("a session being removed is still found: %d", code)
+	}
+	select {
+	case code := <-deleted:
+		t.Fatalf("DELETE returned %d while a request was under way", code)
+	default:
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Fatalf("the session's files went while a request used them: %v", err)
+	}
+	close(release)
+	<-finished
+	if code := <-deleted; code != 204 {
+		t.Errorf("DELETE: %d", code)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the session's folder is still there: %v", err)
 	}
 }

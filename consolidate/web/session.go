@@ -21,6 +21,10 @@ type session struct {
 	regionsWithFile []string
 
 	build sync.Mutex // one build at a time
+	// requests counts the requests under way, so that its files are
+	// removed only after them (it is added to under the server's mu, and
+	// only while the session is registered).
+	requests sync.WaitGroup
 
 	mu       sync.Mutex
 	stage    string // what the build under way is doing; "" when idle
@@ -120,6 +124,7 @@ func (s *Server) withSession(h func(http.ResponseWriter, *http.Request, *session
 		s.mu.Lock()
 		ss := s.sessions[r.PathValue("id")]
 		if ss != nil {
+			ss.requests.Add(1)
 			ss.mu.Lock()
 			ss.active++
 			ss.lastUsed = time.Now()
@@ -135,21 +140,30 @@ func (s *Server) withSession(h func(http.ResponseWriter, *http.Request, *session
 			ss.active--
 			ss.lastUsed = time.Now()
 			ss.mu.Unlock()
+			ss.requests.Done()
 		}()
 		h(w, r, ss)
 	}
 }
 
-// remove is DELETE /api/sessions/{id}: the session and its files go.
+// remove is DELETE /api/sessions/{id}: the session and its files go. A
+// build or upload under way finishes first (its files would otherwise be
+// written into a folder being removed, and outlive it); no new request
+// finds the session meanwhile.
 func (s *Server) remove(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	ss := s.sessions[r.PathValue("id")]
+	if ss != nil {
+		delete(s.sessions, ss.id)
+	}
+	s.mu.Unlock()
 	if ss == nil {
 		fail(w, http.StatusNotFound, "no such session")
 		return
 	}
-	s.drop(ss, "(asked)")
+	ss.requests.Wait()
+	os.RemoveAll(ss.dir)
+	s.cfg.Logf("session %s removed (asked)", ss.id)
 	w.WriteHeader(http.StatusNoContent)
 }
 

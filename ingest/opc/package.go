@@ -136,7 +136,21 @@ func openReaderAt(name string, r io.ReaderAt, size int64, lim Limits) (*Package,
 	if err := p.readContentTypes(); err != nil {
 		return nil, err
 	}
+	p.Strict = p.mainIsStrict()
 	return p, nil
+}
+
+// mainIsStrict reports whether the package relationship to the main
+// document is spelled in Strict Open XML. A .rels part that cannot be read
+// is MainDocument's to report.
+func (p *Package) mainIsStrict() bool {
+	rels, _ := p.Related("", RelOfficeDocument)
+	for _, r := range rels {
+		if r.Type != RelOfficeDocument {
+			return true
+		}
+	}
+	return false
 }
 
 // sniff recognises what is not a zip before zip.NewReader gives a vaguer error.

@@ -218,9 +218,6 @@ func (p *Package) MainDocument() (string, error) {
 		return "", err
 	}
 	for _, r := range rels {
-		if r.Type != RelOfficeDocument {
-			p.Strict = true
-		}
 		if r.External {
 			continue
 		}

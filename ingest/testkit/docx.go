@@ -23,6 +23,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"tsagmerge/ingest/opc"
 )
 
 // File describes a .docx to write.
@@ -32,6 +34,11 @@ type File struct {
 	// Comments is the inner XML of w:comments; when set, a comments part
 	// and its relationship are added.
 	Comments string
+	// CommentsExtended is the inner XML of w15:commentsEx (the threads
+	// and done flags, keyed by the w14:paraId of each comment's last
+	// paragraph); when set, a commentsExtended part and its relationship
+	// are added.
+	CommentsExtended string
 	// Footnotes is the inner XML of w:footnotes after the two separators;
 	// when set, a footnotes part and its relationship are added.
 	Footnotes string
@@ -50,6 +57,8 @@ type File struct {
 const (
 	nsW   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 	nsRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	nsW14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+	nsW15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 )
 
 // Write writes f as a .docx at path, failing the test on error.
@@ -74,9 +83,14 @@ func Bytes(f File) []byte {
 	docRels := []string{rel("rIdStyles", nsRel+"/styles", "styles.xml")}
 	pkgRels := []string{rel("rIdDoc", nsRel+"/officeDocument", "word/document.xml")}
 	if f.Comments != "" {
-		parts["word/comments.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="` + nsW + `">` + f.Comments + `</w:comments>`
+		parts["word/comments.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="` + nsW + `" xmlns:w14="` + nsW14 + `">` + f.Comments + `</w:comments>`
 		overrides = append(overrides, override("/word/comments.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"))
 		docRels = append(docRels, rel("rIdComments", nsRel+"/comments", "comments.xml"))
+	}
+	if f.CommentsExtended != "" {
+		parts["word/commentsExtended.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx xmlns:w15="` + nsW15 + `">` + f.CommentsExtended + `</w15:commentsEx>`
+		overrides = append(overrides, override("/word/commentsExtended.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"))
+		docRels = append(docRels, rel("rIdCommentsEx", opc.RelCommentsExt, "commentsExtended.xml"))
 	}
 	if f.Footnotes != "" {
 		parts["word/footnotes.xml"] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="` + nsW + `">` +

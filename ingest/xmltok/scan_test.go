@@ -2,6 +2,7 @@ package xmltok
 
 import (
 	"errors"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,5 +224,28 @@ func TestDuplicateInLargeTag(t *testing.T) {
 	}
 	if _, _, err := scanAll(distinct+` a17=""/>`, Options{Strict: true}); err == nil || !strings.Contains(err.Error(), "a17 twice") {
 		t.Errorf("a duplicate 41st attribute: %v", err)
+	}
+}
+
+// BenchmarkScan scans an XML file, as every pass over a part does;
+// TSM_XML names it (skipped without it), e.g. a merged TD's
+// word/document.xml.
+func BenchmarkScan(b *testing.B) {
+	name := os.Getenv("TSM_XML")
+	if name == "" {
+		b.Skip("TSM_XML names an XML file to scan")
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		s := New(data, Options{MaxDepth: ReadersMaxDepth})
+		for s.Next() {
+		}
+		if s.Err() != nil {
+			b.Fatal(s.Err())
+		}
 	}
 }
