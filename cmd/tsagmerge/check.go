@@ -21,6 +21,7 @@ func newCheckCmd() *cobra.Command {
 	var (
 		asJSON, all, summary, td bool
 		allow                    []string
+		since                    string
 	)
 	cmd := &cobra.Command{
 		Use:   "check DIR|FILE...",
@@ -31,7 +32,8 @@ must not be published: open comment threads, tracked changes not accepted,
 review residue pasted into the text (Comment by …, [bookmark: …], TBC,
 placeholders, broken cross-references, highlighted or hidden text); and what
 deserves a look: items named twice in one list, empty sections, front
-matter, refused files, missing regions.
+matter, refused files, missing regions, and with --since LAST-TD.docx the
+paragraphs carried over unchanged from last period's TD (stale-text).
 
 Given a TD that consolidate wrote (it carries the TD number as a document
 property), or any file with --td, check checks the TD itself, the file to be published: the same
@@ -59,6 +61,14 @@ Kinds of finding: ` + kindList() + `.`,
 				}
 				opts.Allow = append(opts.Allow, k)
 			}
+			if since != "" {
+				last, err := ingest.Read(since)
+				if err != nil {
+					return failf("--since: %v", err)
+				}
+				defer last.Package.Close()
+				opts.Since = last
+			}
 			return runCheck(cmd.OutOrStdout(), args, inbox.Options{TDs: td}, opts, asJSON, summary)
 		},
 	}
@@ -66,6 +76,7 @@ Kinds of finding: ` + kindList() + `.`,
 	cmd.Flags().BoolVar(&all, "all", false, "also list resolved comments (as info)")
 	cmd.ValidArgsFunction = docxArgs
 	cmd.Flags().BoolVar(&td, "td", false, "take the files for TDs, even without tsagmerge's mark (a TD made by hand on the template)")
+	cmd.Flags().StringVar(&since, "since", "", "last period's published TD `file`: report each region's paragraphs carried over from it unchanged (stale-text)")
 	cmd.Flags().BoolVar(&summary, "summary", false, "print the counts of findings per region and kind, not each finding")
 	cmd.Flags().StringArrayVar(&allow, "allow", nil, "report findings of `KIND` as warnings, not errors (repeatable)")
 	completeKinds(cmd)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,11 +15,27 @@ import (
 
 func init() { subcommands = append(subcommands, newDiffCmd) }
 
+// diffOptions are diff's flags.
+type diffOptions struct {
+	oldPath, newPath string
+	asJSON           bool
+	// docx is where to write the redline, "" for none; view is the text
+	// compared where a version holds tracked changes.
+	docx, view string
+	// since is last period's TD: the contributions named are searched
+	// for paragraphs carried over from it.
+	since string
+	paths []string
+	// html is where to write the side-by-side page, "" for none.
+	html string
+}
+
 func newDiffCmd() *cobra.Command {
-	var asJSON bool
+	var opts diffOptions
 	cmd := &cobra.Command{
 		Use: "diff OLD NEW",
 		Example: `  tsagmerge diff AFR-contribution-v1.docx AFR-contribution-v2.docx
+  tsagmerge diff --docx AFR-redline.docx AFR-contribution-v1.docx AFR-contribution-v2.docx
   tsagmerge diff inbox-2025-11-30/ inbox/      # each region's contribution, side by side`,
 		Short: "Show what changed between two versions of a contribution",
 		Long: `diff compares two versions of a contribution: sections added, removed or
@@ -27,26 +44,65 @@ renamed; paragraphs added, removed or changed, with the changed words marked
 tracked changes that appeared or are gone; and the counts of figures,
 tables, notes and links. Formatting alone is not compared.
 
+With --docx REDLINE.docx it also writes the new version with every
+difference as a tracked change by "tsagmerge", as Word's Compare would:
+words inserted and deleted, paragraphs moved, rows and tables inserted or
+deleted, pictures replaced; the new version's formatting, styles, lists,
+notes and comments kept. Accepting every change gives the new version's
+text, rejecting every change the old one's. Where a version holds tracked
+changes of its own, --view says which of its texts is compared: accepted
+(every change accepted, the default) or original (before the changes).
+
+With --html REPORT.html it also writes a page showing the two versions
+side by side, section by section, the changed words marked, and the
+comments with their threads and whether they are resolved: one file that
+needs nothing else, to open in a browser or print.
+
+With --since LAST-TD.docx DIR|FILE..., it lists instead, for each region's
+contribution named, the paragraphs that last period's TD already held word
+for word in that region's section: text the region may have forgotten to
+update (exit 1 when there are any). check --since reports the same.
+
 Given two folders, it compares each region's contribution in one with the
 same region's in the other (the latest version of each, as consolidate
 would take it).
 
 Exit status, as for diff(1): 0 when the versions are the same, 1 when they
 differ, 2 when a file cannot be read.`,
-		Args: cobra.ExactArgs(2),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.since != "" {
+				return cobra.MinimumNArgs(1)(cmd, args)
+			}
+			return cobra.ExactArgs(2)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], args[1], asJSON)
+			if opts.since != "" {
+				opts.paths = args
+				return runSince(cmd.OutOrStdout(), opts)
+			}
+			opts.oldPath, opts.newPath = args[0], args[1]
+			return runDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the differences as JSON")
+	cmd.Flags().StringVar(&opts.html, "html", "", "also write the two versions side by side, changes marked, with the comments, to this `file` (a page that needs nothing else)")
+	cmd.Flags().StringVar(&opts.since, "since", "", "last period's published TD `file`: list each region's paragraphs (of the contributions named) carried over from it unchanged")
+	cmd.Flags().BoolVar(&opts.asJSON, "json", false, "print the differences as JSON")
+	cmd.Flags().StringVar(&opts.docx, "docx", "", "also write the new version with the differences as tracked changes to this `file`")
+	cmd.Flags().StringVar(&opts.view, "view", string(diff.Accepted), "where a version holds tracked changes, compare its `text`: accepted or original")
 	cmd.ValidArgsFunction = docxArgs
 	return cmd
 }
 
-func runDiff(w, stderr io.Writer, oldPath, newPath string, asJSON bool) error {
-	pairs, err := diffPairs(stderr, oldPath, newPath)
+func runDiff(w, stderr io.Writer, opts diffOptions) error {
+	if opts.view != string(diff.Accepted) && opts.view != string(diff.Original) {
+		return failf("diff: --view %q is neither accepted nor original", opts.view)
+	}
+	pairs, err := diffPairs(stderr, opts.oldPath, opts.newPath)
 	if err != nil {
 		return err
+	}
+	if (opts.docx != "" || opts.html != "") && pairs[0].Region != "" {
+		return failf("diff: --docx and --html compare two files, not folders; give the region's two versions")
 	}
 	var results []regionDiff
 	differ := false
@@ -56,53 +112,138 @@ func runDiff(w, stderr io.Writer, oldPath, newPath string, asJSON bool) error {
 			results = append(results, pr)
 			continue
 		}
-		docs := make([]*ingest.Document, 2)
-		for i, p := range []string{pr.Old, pr.New} {
-			d, err := ingest.Read(p)
-			if err != nil {
-				return failf("%v", err)
-			}
-			defer d.Package.Close()
-			docs[i] = d
+		v, err := diff.OpenVersions(pr.Old, pr.New, diff.View(opts.view))
+		if err != nil {
+			return failf("%v", err)
 		}
-		pr.Result = diff.Compare(docs[0], docs[1])
+		defer v.Close()
+		pr.Result = v.Compare()
+		if err := writeOutputs(stderr, opts, v, pr.Result); err != nil {
+			return err
+		}
 		differ = differ || !pr.Result.Identical()
 		results = append(results, pr)
 	}
-	switch {
-	case asJSON && len(pairs) == 1 && pairs[0].Region == "":
-		if err := writeJSON(w, results[0].Result); err != nil {
-			return err
-		}
-	case asJSON:
-		if err := writeJSON(w, results); err != nil {
-			return err
-		}
-	default:
-		for i, pr := range results {
-			if pr.Region != "" {
-				if i > 0 {
-					fmt.Fprintln(w)
-				}
-				fmt.Fprintf(w, "== %s: %s -> %s\n", pr.Region, orNone(pr.Old), orNone(pr.New))
-			}
-			if pr.Result == nil {
-				side := "the new folder only"
-				if pr.New == "" {
-					side = "the old folder only"
-				}
-				fmt.Fprintf(w, "%s has a contribution in %s\n", pr.Region, side)
-				continue
-			}
-			if err := pr.Result.WriteText(w, colorOn(w)); err != nil {
-				return err
-			}
-		}
+	if err := printDiff(w, results, opts.asJSON); err != nil {
+		return err
 	}
 	if differ {
 		return &exitError{code: exitFindings} // 1: the versions differ
 	}
 	return nil
+}
+
+// printDiff prints the comparisons, as text or JSON (one result for two
+// files, the list for two folders).
+func printDiff(w io.Writer, results []regionDiff, asJSON bool) error {
+	switch {
+	case asJSON && len(results) == 1 && results[0].Region == "":
+		return writeJSON(w, results[0].Result)
+	case asJSON:
+		return writeJSON(w, results)
+	}
+	for i, pr := range results {
+		if pr.Region != "" {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			fmt.Fprintf(w, "== %s: %s -> %s\n", pr.Region, orNone(pr.Old), orNone(pr.New))
+		}
+		if pr.Result == nil {
+			side := "the new folder only"
+			if pr.New == "" {
+				side = "the old folder only"
+			}
+			fmt.Fprintf(w, "%s has a contribution in %s\n", pr.Region, side)
+			continue
+		}
+		if err := pr.Result.WriteText(w, colorOn(w)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeOutputs writes the redline and the page asked for, and says so on
+// stderr.
+func writeOutputs(stderr io.Writer, opts diffOptions, v *diff.Versions, r *diff.Result) error {
+	if opts.html != "" {
+		if err := diff.WriteHTMLFile(opts.html, v, r); err != nil {
+			return failf("diff: %v", err)
+		}
+		fmt.Fprintf(stderr, "side-by-side page written to %s\n", opts.html)
+	}
+	if opts.docx == "" {
+		return nil
+	}
+	red, err := diff.WriteRedline(opts.docx, v)
+	if err != nil {
+		return failf("diff: %v", err)
+	}
+	fmt.Fprintf(stderr, "redline written to %s: %d insertions, %d deletions, %d moves, by %q\n",
+		opts.docx, red.Insertions, red.Deletions, red.Moves, diff.Author)
+	for _, f := range red.Settled {
+		fmt.Fprintf(stderr, "%s holds tracked changes: compared with them %s (--view)\n", f, opts.view)
+	}
+	if red.Coarse > 0 {
+		fmt.Fprintf(stderr, "%d paragraphs are recorded as deleted and inserted whole (their runs could not be matched to their text)\n", red.Coarse)
+	}
+	return nil
+}
+
+// sinceRegion is one region's paragraphs carried over from the last TD.
+type sinceRegion struct {
+	Region     string                `json:"region"`
+	File       string                `json:"file"`
+	Paragraphs []diff.StaleParagraph `json:"paragraphs"`
+}
+
+// runSince lists the paragraphs each region's contribution carries over
+// unchanged from last period's TD.
+func runSince(w io.Writer, opts diffOptions) error {
+	last, err := ingest.Read(opts.since)
+	if err != nil {
+		return failf("diff --since: %v", err)
+	}
+	defer last.Package.Close()
+	in, err := inbox.Scan(opts.paths)
+	if err != nil {
+		return failf("diff: %v", err)
+	}
+	defer in.Close()
+	var out []sinceRegion
+	found := 0
+	for _, f := range in.Used() {
+		r := sinceRegion{Region: f.Region.Code, File: f.Path, Paragraphs: diff.Stale(last, f, f.Region.Code)}
+		if r.Paragraphs == nil {
+			r.Paragraphs = []diff.StaleParagraph{}
+		}
+		found += len(r.Paragraphs)
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return failf("diff --since: no contribution could be read in %s", strings.Join(opts.paths, ", "))
+	}
+	if opts.asJSON {
+		if err := writeJSON(w, out); err != nil {
+			return err
+		}
+	} else {
+		printSince(w, out, opts.since)
+	}
+	if found > 0 {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+func printSince(w io.Writer, rs []sinceRegion, since string) {
+	for _, r := range rs {
+		fmt.Fprintf(w, "== %s: %s: %d paragraphs carried over unchanged from %s\n", r.Region, r.File, len(r.Paragraphs), since)
+		for _, p := range r.Paragraphs {
+			fmt.Fprintf(w, "  paragraph %d (%s): %s\n", p.Paragraph, p.Section, p.Text)
+		}
+	}
 }
 
 // regionDiff is one pair of versions compared: two files, or a region's

@@ -49,3 +49,98 @@ func TestDiffCommand(t *testing.T) {
 		t.Errorf("diff --json paragraphs = %+v", res.Paragraphs)
 	}
 }
+
+func TestDiffRedlineCommand(t *testing.T) {
+	samples := testkit.Samples(t)
+	ams := filepath.Join(samples, "AMS-contribution.docx") // holds tracked changes
+	dir := t.TempDir()
+	changed := filepath.Join(dir, "AMS-v2.docx")
+	testkit.Rewrite(t, ams, changed, "word/document.xml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("Regional Office"), []byte("Area Office"), 1)
+	})
+	red := filepath.Join(dir, "AMS-redline.docx")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"diff", "--docx", red, ams, changed}, exitFindings, "holds tracked changes: compared with them accepted"},
+		{[]string{"diff", "--docx", red, "--view", "original", ams, changed}, exitFindings, "redline written to " + red},
+		{[]string{"diff", "--docx", changed, ams, changed}, exitBadInput, "is one of the inputs"},
+		{[]string{"diff", "--html", filepath.Join(dir, "page.html"), ams, changed}, exitFindings, "side-by-side page written to"},
+		{[]string{"diff", "--html", ams, ams, changed}, exitBadInput, "is one of the inputs"},
+		{[]string{"diff", "--docx", red, "--view", "final", ams, changed}, exitBadInput, `--view "final" is neither`},
+		{[]string{"diff", "--docx", red, samples, samples}, exitBadInput, "compare two files, not folders"},
+	}
+	for _, tc := range tests {
+		out, code := execute(t, tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: exit %d, want %d; output lacks %q:\n%s", tc.args, code, tc.code, tc.want, out)
+		}
+	}
+	d := testkit.ReadDoc(t, red)
+	defer d.Package.Close()
+	authors := map[string]bool{}
+	for _, r := range d.Revisions {
+		authors[r.Author] = true
+	}
+	if !authors["tsagmerge"] || len(authors) != 1 {
+		t.Errorf("the redline's changes are by %v; want tsagmerge only", authors)
+	}
+}
+
+func TestDiffSince(t *testing.T) {
+	samples := testkit.Samples(t)
+	dir := t.TempDir()
+	td := filepath.Join(dir, "TD.docx")
+	if out, code := execute(t, "consolidate", samples, "--draft", "-q", "-o", td); code != exitOK {
+		t.Fatalf("consolidate: exit %d\n%s", code, out)
+	}
+	// This period's AFR: one paragraph updated, the rest as last period.
+	afr := filepath.Join(dir, "AFR-contribution.docx")
+	testkit.Rewrite(t, filepath.Join(samples, "AFR-contribution.docx"), afr, "word/document.xml", func(b []byte) []byte {
+		return bytes.Replace(b, []byte("training workshop in Benin"), []byte("training workshop in Togo"), 1)
+	})
+	tests := []struct {
+		args []string
+		code int
+		want []string
+		not  string
+	}{
+		{[]string{"diff", "--since", td, afr}, exitFindings, []string{"== AFR: ", "8 paragraphs carried over unchanged", "paragraph 4 (Africa"}, "Togo"},
+		{[]string{"diff", "--since", filepath.Join(samples, "EXPECTED.md"), afr}, exitBadInput, []string{"--since", "EXPECTED.md"}, "carried over"},
+	}
+	for _, tc := range tests {
+		out, code := execute(t, tc.args...)
+		if code != tc.code || strings.Contains(out, tc.not) {
+			t.Errorf("%v: exit %d, want %d; output has %q:\n%s", tc.args, code, tc.code, tc.not, out)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+	out, _ := execute(t, "check", "--since", td, "--json", afr)
+	var rep struct {
+		Findings []struct{ Kind, Severity, Context string }
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("check --since --json: %v\n%s", err, out)
+	}
+	stale := 0
+	for _, f := range rep.Findings {
+		if f.Kind == "stale-text" {
+			stale++
+			if f.Severity != "warning" || strings.Contains(f.Context, "Togo") {
+				t.Errorf("stale-text finding %+v", f)
+			}
+		}
+	}
+	if stale != 8 {
+		t.Errorf("check --since: %d stale-text findings; want 8", stale)
+	}
+	if out, _ := execute(t, "check", "--json", afr); strings.Contains(out, "stale-text") {
+		t.Error("check without --since reports stale text")
+	}
+}

@@ -36,6 +36,9 @@ const (
 	DraftTD     Kind = "draft-td"
 	CoverMarker Kind = "cover-marker"
 	RegionOrder Kind = "region-order"
+	// StaleText is a paragraph carried over unchanged from last period's
+	// TD (Options.Since): text a region may have forgotten to update.
+	StaleText Kind = "stale-text"
 )
 
 // Severity is how much a finding matters: an error stops publication.
@@ -74,11 +77,12 @@ var defaultSeverity = map[Kind]Severity{
 	DraftTD:           Error,
 	CoverMarker:       Error,
 	RegionOrder:       Error,
+	StaleText:         Warning,
 }
 
 // Kinds lists every kind of finding, in the order a report explains them.
 var Kinds = []Kind{UnresolvedComment, PendingRevision, Residue, DraftTD, CoverMarker, RegionOrder, DuplicateInList, EmptySection,
-	FrontMatter, HeaderFooter, MissingRegion, RefusedFile, SupersededFile, ResolvedComment}
+	FrontMatter, HeaderFooter, StaleText, MissingRegion, RefusedFile, SupersededFile, ResolvedComment}
 
 // ParseKind returns the kind named s, or false when there is none.
 func ParseKind(s string) (Kind, bool) {
@@ -124,6 +128,9 @@ type Options struct {
 	All bool
 	// Allow lowers the findings of these kinds from error to warning.
 	Allow []Kind
+	// Since is last period's published TD: each contribution's
+	// paragraphs that stand in it unchanged are reported (stale-text).
+	Since *ingest.Document
 }
 
 // Report is the outcome of a check.
@@ -151,7 +158,7 @@ func (r *Report) Errors() int { return r.Count(Error) }
 type docCheck func(d *ingest.Document, opts Options) []Finding
 
 // docChecks are run on every used document.
-var docChecks = []docCheck{comments, revisions, residue, duplicates, emptySections, frontMatter, headersFooters}
+var docChecks = []docCheck{comments, revisions, residue, duplicates, emptySections, frontMatter, headersFooters, staleText}
 
 // Run checks the used files of an inbox and reports on the others.
 func Run(in *inbox.Inbox, opts Options) *Report {

@@ -55,3 +55,17 @@ func missingRegions(in *inbox.Inbox) []Finding {
 	}
 	return out
 }
+
+// staleText reports the paragraphs of a contribution that last period's
+// TD already held word for word, in the region's section.
+func staleText(d *ingest.Document, opts Options) []Finding {
+	if opts.Since == nil {
+		return nil
+	}
+	var out []Finding
+	for _, s := range diff.Stale(opts.Since, d, d.Region.Code) {
+		out = append(out, Finding{Kind: StaleText, Section: s.Section, Paragraph: s.Paragraph, Context: clip(s.Text),
+			Text: "carried over unchanged from " + filepath.Base(opts.Since.Path) + ": update it for this period, or keep it knowingly"})
+	}
+	return out
+}

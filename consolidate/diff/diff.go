@@ -17,9 +17,15 @@ type Result struct {
 	Paragraphs []ParagraphChange `json:"paragraphs"`
 	Comments   []CommentChange   `json:"comments"`
 	Revisions  []RevisionChange  `json:"revisions"`
-	// Counts compares how many figures, tables, footnotes, endnotes and
-	// hyperlinks each version has; only the counts that differ are listed.
+	Figures    []FigureChange    `json:"figures"`
+	Tables     []TableChange     `json:"tables"`
+	// Counts compares how many footnotes, endnotes and hyperlinks each
+	// version has; only the counts that differ are listed.
 	Counts []CountChange `json:"counts"`
+	// View and Settled say, when a version held tracked changes, which
+	// of its texts was compared and which versions those were.
+	View    View     `json:"view,omitempty"`
+	Settled []string `json:"settled,omitempty"`
 	// Coarse is set when the comparison ran out of its time for word
 	// diffs (documents of thousands of long paragraphs that share little):
 	// the later changed paragraphs show their changed middle whole.
@@ -37,6 +43,11 @@ const (
 	Renamed  Change = "renamed"
 	Resolved Change = "resolved"
 	Reopened Change = "reopened"
+	// Moved is a paragraph removed in one place and added, the same, in
+	// another.
+	Moved Change = "moved"
+	// Replaced is a figure whose picture changed under its caption.
+	Replaced Change = "replaced"
 )
 
 // SectionChange is a heading added, removed or renamed.
@@ -49,7 +60,7 @@ type SectionChange struct {
 	New string `json:"new,omitempty"`
 }
 
-// ParagraphChange is a body paragraph added, removed or changed. Headings
+// ParagraphChange is a body paragraph added, removed, changed or moved. Headings
 // are not listed here but as SectionChange.
 type ParagraphChange struct {
 	Change Change `json:"change"`
@@ -93,12 +104,14 @@ type CountChange struct {
 // Compare tells what changed from old to new.
 func Compare(old, new *ingest.Document) *Result {
 	r := &Result{Old: old.Path, New: new.Path}
-	r.Sections = compareSections(old.Sections, new.Sections)
 	wd := newWordDiffer()
+	r.Sections = compareSections(old.Sections, new.Sections, wd)
 	r.Paragraphs = compareParagraphs(old, new, wd)
 	r.Coarse = wd.coarse
 	r.Comments = compareComments(old.Comments, new.Comments)
 	r.Revisions = compareRevisions(old.Revisions, new.Revisions)
+	r.Figures = compareFigures(old, new, wd)
+	r.Tables = compareTables(old.Tables, new.Tables, wd)
 	r.Counts = compareCounts(old, new)
 	return r
 }
@@ -106,13 +119,11 @@ func Compare(old, new *ingest.Document) *Result {
 // Identical reports whether nothing that diff compares has changed.
 func (r *Result) Identical() bool {
 	return len(r.Sections) == 0 && len(r.Paragraphs) == 0 && len(r.Comments) == 0 &&
-		len(r.Revisions) == 0 && len(r.Counts) == 0
+		len(r.Revisions) == 0 && len(r.Figures) == 0 && len(r.Tables) == 0 && len(r.Counts) == 0
 }
 
 func compareCounts(old, new *ingest.Document) []CountChange {
 	pairs := []CountChange{
-		{"figures", len(old.Figures), len(new.Figures)},
-		{"tables", len(old.Tables), len(new.Tables)},
 		{"footnotes", len(old.Footnotes), len(new.Footnotes)},
 		{"endnotes", len(old.Endnotes), len(new.Endnotes)},
 		{"hyperlinks", len(old.Hyperlinks), len(new.Hyperlinks)},

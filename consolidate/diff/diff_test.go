@@ -74,7 +74,7 @@ func TestCompare(t *testing.T) {
 	new.Figures = []*ingest.Figure{{Part: "word/media/image1.png"}}
 
 	r := Compare(old, new)
-	wantSummary := "1 section renamed; 1 paragraph changed, 1 added, 1 removed; 1 comment resolved, 1 removed; 1 tracked change gone (accepted or rejected); figures 0 → 1"
+	wantSummary := "1 section renamed; 1 paragraph changed, 1 added, 1 removed; 1 comment resolved, 1 removed; 1 tracked change gone (accepted or rejected); 1 figure added"
 	if got := r.Summary(); got != wantSummary {
 		t.Errorf("Summary() = %q\n want %q", got, wantSummary)
 	}

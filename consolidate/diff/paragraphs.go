@@ -23,27 +23,49 @@ func bodyParagraphs(d *ingest.Document) []*ingest.Paragraph {
 }
 
 func compareParagraphs(oldDoc, newDoc *ingest.Document, wd *wordDiffer) []ParagraphChange {
-	old, new := bodyParagraphs(oldDoc), bodyParagraphs(newDoc)
 	var out []ParagraphChange
-	removed := func(i int) {
-		p := old[i]
-		out = append(out, ParagraphChange{Change: Removed, Section: sectionOf(oldDoc, p), OldIndex: p.Index, Old: p.Text})
+	for _, r := range lineUp(bodyParagraphs(oldDoc), bodyParagraphs(newDoc), wd) {
+		switch r.change {
+		case Removed:
+			out = append(out, ParagraphChange{Change: Removed, Section: sectionOf(oldDoc, r.old), OldIndex: r.old.Index, Old: r.old.Text})
+		case Added:
+			out = append(out, ParagraphChange{Change: Added, Section: sectionOf(newDoc, r.new), NewIndex: r.new.Index, New: r.new.Text})
+		case Changed:
+			out = append(out, ParagraphChange{
+				Change: Changed, Section: sectionOf(newDoc, r.new),
+				OldIndex: r.old.Index, NewIndex: r.new.Index, Old: r.old.Text, New: r.new.Text, Words: r.words,
+			})
+		}
 	}
-	added := func(j int) {
-		p := new[j]
-		out = append(out, ParagraphChange{Change: Added, Section: sectionOf(newDoc, p), NewIndex: p.Index, New: p.Text})
-	}
+	return findMoved(out)
+}
+
+// lineRow is one row of two versions' paragraphs lined up: a paragraph
+// in both (change "", the same text, or Changed, with its word diff), or
+// in one of them only (Removed, Added).
+type lineRow struct {
+	change   Change
+	old, new *ingest.Paragraph
+	words    []Edit
+}
+
+// lineUp lines up two lists of paragraphs: by text, then, in each stretch
+// that differs, pairing the paragraphs alike enough (by position when
+// comparing each with each would cost too much).
+func lineUp(old, new []*ingest.Paragraph, wd *wordDiffer) []lineRow {
+	var out []lineRow
+	removed := func(i int) { out = append(out, lineRow{change: Removed, old: old[i]}) }
+	added := func(j int) { out = append(out, lineRow{change: Added, new: new[j]}) }
 	changed := func(pr pair) {
 		a, b := old[pr.old], new[pr.new]
-		out = append(out, ParagraphChange{
-			Change: Changed, Section: sectionOf(newDoc, b),
-			OldIndex: a.Index, NewIndex: b.Index, Old: a.Text, New: b.Text,
-			Words: wd.words(a.Text, b.Text),
-		})
+		out = append(out, lineRow{change: Changed, old: a, new: b, words: wd.words(a.Text, b.Text)})
 	}
 	score := func(i, j int) float64 { return wd.similarity(old[i].Text, new[j].Text) }
 	for _, h := range align(texts(old), texts(new)) {
 		if h.equal {
+			for k := range h.old {
+				out = append(out, lineRow{old: old[h.old[k]], new: new[h.new[k]]})
+			}
 			continue
 		}
 		pairing := pairUp
@@ -51,6 +73,35 @@ func compareParagraphs(oldDoc, newDoc *ingest.Document, wd *wordDiffer) []Paragr
 			pairing = pairByPosition
 		}
 		walkHunk(h, pairing(h.old, h.new, score, minSimilarity), removed, added, changed)
+	}
+	return out
+}
+
+// findMoved makes each paragraph removed whose text a paragraph added
+// has (of minMoveWords words or more) one paragraph moved, listed where
+// it now stands.
+func findMoved(cs []ParagraphChange) []ParagraphChange {
+	removed := map[string][]int{}
+	for i, c := range cs {
+		if c.Change == Removed && len(strings.Fields(c.Old)) >= minMoveWords {
+			removed[c.Old] = append(removed[c.Old], i)
+		}
+	}
+	gone := map[int]bool{}
+	for i := range cs {
+		c := &cs[i]
+		if at := removed[c.New]; c.Change == Added && len(at) > 0 {
+			was := cs[at[0]]
+			removed[c.New] = at[1:]
+			gone[at[0]] = true
+			c.Change, c.OldIndex, c.Old = Moved, was.OldIndex, was.Old
+		}
+	}
+	out := cs[:0]
+	for i, c := range cs {
+		if !gone[i] {
+			out = append(out, c)
+		}
 	}
 	return out
 }

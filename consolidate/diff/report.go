@@ -30,10 +30,15 @@ func (r *Result) WriteText(w io.Writer, color bool) error {
 	bw := bufio.NewWriter(w)
 	s := style{color}
 	fmt.Fprintf(bw, "%s %s\n%s %s\n", s.del("---"), r.Old, s.ins("+++"), r.New)
+	for _, f := range r.Settled {
+		fmt.Fprintf(bw, "(%s holds tracked changes: compared with them %s)\n", f, r.View)
+	}
 	writeSections(bw, s, r.Sections)
 	writeParagraphs(bw, s, r.Paragraphs)
 	writeComments(bw, s, r.Comments)
 	writeRevisions(bw, s, r.Revisions)
+	writeFigures(bw, s, r.Figures)
+	writeTables(bw, s, r.Tables)
 	if len(r.Counts) > 0 {
 		fmt.Fprintln(bw, s.bold("\nCounts"))
 		for _, c := range r.Counts {
@@ -53,15 +58,24 @@ func writeSections(w io.Writer, s style, cs []SectionChange) {
 	}
 	fmt.Fprintln(w, s.bold("\nSections"))
 	for _, c := range cs {
-		switch c.Change {
-		case Added:
-			fmt.Fprintf(w, "  %s heading %d %q\n", s.ins("+"), c.Level, c.New)
-		case Removed:
-			fmt.Fprintf(w, "  %s heading %d %q\n", s.del("-"), c.Level, c.Old)
-		default:
-			fmt.Fprintf(w, "  ~ heading %d %s → %s\n", c.Level, s.del(quote(c.Old)), s.ins(quote(c.New)))
+		if line, ok := addedOrRemoved(s, c.Change, fmt.Sprintf("heading %d %q", c.Level, c.Old+c.New)); ok {
+			fmt.Fprintln(w, line)
+			continue
 		}
+		fmt.Fprintf(w, "  ~ heading %d %s → %s\n", c.Level, s.del(quote(c.Old)), s.ins(quote(c.New)))
 	}
+}
+
+// addedOrRemoved is the line for a unit added ("+ what") or removed ("-
+// what"); ok is false for any other change.
+func addedOrRemoved(s style, ch Change, what string) (line string, ok bool) {
+	switch ch {
+	case Added:
+		return "  " + s.ins("+") + " " + what, true
+	case Removed:
+		return "  " + s.del("-") + " " + what, true
+	}
+	return "", false
 }
 
 func writeParagraphs(w io.Writer, s style, cs []ParagraphChange) {
@@ -76,6 +90,8 @@ func writeParagraphs(w io.Writer, s style, cs []ParagraphChange) {
 			fmt.Fprintf(w, "  paragraph %d added\n  %s\n", c.NewIndex, s.ins("+ "+c.New))
 		case Removed:
 			fmt.Fprintf(w, "  paragraph %d removed\n  %s\n", c.OldIndex, s.del("- "+c.Old))
+		case Moved:
+			fmt.Fprintf(w, "  paragraph %d moved here (was %d)\n  %s\n", c.NewIndex, c.OldIndex, s.ins("> "+c.New))
 		default:
 			was := ""
 			if c.OldIndex != c.NewIndex {
@@ -123,6 +139,48 @@ func writeRevisions(w io.Writer, s style, cs []RevisionChange) {
 			what = "gone (accepted or rejected)"
 		}
 		fmt.Fprintf(w, "  %s %s by %s: %s\n", what, c.Kind, c.Author, quote(c.Text))
+	}
+}
+
+func writeFigures(w io.Writer, s style, cs []FigureChange) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintln(w, s.bold("\nFigures"))
+	for _, c := range cs {
+		if line, ok := addedOrRemoved(s, c.Change, fmt.Sprintf("figure %s (%s)", quote(c.Old+c.New), c.Section)); ok {
+			fmt.Fprintln(w, line)
+			continue
+		}
+		if c.Change == Replaced {
+			fmt.Fprintf(w, "  ~ figure %s: another picture (%s)\n", quote(c.New), c.Section)
+			continue
+		}
+		fmt.Fprintf(w, "  ~ figure caption %s → %s (%s)\n", s.del(quote(c.Old)), s.ins(quote(c.New)), c.Section)
+	}
+}
+
+func writeTables(w io.Writer, s style, cs []TableChange) {
+	if len(cs) == 0 {
+		return
+	}
+	fmt.Fprintln(w, s.bold("\nTables"))
+	for _, c := range cs {
+		name := quote(c.Caption)
+		if line, ok := addedOrRemoved(s, c.Change, fmt.Sprintf("table %s, %d rows (%s)", name, c.OldRows+c.NewRows, c.Section)); ok {
+			fmt.Fprintln(w, line)
+			continue
+		}
+		fmt.Fprintf(w, "  ~ table %s (%s)\n", name, c.Section)
+		if c.OldCaption != "" {
+			fmt.Fprintf(w, "    caption was %s\n", quote(c.OldCaption))
+		}
+		if c.OldRows != c.NewRows {
+			fmt.Fprintf(w, "    rows: %d → %d\n", c.OldRows, c.NewRows)
+		}
+		for _, cell := range c.Cells {
+			fmt.Fprintf(w, "    row %d, column %d: %s\n", cell.Row, cell.Col, markWords(s, cell.Words))
+		}
 	}
 }
 

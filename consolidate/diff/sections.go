@@ -8,8 +8,8 @@ import (
 
 // compareSections lines up the headings by level and title; a heading
 // removed and another of the same level added at the same place is a
-// rename.
-func compareSections(old, new []*ingest.Section) []SectionChange {
+// rename, the most alike titles paired first where there are several.
+func compareSections(old, new []*ingest.Section, wd *wordDiffer) []SectionChange {
 	var out []SectionChange
 	removed := func(i int) {
 		out = append(out, SectionChange{Change: Removed, Level: old[i].Level, Old: old[i].Title})
@@ -22,7 +22,7 @@ func compareSections(old, new []*ingest.Section) []SectionChange {
 	}
 	sameLevel := func(i, j int) float64 {
 		if old[i].Level == new[j].Level {
-			return 1
+			return 1 + wd.similarity(old[i].Title, new[j].Title)
 		}
 		return 0
 	}

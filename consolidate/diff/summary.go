@@ -18,6 +18,8 @@ func (r *Result) Summary() string {
 	add(tally("paragraph", countBy(r.Paragraphs, func(c ParagraphChange) Change { return c.Change })))
 	add(tally("comment", countBy(r.Comments, func(c CommentChange) Change { return c.Change })))
 	add(tally("tracked change", countBy(r.Revisions, func(c RevisionChange) Change { return c.Change })))
+	add(tally("figure", countBy(r.Figures, func(c FigureChange) Change { return c.Change })))
+	add(tally("table", countBy(r.Tables, func(c TableChange) Change { return c.Change })))
 	for _, c := range r.Counts {
 		add(fmt.Sprintf("%s %d → %d", c.What, c.Old, c.New))
 	}
@@ -28,7 +30,7 @@ func (r *Result) Summary() string {
 }
 
 // changeOrder is the order in which a summary names the kinds of change.
-var changeOrder = []Change{Changed, Renamed, Resolved, Reopened, Added, Removed}
+var changeOrder = []Change{Changed, Renamed, Replaced, Moved, Resolved, Reopened, Added, Removed}
 
 // tally phrases counts of changes to one kind of unit: "3 paragraphs
 // changed, 1 added".

@@ -262,28 +262,18 @@ func (cp *copiedPart) content() ([]byte, error) {
 // relationships) their new ids, copying every other byte.
 func renameRelIDs(where string, data []byte, ids map[string]string) ([]byte, error) {
 	sc := newScanner(where, data)
-	var out []byte
-	last := 0
-	for sc.Next() {
-		if sc.Tok.Kind != xmltok.StartTag {
-			continue
+	out := xmltok.RewriteAttrs(sc, func(_ *xmltok.Token, a xmltok.Attr) (string, bool) {
+		if _, l := xmltok.SplitName(a.Name); string(l) != "relId" {
+			return "", false
 		}
-		for _, a := range sc.Tok.Attrs {
-			if _, l := xmltok.SplitName(a.Name); string(l) != "relId" {
-				continue
-			}
-			if nv, ok := ids[xmltok.Unescape(a.Value)]; ok {
-				at := cap(data) - cap(a.Value) // a.Value is a slice of data: its offset
-				out = xmltok.AppendEscaped(append(out, data[last:at]...), nv)
-				last = at + len(a.Value)
-			}
-		}
-	}
+		nv, ok := ids[xmltok.Unescape(a.Value)]
+		return nv, ok
+	})
 	if err := scanErr(sc); err != nil {
 		return nil, err
 	}
 	if out == nil {
 		return data, nil
 	}
-	return append(out, data[last:]...), nil
+	return out, nil
 }

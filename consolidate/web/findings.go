@@ -29,6 +29,7 @@ var kindLabels = map[check.Kind]string{
 	check.DraftTD:           "Draft marks",
 	check.CoverMarker:       "Marker left on the cover",
 	check.RegionOrder:       "Regions out of order",
+	check.StaleText:         "Text carried over from last period's TD",
 }
 
 // kindLabel is a kind in words, or its name when it has no label yet.

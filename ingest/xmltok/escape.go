@@ -121,3 +121,31 @@ func appendEscaped(dst []byte, s string, attr bool) []byte {
 	}
 	return dst
 }
+
+// RewriteAttrs copies the part sc scans, giving every attribute for which
+// value returns true the value it returns (escaped), and every other byte
+// as it is; it returns nil when no attribute changed. Scanning errors are
+// left in sc.
+func RewriteAttrs(sc *Scanner, value func(t *Token, a Attr) (string, bool)) []byte {
+	src := sc.Src()
+	var out []byte
+	last := 0
+	for sc.Next() {
+		if sc.Tok.Kind != StartTag {
+			continue
+		}
+		for _, a := range sc.Tok.Attrs {
+			v, ok := value(&sc.Tok, a)
+			if !ok {
+				continue
+			}
+			at := cap(src) - cap(a.Value) // a.Value is a slice of src: its offset
+			out = AppendEscaped(append(out, src[last:at]...), v)
+			last = at + len(a.Value)
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	return append(out, src[last:]...)
+}

@@ -66,3 +66,25 @@ func TestToUTF8(t *testing.T) {
 		}
 	}
 }
+
+func TestRewriteAttrs(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<a x="1" y="2"><b x='3'/></a>`, `<a x="one" y="2"><b x='three'/></a>`},
+		{`<a y="2"/>`, ""},
+		{`<a x="&amp;"/>`, `<a x="&lt;&amp;&gt;"/>`},
+	}
+	names := map[string]string{"1": "one", "3": "three", "&": "<&>"}
+	for _, tc := range tests {
+		sc := New([]byte(tc.in), Options{})
+		got := RewriteAttrs(sc, func(_ *Token, a Attr) (string, bool) {
+			if string(a.Name) != "x" {
+				return "", false
+			}
+			v, ok := names[Unescape(a.Value)]
+			return v, ok
+		})
+		if string(got) != tc.want || sc.Err() != nil {
+			t.Errorf("RewriteAttrs(%s) = %s, %v; want %s", tc.in, got, sc.Err(), tc.want)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package diff
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"tsagmerge/ingest/testkit"
+)
+
+// A version with tracked changes against the same text with them
+// accepted: alike in the accepted view, different in the original one.
+func TestVersionsView(t *testing.T) {
+	ams := filepath.Join(testkit.Samples(t), "AMS-contribution.docx")
+	accepted := filepath.Join(t.TempDir(), "AMS-accepted.docx")
+	testkit.Rewrite(t, ams, accepted, "word/document.xml", func(b []byte) []byte {
+		out, err := settle(b, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	})
+	tests := []struct {
+		view       View
+		paragraphs int
+	}{
+		{Accepted, 0},
+		{Original, 1},
+	}
+	for _, tc := range tests {
+		v, err := OpenVersions(ams, accepted, tc.view)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := v.Compare()
+		if len(r.Paragraphs) != tc.paragraphs || r.View != tc.view || !reflect.DeepEqual(r.Settled, []string{ams}) {
+			t.Errorf("%s view: %d paragraphs changed, view %q, settled %v; want %d, %q, [%s]",
+				tc.view, len(r.Paragraphs), r.View, r.Settled, tc.paragraphs, tc.view, ams)
+		}
+		if len(r.Revisions) == 0 {
+			t.Errorf("%s view: the tracked changes accepted are not reported gone", tc.view)
+		}
+		red, err := v.Redline(time.Time{})
+		if err != nil {
+			t.Fatalf("%s view: %v", tc.view, err)
+		}
+		if (red.Insertions+red.Deletions > 0) != (tc.paragraphs > 0) {
+			t.Errorf("%s view: redline records %d insertions, %d deletions", tc.view, red.Insertions, red.Deletions)
+		}
+		v.Close()
+	}
+	if _, err := OpenVersions(ams, accepted, "final"); err == nil {
+		t.Error("the view final was taken")
+	}
+}
