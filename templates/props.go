@@ -96,7 +96,7 @@ func addCustomPart(entries []opc.Entry, byName map[string]int, xml, relType stri
 		if add.part == "_rels/.rels" {
 			x = fmt.Sprintf(x, freshID(entries[i].Data))
 		}
-		data, err := insertBeforeRootEnd(entries[i].Data, x)
+		data, err := xmltok.InsertBeforeRootEnd(entries[i].Data, x)
 		if err != nil {
 			return nil, fmt.Errorf("cover: %s: %w", add.part, err)
 		}
@@ -142,7 +142,7 @@ func setChild(data []byte, uri, local, value string) ([]byte, error) {
 		return data, nil
 	}
 	prefix := map[string]string{uriDC: "dc", uriCoreProps: "cp"}[uri]
-	return insertBeforeRootEnd(data, "<"+prefix+":"+local+` xmlns:`+prefix+`="`+uri+`">`+xmltok.EscapeText(value)+"</"+prefix+":"+local+">")
+	return xmltok.InsertBeforeRootEnd(data, "<"+prefix+":"+local+` xmlns:`+prefix+`="`+uri+`">`+xmltok.EscapeText(value)+"</"+prefix+":"+local+">")
 }
 
 // elementXML writes an element with the name it had, declaring its
@@ -179,27 +179,7 @@ func addCustomProperty(data []byte, prop func(pid int) string) ([]byte, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	return insertBeforeRootEnd(data, prop(maxPID+1))
-}
-
-// insertBeforeRootEnd puts xml just before the root element's end tag.
-func insertBeforeRootEnd(data []byte, xml string) ([]byte, error) {
-	sc := xmltok.New(data, xmltok.Options{})
-	for sc.Next() {
-		t := &sc.Tok
-		if t.Kind == xmltok.EndTag && sc.Depth() == 0 {
-			return concat(data[:t.Start], []byte(xml), data[t.Start:]), nil
-		}
-		if t.Kind == xmltok.StartTag && t.SelfClosing && sc.Depth() == 0 {
-			// <Root/>: open it up.
-			name := string(t.Name)
-			return concat(data[:t.End-2], []byte(">"+xml+"</"+name+">"), data[t.End:]), nil
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	return nil, fmt.Errorf("no root element")
+	return xmltok.InsertBeforeRootEnd(data, prop(maxPID+1))
 }
 
 // freshID returns a relationship id the relationships part does not use.

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"tsagmerge/consolidate/diff"
+	"tsagmerge/consolidate/outfile"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/inbox"
 )
@@ -76,6 +77,12 @@ differ, 2 when a file cannot be read.`,
 			return cobra.ExactArgs(2)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case opts.since != "" && (opts.html != "" || opts.docx != "" || cmd.Flags().Changed("view")):
+				return failf("diff: --since lists the text carried over; it writes no --docx or --html page and has no --view (run those without --since)")
+			case opts.html != "" && opts.docx != "" && outfile.SamePath(opts.html, opts.docx):
+				return failf("diff: --docx and --html name the same file %s; give each its own", opts.docx)
+			}
 			if opts.since != "" {
 				opts.paths = args
 				return runSince(cmd.OutOrStdout(), opts)
@@ -180,8 +187,8 @@ func writeOutputs(stderr io.Writer, opts diffOptions, v *diff.Versions, r *diff.
 	if err != nil {
 		return failf("diff: %v", err)
 	}
-	fmt.Fprintf(stderr, "redline written to %s: %d insertions, %d deletions, %d moves, by %q\n",
-		opts.docx, red.Insertions, red.Deletions, red.Moves, diff.Author)
+	fmt.Fprintf(stderr, "redline written to %s: %s, %s, %s, by %q\n",
+		opts.docx, count(red.Insertions, "insertion"), count(red.Deletions, "deletion"), count(red.Moves, "move"), diff.Author)
 	for _, f := range red.Settled {
 		fmt.Fprintf(stderr, "%s holds tracked changes: compared with them %s (--view)\n", f, opts.view)
 	}

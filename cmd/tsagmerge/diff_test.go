@@ -71,6 +71,8 @@ func TestDiffRedlineCommand(t *testing.T) {
 		{[]string{"diff", "--html", ams, ams, changed}, exitBadInput, "is one of the inputs"},
 		{[]string{"diff", "--docx", red, "--view", "final", ams, changed}, exitBadInput, `--view "final" is neither`},
 		{[]string{"diff", "--docx", red, samples, samples}, exitBadInput, "compare two files, not folders"},
+		{[]string{"diff", "--docx", red, "--html", red, ams, changed}, exitBadInput, "--docx and --html name the same file"},
+		{[]string{"diff", "--since", ams, "--docx", red, changed}, exitBadInput, "--since lists the text carried over"},
 	}
 	for _, tc := range tests {
 		out, code := execute(t, tc.args...)

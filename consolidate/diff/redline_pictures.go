@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"tsagmerge/ingest/opc"
@@ -143,13 +144,30 @@ func (rl *redliner) carryRel(id string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	n := len(rl.carriedByOld) + 1
-	name := fmt.Sprintf("word/media/tsagmerge-old-%d%s", n, strings.ToLower(path.Ext(rel.Part)))
+	name, relID := rl.freeCarriedName(path.Ext(rel.Part))
 	c := &carried{data: data, contentType: rl.oldDoc.Package.ContentType(rel.Part),
-		rel: opc.Relationship{ID: fmt.Sprintf("rIdTsagmergeOld%d", n), Type: rel.Type, Part: name}}
+		rel: opc.Relationship{ID: relID, Type: rel.Type, Part: name}}
 	rl.carriedByOld[id] = c
 	rl.carriedList = append(rl.carriedList, c)
 	return c.rel.ID, true
+}
+
+// freeCarriedName names the next carried picture's part and relationship
+// id, skipping those the new version already holds (a redline of a
+// redline carries pictures of its own).
+func (rl *redliner) freeCarriedName(ext string) (part, relID string) {
+	p := rl.newDoc.Package
+	main, _ := p.MainDocument()
+	rels, _ := p.Rels(main)
+	for n := len(rl.carriedList) + 1; ; n++ {
+		part = fmt.Sprintf("word/media/tsagmerge-old-%d%s", n, strings.ToLower(ext))
+		relID = fmt.Sprintf("rIdTsagmergeOld%d", n)
+		taken := p.Has(part) || slices.ContainsFunc(rels, func(r opc.Relationship) bool { return r.ID == relID }) ||
+			slices.ContainsFunc(rl.carriedList, func(c *carried) bool { return c.rel.Part == part || c.rel.ID == relID })
+		if !taken {
+			return part, relID
+		}
+	}
 }
 
 // relImage is the relationship type of an image part.
@@ -208,8 +226,10 @@ func (rl *redliner) packCarried(main string, parts map[string][]byte) ([]opc.Ent
 		target := strings.TrimPrefix(c.rel.Part, path.Dir(main)+"/")
 		add.WriteString(`<Relationship Id="` + c.rel.ID + `" Type="` + xmltok.EscapeAttr(c.rel.Type) + `" Target="` + opc.EscapeTarget(target) + `"/>`)
 	}
-	at := bytes.LastIndex(rels, []byte("</"))
-	parts[strings.ToLower(relsName)] = []byte(string(rels[:at]) + add.String() + string(rels[at:]))
+	if rels, err = xmltok.InsertBeforeRootEnd(rels, add.String()); err != nil {
+		return nil, fmt.Errorf("%s: %w", relsName, err)
+	}
+	parts[strings.ToLower(relsName)] = rels
 	var defaults strings.Builder
 	seen := map[string]bool{}
 	for _, c := range rl.carriedList {
@@ -221,8 +241,10 @@ func (rl *redliner) packCarried(main string, parts map[string][]byte) ([]opc.Ent
 		defaults.WriteString(`<Default Extension="` + ext + `" ContentType="` + xmltok.EscapeAttr(c.contentType) + `"/>`)
 	}
 	if defaults.Len() > 0 {
-		at := bytes.LastIndex(ct, []byte("</"))
-		parts["[content_types].xml"] = []byte(string(ct[:at]) + defaults.String() + string(ct[at:]))
+		if ct, err = xmltok.InsertBeforeRootEnd(ct, defaults.String()); err != nil {
+			return nil, fmt.Errorf("[Content_Types].xml: %w", err)
+		}
+		parts["[content_types].xml"] = ct
 	}
 	return added, nil
 }

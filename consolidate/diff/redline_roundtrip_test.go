@@ -314,3 +314,56 @@ func replacePicture(part string) func(string, []byte) []byte {
 		return buf.Bytes()
 	}
 }
+
+// TestRedlineOddPackages makes redlines whose old pictures must be carried
+// into packages a writer may well give: a relationships part written as
+// one self-closing tag, and a new version that is itself a redline, with
+// carried pictures of its own.
+func TestRedlineOddPackages(t *testing.T) {
+	dir := t.TempDir()
+	afr := filepath.Join(testkit.Samples(t), "AFR-contribution.docx")
+	old := testkit.ReadDoc(t, afr)
+	defer old.Package.Close()
+	redline := func(name string, edit func(string, []byte) []byte) string {
+		t.Helper()
+		newPath := filepath.Join(dir, name+".docx")
+		testkit.RewriteParts(t, afr, newPath, edit)
+		new := testkit.ReadDoc(t, newPath)
+		defer new.Package.Close()
+		red, err := MakeRedline(old, new, RedlineOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out := filepath.Join(dir, name+"-redline.docx")
+		if err := os.WriteFile(out, red.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	// The picture removed, and the main part's .rels left with nothing but
+	// its styles, as <Relationships …/>: the old picture must still come.
+	noPicture := chain(
+		func(part string, data []byte) []byte {
+			if part != "word/document.xml" {
+				return data
+			}
+			return regexp.MustCompile(`(?s)<w:drawing>.*?</w:drawing>`).ReplaceAll(data, nil)
+		},
+		func(part string, data []byte) []byte {
+			if part != "word/_rels/document.xml.rels" {
+				return data
+			}
+			return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+				`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`)
+		})
+	if red := testkit.ReadDoc(t, redline("self-closed rels", noPicture)); len(red.Figures) == 0 {
+		t.Error("the removed picture is not carried into the redline")
+	}
+	// A redline of a redline: its carried picture's names are taken.
+	first := redline("picture replaced", replacePicture("word/media/rId20.png"))
+	again := testkit.ReadDoc(t, first)
+	defer again.Package.Close()
+	if _, err := MakeRedline(old, again, RedlineOptions{}); err != nil {
+		t.Errorf("a redline against an earlier redline: %v", err)
+	}
+}

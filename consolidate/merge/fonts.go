@@ -12,7 +12,9 @@ import "tsagmerge/ingest"
 // rewriter names the region's typeface outright: the theme attribute
 // dropped, the typeface put in w:ascii, w:hAnsi, w:eastAsia or w:cs. Theme
 // fonts that resolve alike stay theme fonts, and so do those the region's
-// theme leaves empty (Word then falls back alike in both). The styles the
+// theme leaves empty: no typeface can be named for them (with a template
+// whose theme names one there, such a run takes the TD's; the read-back
+// then says so). The styles the
 // house-style rule writes for a region compare and set fonts the same way
 // (styles.go). DrawingML text (a shape's a:latin typeface="+mn-lt") is
 // left to the TD's theme.
@@ -22,12 +24,6 @@ import "tsagmerge/ingest"
 type fontMap struct {
 	src, out *ingest.Theme
 	script   string
-}
-
-// wordThemeFonts are w:rFonts' theme attributes and the attribute each
-// names the typeface of.
-var wordThemeFonts = []struct{ theme, font string }{
-	{"asciiTheme", "ascii"}, {"hAnsiTheme", "hAnsi"}, {"eastAsiaTheme", "eastAsia"}, {"cstheme", "cs"},
 }
 
 // themeFontRefs are the values of w:ST_Theme, every theme font a
@@ -63,8 +59,8 @@ func (rw *rewriter) refont(fr *frame) {
 	if fr.kind != nsW || string(fr.local) != "rFonts" {
 		return
 	}
-	for _, a := range wordThemeFonts {
-		ref, i := rw.attrGet(nsW, a.theme)
+	for _, a := range ingest.ThemeFontProps {
+		ref, i := rw.attrGet(nsW, a.Theme.Attr())
 		if i < 0 {
 			continue
 		}
@@ -72,7 +68,7 @@ func (rw *rewriter) refont(fr *frame) {
 		if !change {
 			continue
 		}
-		rw.dropAttr(nsW, a.theme)
-		rw.putAttr(a.font, face)
+		rw.dropAttr(nsW, a.Theme.Attr())
+		rw.putAttr(a.Font.Attr(), face)
 	}
 }

@@ -589,14 +589,33 @@ func TestDeleteWaitsForRequests(t *testing.T) {
 	}()
 	<-entered
 	deleted := make(chan int, 1)
-	go func() {
-		code, _, _ := ts.request(t, "DELETE", "/api/sessions/"+sess.ID, "", nil, nil)
-		deleted <- code
+	go func() { // t.Fatal is not for this goroutine: a failure is a code
+		req, _ := http.NewRequest("DELETE", ts.base+"/api/sessions/"+sess.ID, nil)
+		req.Header.Set(TokenHeader, ts.Token())
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			deleted <- -1
+			return
+		}
+		res.Body.Close()
+		deleted <- res.StatusCode
 	}()
-	time.Sleep(100 * time.Millisecond)
+	// The DELETE has arrived once the session is unlisted.
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		ts.mu.Lock()
+		_, listed := ts.sessions[sess.ID]
+		ts.mu.Unlock()
+		if !listed {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the DELETE never unlisted the session")
+		}
+	}
 	if code, _, _ := ts.request(t, "GET", "/api/sessions/"+sess.ID, "", nil, nil); code != 404 {
 		t.Errorf("a session being removed is still found: %d", code)
 	}
+	time.Sleep(50 * time.Millisecond) // room for a DELETE that would not wait
 	select {
 	case code := <-deleted:
 		t.Fatalf("DELETE returned %d while a request was under way", code)
