@@ -14,9 +14,8 @@ import "tsagmerge/ingest"
 // fonts that resolve alike stay theme fonts, and so do those the region's
 // theme leaves empty: no typeface can be named for them (with a template
 // whose theme names one there, such a run takes the TD's; the read-back
-// then says so). The styles the
-// house-style rule writes for a region compare and set fonts the same way
-// (styles.go). DrawingML text (a shape's a:latin typeface="+mn-lt") is
+// then says so). The styles the house-style rule writes for a region
+// compare and set fonts the same way (styles.go). DrawingML text (a shape's a:latin typeface="+mn-lt") is
 // left to the TD's theme.
 
 // fontMap resolves one region's theme font references against the

@@ -23,7 +23,6 @@ func InsertBeforeRootEnd(data []byte, xml string) ([]byte, error) {
 	return nil, fmt.Errorf("no root element")
 }
 
-
 // join returns the pieces one after the other, in a new slice.
 func join(pieces ...[]byte) []byte {
 	n := 0
