@@ -190,8 +190,12 @@ func Publish(job Job) (*Result, error) {
 		// --force overrides check's findings, not the cover's needs: a TD
 		// published with markers would look final and read "[place]".
 		if job.Mode != Draft {
-			if err := verdict(); err != nil {
-				return res, err
+			// A refused publication shows what check found first; a
+			// forced one says nothing of it, since nothing is published.
+			if job.Mode == Publication {
+				if err := verdict(); err != nil {
+					return res, err
+				}
 			}
 			return res, jobErrorf("the cover needs %s; give --meta meta.yaml or --td, --place, --date and --contact (or --draft)", strings.Join(missing, ", "))
 		}

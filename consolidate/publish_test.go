@@ -297,3 +297,19 @@ func BenchmarkPublish(b *testing.B) {
 		})
 	}
 }
+
+// TestForcedNeedsTheCover refuses a forced publication whose cover lacks
+// values before anything is said of publishing it.
+func TestForcedNeedsTheCover(t *testing.T) {
+	job := Job{Inputs: []string{testkit.Samples(t)}, Out: filepath.Join(t.TempDir(), "TD.docx"), Mode: Forced,
+		Options: DefaultOptions(Forced), Meta: templates.DefaultMeta()}
+	res, err := Publish(job)
+	if !isJobError("the cover needs")(err) {
+		t.Fatalf("Publish: %v, want the cover's refusal", err)
+	}
+	for _, n := range res.Notes {
+		if strings.Contains(n, "publishing despite") {
+			t.Errorf("a refused forced publication notes %q", n)
+		}
+	}
+}
