@@ -202,15 +202,14 @@ func readTree(d *ingest.Document) (*tree, string, error) {
 	return t, prefix, nil
 }
 
-// maxID is the highest numeric w:id the new version's main part, notes
-// and comments use (bookmarks, comments, changes), so that the redline's
-// ids clash with none.
+// maxID is the highest numeric id the new version's main part and the
+// parts it relates (notes, comments, headers, footers) use (bookmarks,
+// comments, changes, drawings), so that the redline's ids clash with none.
+// Web settings are left out: their w:div ids are random 31-bit numbers of
+// another kind, which would leave the redline's ids no room.
 func maxID(d *ingest.Document) int {
 	hi := 0
-	for _, name := range d.Package.Names {
-		if !strings.HasSuffix(name, ".xml") || !strings.HasPrefix(name, "word/") {
-			continue
-		}
+	for _, name := range idParts(d.Package) {
 		data, err := d.Package.Read(name)
 		if err != nil {
 			continue
@@ -232,6 +231,23 @@ func maxID(d *ingest.Document) int {
 		}
 	}
 	return hi
+}
+
+// idParts are the main part and the XML parts its relationships name,
+// web settings aside.
+func idParts(p *opc.Package) []string {
+	main, err := p.MainDocument()
+	if err != nil {
+		return nil
+	}
+	parts := []string{main}
+	rels, _ := p.Rels(main)
+	for _, r := range rels {
+		if !r.External && p.Has(r.Part) && strings.HasSuffix(strings.ToLower(r.Part), ".xml") && !r.TypeIs(opc.NSRelationships+"/webSettings") {
+			parts = append(parts, r.Part)
+		}
+	}
+	return parts
 }
 
 // figureDigests maps each paragraph holding pictures to a digest of them.
