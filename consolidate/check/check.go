@@ -204,11 +204,15 @@ func Run(in *inbox.Inbox, opts Options) *Report {
 	return r
 }
 
-// grade sets each finding's severity: its kind's default, lowered from
-// error to warning for the kinds allowed.
+// grade sets each finding's severity: its kind's default, or the more
+// serious one the finding was raised to (an unordered superseded version),
+// lowered from error to warning for the kinds allowed.
 func grade(fs []Finding, allow []Kind) {
 	for i := range fs {
 		s := defaultSeverity[fs[i].Kind]
+		if raised := fs[i].Severity; raised != "" && raised.rank() < s.rank() {
+			s = raised
+		}
 		if s == Error && slices.Contains(allow, fs[i].Kind) {
 			s = Warning
 		}

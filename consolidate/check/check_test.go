@@ -1,6 +1,8 @@
 package check
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,6 +10,7 @@ import (
 
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/inbox"
+	"tsagmerge/ingest/testkit"
 )
 
 // doc builds a document with a region heading, the given paragraphs under
@@ -255,5 +258,50 @@ func TestThreadShapes(t *testing.T) {
 	}
 	if took := time.Since(start); took > 10*time.Second {
 		t.Errorf("a chain of 100,000 took %s", took)
+	}
+}
+
+// TestUnorderedVersions warns of two versions of a region that nothing
+// orders (no mark in their names, the same times) when their texts
+// differ: the names' order chose, perhaps the wrong one. The same text
+// chosen so is only information.
+func TestUnorderedVersions(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		other string
+		want  Severity
+	}{
+		{"different texts", "The workshop met in Lomé in June 2025.", Warning},
+		{"the same text", "The workshop met in Cotonou in June 2025.", Info},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			same := time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC)
+			for name, text := range map[string]string{"AFR-contribution.docx": "The workshop met in Cotonou in June 2025.", "africa.docx": tt.other} {
+				path := filepath.Join(dir, name)
+				testkit.Write(t, path, testkit.File{Body: testkit.Region("Africa", text)})
+				if err := os.Chtimes(path, same, same); err != nil {
+					t.Fatal(err)
+				}
+			}
+			in, err := inbox.Scan([]string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer in.Close()
+			found := 0
+			for _, f := range Run(in, Options{}).Findings {
+				if f.Kind != SupersededFile {
+					continue
+				}
+				found++
+				if f.Severity != tt.want || !strings.Contains(f.Text, "nothing tells the versions apart") {
+					t.Errorf("superseded is %s, want %s: %s", f.Severity, tt.want, f.Text)
+				}
+			}
+			if found != 1 {
+				t.Errorf("%d superseded findings, want 1", found)
+			}
+		})
 	}
 }

@@ -12,15 +12,21 @@ import (
 // superseded reports a file that a later version replaces, with what the
 // later version changed; the superseded file's own contents are not judged.
 func superseded(in *inbox.Inbox, f inbox.FileEntry) Finding {
-	text := f.Reason
+	fd := Finding{Kind: SupersededFile, Text: f.Reason}
 	if used := in.Entry(f.SupersededBy); used != nil && used.Doc != nil && f.Doc != nil {
 		if res := diff.Compare(f.Doc, used.Doc); res.Identical() {
-			text += "; its text is the same as the used file's"
+			fd.Text += "; its text is the same as the used file's"
 		} else {
-			text += "; changes in the used file: " + res.Summary()
+			fd.Text += "; changes in the used file: " + res.Summary()
+			if f.Unordered {
+				// Two different texts and nothing to say which is the
+				// later: the wrong one may be published.
+				fd.Severity = Warning
+				fd.Text += "; keep only the latest version in the inbox (or mark it v2 or final in its name)"
+			}
 		}
 	}
-	return Finding{Kind: SupersededFile, Text: text}
+	return fd
 }
 
 // refused reports a file that cannot be used, and which file speaks for

@@ -53,6 +53,10 @@ type FileEntry struct {
 	Reason string `json:"reason"`
 	// SupersededBy is the Path of the file used instead of this one.
 	SupersededBy string `json:"superseded_by,omitempty"`
+	// Unordered is true for a superseded file that nothing told from the
+	// used one (no mark in the names, no save date, the same modification
+	// time): the names' order chose, which may be the wrong version.
+	Unordered bool `json:"unordered,omitempty"`
 	// Doc is the document read from the file, for used and superseded files
 	// (and refused files that were readable but had no region); nil else.
 	Doc *ingest.Document `json:"-"`

@@ -267,6 +267,7 @@ func chooseVersions(files []FileEntry, list []found) {
 			c.entry.Status = Superseded
 			c.entry.SupersededBy = best.entry.Path
 			c.entry.Reason = "superseded by " + filepath.Base(best.entry.Path) + ": " + why
+			c.entry.Unordered = why == undecided
 		}
 	}
 }

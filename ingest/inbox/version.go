@@ -121,11 +121,17 @@ func newer(a, b candidate) (int, string) {
 		return c, "Word saved it later (docProps modified " + laterFirst(c, a.modified.UTC().Format(stamp), b.modified.UTC().Format(stamp)) + ")"
 	}
 	if !a.mtime.Equal(b.mtime) {
+		// Copies made together differ by seconds: the minute alone would
+		// read "18:01, not 18:01".
+		const stampSeconds = "2006-01-02 15:04:05"
 		c := a.mtime.Compare(b.mtime)
-		return c, "the file was modified later (" + laterFirst(c, a.mtime.UTC().Format(stamp), b.mtime.UTC().Format(stamp)) + ")"
+		return c, "the file was modified later (" + laterFirst(c, a.mtime.UTC().Format(stampSeconds), b.mtime.UTC().Format(stampSeconds)) + ")"
 	}
-	return strings.Compare(a.entry.Path, b.entry.Path), "nothing tells the versions apart; the last name in order was taken"
+	return strings.Compare(a.entry.Path, b.entry.Path), undecided
 }
+
+// undecided is newer's reason when only the names' order chose.
+const undecided = "nothing tells the versions apart; the last name in order was taken"
 
 // laterFirst phrases "X, not Y" with the later of the two first; c > 0
 // means a is the later.
