@@ -1,6 +1,7 @@
 package inbox
 
 import (
+	"archive/zip"
 	"path/filepath"
 	"strings"
 )
@@ -59,3 +60,20 @@ func classify(path string) (kind, string) {
 
 // macroNote is the note on a used .docm.
 const macroNote = "macro-enabled document (.docm): its text is used, its macros are not"
+
+// misnamed is the reason to refuse a file whose name says another format:
+// reason, unless the file is in fact a Word package (a .docx renamed .doc
+// by hand), which the user need only rename.
+func misnamed(path, reason string) string {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return reason
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if strings.EqualFold(f.Name, "word/document.xml") {
+			return "is a Word document (.docx) under another name's ending; rename it to end in .docx"
+		}
+	}
+	return reason
+}

@@ -173,7 +173,7 @@ func readAll(files []FileEntry, list []found, opts Options) {
 		case k == kindNoise:
 			files[i].Status, files[i].Reason = Ignored, reason
 		case k == kindRefused:
-			files[i].Status, files[i].Reason = Refused, reason
+			files[i].Status, files[i].Reason = Refused, misnamed(f.path, reason)
 		case k == kindOther && f.inFolder:
 			files[i].Status, files[i].Reason = Ignored, reason
 		default:

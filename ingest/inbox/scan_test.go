@@ -59,6 +59,7 @@ func TestScanFolder(t *testing.T) {
 		"ARB-contribution.doc":     oleHeader,
 		"ASP-contribution.pdf":     []byte("%PDF-1.7"),
 		"CIS-contribution.docx":    oleHeader, // a .doc renamed
+		"EUR-contribution.doc":     docx,      // a .docx renamed
 		"noregion-report.docx":     docx,
 	})
 	if err := os.Mkdir(filepath.Join(dir, "old"), 0o755); err != nil {
@@ -81,6 +82,7 @@ func TestScanFolder(t *testing.T) {
 		"ARB-contribution.doc":     {Refused, "ARB", "save it as Word Document (.docx)"},
 		"ASP-contribution.pdf":     {Refused, "ASP", "ask the region for its Word file"},
 		"CIS-contribution.docx":    {Refused, "CIS", "is a Word 97-2003 document (.doc), not a .docx"},
+		"EUR-contribution.doc":     {Refused, "EUR", "is a Word document (.docx) under another name's ending; rename it to end in .docx"},
 		"notes.md":                 {Ignored, "", "not a Word document"},
 		"noregion-report.docx":     {Refused, "", "put the region code (AFR, AMS, ARB, ASP, CIS, EUR) in the file name"},
 		"~$R-contribution-v2.docx": {Ignored, "", "Word owner (lock) file"},
