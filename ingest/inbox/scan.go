@@ -109,7 +109,7 @@ func expand(args []string) (files []found, folders bool, err error) {
 		info, err := os.Stat(arg)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, false, fmt.Errorf("%s: no such file or folder", arg)
+				return nil, false, fmt.Errorf("%s: no such file or folder; check the path (a folder of contributions, or .docx files)", arg)
 			}
 			return nil, false, fmt.Errorf("%s: cannot be read: %v", arg, unwrapPath(err))
 		}
