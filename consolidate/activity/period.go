@@ -187,11 +187,13 @@ func (p Period) covers(s DateSpan) bool {
 	return !p.IsZero() && !s.IsZero() && !s.Start.After(p.Start) && !s.End.Before(p.End)
 }
 
-// Holds reports whether a date lies within the period: true for an unknown
-// period or an undated activity, which cannot be said to lie outside.
+// Holds reports whether an activity of these dates took place, at least in
+// part, in the period: a course begun in December and ended in January is
+// the period's to report. It is true for an unknown period or an undated
+// activity, which cannot be said to lie outside.
 func (p Period) Holds(d DateSpan) bool {
 	if p.IsZero() || d.IsZero() {
 		return true
 	}
-	return !d.Start.Before(p.Start) && !d.End.After(p.End)
+	return !d.End.Before(p.Start) && !d.Start.After(p.End)
 }

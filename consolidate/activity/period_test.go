@@ -2,6 +2,7 @@ package activity
 
 import (
 	"testing"
+	"time"
 
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/testkit"
@@ -55,6 +56,27 @@ func TestMayHoldYear(t *testing.T) {
 	for _, s := range []string{"5 September", "in 1899", "2 0 2 5", "210"} {
 		if mayHoldYear(s) {
 			t.Errorf("mayHoldYear(%q) is true", s)
+		}
+	}
+}
+
+// TestPeriodHolds takes an activity held at least in part in the period as
+// the period's, and one wholly before or after it as outside.
+func TestPeriodHolds(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	p := Period{Start: day("2025-07-01"), End: day("2025-12-31")}
+	for _, c := range []struct {
+		start, end string
+		want       bool
+	}{
+		{"2025-09-05", "2025-09-05", true},
+		{"2025-12-15", "2026-01-20", true}, // begun in the period
+		{"2025-06-28", "2025-07-02", true}, // ended in it
+		{"2025-06-01", "2025-06-30", false},
+		{"2026-01-05", "2026-01-09", false},
+	} {
+		if got := p.Holds(DateSpan{Start: day(c.start), End: day(c.end)}); got != c.want {
+			t.Errorf("%s..%s: Holds = %v, want %v", c.start, c.end, got, c.want)
 		}
 	}
 }

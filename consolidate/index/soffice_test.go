@@ -82,7 +82,7 @@ func TestLibreOfficeReadsTheWorkbook(t *testing.T) {
 	}
 }
 
-// TestWorkbookPrints: every sheet prints landscape, one page wide, its
+// TestWorkbookPrints: every sheet prints on A4 landscape, one page wide, its
 // header row on each page; LibreOffice prints the samples' index on a few
 // pages (it took 40 portrait ones before), the Summary with its chart on
 // one.
@@ -90,8 +90,9 @@ func TestWorkbookPrints(t *testing.T) {
 	f, out, _ := writeSamples(t)
 	for _, sheet := range f.GetSheetList() {
 		pl, err := f.GetPageLayout(sheet)
-		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
-			t.Errorf("%s: page layout %+v (%v), want landscape, one page wide", sheet, pl, err)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+			pl.Size == nil || *pl.Size != paperA4 {
+			t.Errorf("%s: page layout %+v (%v), want A4 landscape, one page wide", sheet, pl, err)
 		}
 		titles := false
 		for _, dn := range f.GetDefinedName() {

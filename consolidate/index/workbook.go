@@ -149,16 +149,21 @@ func writeSheet(f *excelize.File, st styles, sh sheet) error {
 	return w.finish()
 }
 
-// printSetup makes a sheet print as a reader expects: landscape, as wide
-// as one page, the header row repeated on every page. A sheet written cell
+// paperA4 is SpreadsheetML's paper size code for A4 (ECMA-376 Part 1,
+// 18.3.1.63, paperSize).
+const paperA4 = 9
+
+// printSetup makes a sheet print as a reader expects: on A4 (the ITU's
+// paper; excelize's default is Letter), landscape, as wide as one page,
+// the header row repeated on every page. A sheet written cell
 // by cell (the Summary, with its chart) fits on one page whole. It is set
 // before the sheet is streamed, which keeps it.
 func printSetup(f *excelize.File, sh sheet) error {
-	landscape, wide, tall := "landscape", 1, 0
+	landscape, wide, tall, a4 := "landscape", 1, 0, paperA4
 	if sh.cellByCell {
 		tall = 1
 	}
-	if err := f.SetPageLayout(sh.name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+	if err := f.SetPageLayout(sh.name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
 	fit := true
