@@ -9,6 +9,7 @@ package consolidate
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -22,6 +23,7 @@ import (
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/inbox"
+	"tsagmerge/ingest/opc"
 	"tsagmerge/templates"
 )
 
@@ -174,6 +176,9 @@ func Publish(job Job) (*Result, error) {
 	if err := usable(job, in, note); err != nil {
 		return res, err
 	}
+	if err := replacesOnlyATD(job.Out); err != nil {
+		return res, err
+	}
 	docs := in.Used()
 	// check runs while the TD is merged and validated: it only reads the
 	// model, and its verdict is needed only before the TD is put in place.
@@ -279,6 +284,23 @@ func checkOutputNames(job Job) error {
 		}
 	}
 	return nil
+}
+
+// replacesOnlyATD refuses an output that would replace a file other than
+// a TD tsagmerge wrote (ingest.TDProperty): a contribution copied out of
+// the inbox, say, or a report written by hand. A rerun replaces its TD.
+func replacesOnlyATD(out string) error {
+	if _, err := os.Lstat(out); err != nil {
+		return nil // nothing there (or nothing we can see: the write will say)
+	}
+	p, err := opc.Open(out)
+	if err == nil {
+		defer p.Close()
+		if m, err := ingest.ReadProperties(p); err == nil && m.TD != "" {
+			return nil
+		}
+	}
+	return jobErrorf("-o %s: the file is there and is not a TD tsagmerge wrote; write the TD under another name, or move that file away first", out)
 }
 
 // usable refuses when nothing can be merged or an output would replace an

@@ -313,3 +313,26 @@ func TestForcedNeedsTheCover(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishReplacesOnlyATD writes over the TD a run wrote, but not over
+// another file (a contribution copied out of the inbox), which stays as it
+// was.
+func TestPublishReplacesOnlyATD(t *testing.T) {
+	samples := testkit.Samples(t)
+	out := filepath.Join(t.TempDir(), "TD.docx")
+	testkit.Copy(t, filepath.Join(samples, "CIS-contribution.docx"), out)
+	before, _ := os.ReadFile(out)
+	job := Job{Inputs: []string{samples}, Out: out, Mode: Draft, Options: DefaultOptions(Draft), Meta: filledMeta()}
+	if _, err := Publish(job); !isJobError("is not a TD tsagmerge wrote")(err) {
+		t.Fatalf("Publish over a contribution: %v", err)
+	}
+	if after, _ := os.ReadFile(out); string(after) != string(before) {
+		t.Fatal("the file was replaced")
+	}
+	os.Remove(out)
+	for i := range 2 { // the second run replaces the first's TD
+		if _, err := Publish(job); err != nil {
+			t.Fatalf("run %d: %v", i+1, err)
+		}
+	}
+}

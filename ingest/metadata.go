@@ -3,6 +3,8 @@ package ingest
 import (
 	"io"
 	"strings"
+
+	"tsagmerge/ingest/opc"
 )
 
 // parseCoreProps reads docProps/core.xml into m. Its elements are matched
@@ -102,4 +104,28 @@ func readProps(file, part string, data []byte, keyOf func(*scanner, *token) stri
 			}
 		}
 	}
+}
+
+// ReadProperties reads only a package's core and custom properties (title,
+// status, the TD property), for callers that need to know what a file is
+// without reading it whole.
+func ReadProperties(p *opc.Package) (Metadata, error) {
+	var m Metadata
+	for _, pr := range []struct {
+		rel   string
+		parse func(file, part string, data []byte, m *Metadata) error
+	}{{opc.RelCoreProps, parseCoreProps}, {opc.RelCustomProps, parseCustomProps}} {
+		part := p.RelatedPart("", pr.rel)
+		if part == "" {
+			continue
+		}
+		data, err := p.Read(part)
+		if err != nil {
+			return m, err
+		}
+		if err := pr.parse(p.Path, part, data, &m); err != nil {
+			return m, err
+		}
+	}
+	return m, nil
 }
