@@ -99,6 +99,11 @@ func (s *Server) add(ss *session) bool {
 // drop forgets a session and removes its folder; s.mu is held.
 func (s *Server) drop(ss *session, why string) {
 	delete(s.sessions, ss.id)
+	s.discard(ss, why)
+}
+
+// discard removes the files of a session no longer listed.
+func (s *Server) discard(ss *session, why string) {
 	os.RemoveAll(ss.dir)
 	s.cfg.Logf("session %s removed %s", ss.id, why)
 }
@@ -162,8 +167,7 @@ func (s *Server) remove(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ss.requests.Wait()
-	os.RemoveAll(ss.dir)
-	s.cfg.Logf("session %s removed (asked)", ss.id)
+	s.discard(ss, "(asked)")
 	w.WriteHeader(http.StatusNoContent)
 }
 
