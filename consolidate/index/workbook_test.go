@@ -260,3 +260,26 @@ func TestLongLinkStaysText(t *testing.T) {
 		t.Errorf("formula %q", c.Formula)
 	}
 }
+
+// TestWriteFileIsDeterministic writes the same index several times: the
+// files must be the same bytes (excelize orders its parts and picture
+// types by its maps), so a rerun shows no change.
+func TestWriteFileIsDeterministic(t *testing.T) {
+	x := Build(testkit.ReadDir(t, testkit.Samples(t)), activity.Options{})
+	var first []byte
+	for i := range 5 {
+		out := filepath.Join(t.TempDir(), "activities.xlsx")
+		if err := x.WriteFile(out); err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = data
+		} else if string(data) != string(first) {
+			t.Fatalf("write %d differs from the first", i+1)
+		}
+	}
+}

@@ -1,9 +1,13 @@
 package index
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -24,7 +28,50 @@ func (x *Index) WriteFile(path string) error {
 	if err := x.fill(f, filepath.Dir(path)); err != nil {
 		return fmt.Errorf("index: building %s: %w", path, err)
 	}
-	return outfile.Write(path, func(w io.Writer) error { _, err := f.WriteTo(w); return err })
+	sortContentTypes(f)
+	return outfile.Write(path, func(w io.Writer) error { return writeInOrder(w, f) })
+}
+
+// sortContentTypes puts the workbook's default content types in order of
+// extension: excelize adds the picture types in Go's map order, so the same
+// index would otherwise differ in its bytes from one run to the next.
+func sortContentTypes(f *excelize.File) {
+	if f.ContentTypes == nil {
+		return
+	}
+	d := f.ContentTypes.Defaults // of a type excelize does not export
+	sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+}
+
+// writeInOrder writes the workbook with its parts in order of name:
+// excelize writes them in the order of its maps. The parts are copied as
+// excelize compressed them.
+func writeInOrder(w io.Writer, f *excelize.File) error {
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	zw := zip.NewWriter(w)
+	for _, zf := range files {
+		raw, err := zf.OpenRaw()
+		if err != nil {
+			return err
+		}
+		dst, err := zw.CreateRaw(&zf.FileHeader)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(dst, raw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // fill writes every sheet into f.
