@@ -138,17 +138,23 @@ func (s *Scanner) token() bool {
 	if rest[0] != '<' {
 		return s.text()
 	}
-	switch {
-	case bytes.HasPrefix(rest, []byte("<?")):
-		return s.procInst()
-	case bytes.HasPrefix(rest, []byte("<!--")):
-		return s.comment()
-	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-		return s.cdata()
-	case bytes.HasPrefix(rest, []byte("<!")):
-		return s.fail(s.pos, ErrDTD, "has a document type declaration, which Word never writes")
-	case len(rest) > 1 && rest[1] == '/':
+	if len(rest) < 2 {
+		return s.startTag() // which says what is wrong
+	}
+	// Tags are most tokens: the second byte tells them apart at once.
+	switch rest[1] {
+	case '/':
 		return s.endTag()
+	case '?':
+		return s.procInst()
+	case '!':
+		switch {
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			return s.comment()
+		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
+			return s.cdata()
+		}
+		return s.fail(s.pos, ErrDTD, "has a document type declaration, which Word never writes")
 	}
 	return s.startTag()
 }
@@ -320,15 +326,15 @@ func (s *Scanner) SkipElement() int {
 // nameEnd returns the end of the name starting at p: names stop at white
 // space and at the characters that delimit tags and attributes.
 func nameEnd(b []byte, p int) int {
-	for p < len(b) {
-		switch b[p] {
-		case ' ', '\t', '\r', '\n', '>', '/', '=', '<', '"', '\'':
-			return p
-		}
+	for p < len(b) && !endsName[b[p]] {
 		p++
 	}
 	return p
 }
+
+// endsName marks the bytes that end a name (a table: nameEnd is the
+// scanner's innermost loop).
+var endsName = [256]bool{' ': true, '\t': true, '\r': true, '\n': true, '>': true, '/': true, '=': true, '<': true, '"': true, '\'': true}
 
 func skipSpace(b []byte, p int) int {
 	for p < len(b) && isSpace(b[p]) {
