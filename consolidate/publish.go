@@ -218,25 +218,36 @@ func Publish(job Job) (*Result, error) {
 	start := time.Now()
 	data, rep, mergeErr := merge.Merge(tpl, docs, opts)
 	res.Report = rep
-	var invalid error
-	if mergeErr == nil {
-		job.Progress("validating the output")
-		res.Differences, invalid = validateOutput(data, docs, rep.Expectations(opts), job.Mode == Forced)
-		if len(res.Differences) > 0 {
-			note("writing despite differences from the sources (--force): %s", JoinProblems(res.Differences))
+	if mergeErr != nil {
+		if err := verdict(); err != nil {
+			return res, err
 		}
+		return res, mergeErr
+	}
+	// The TD goes to disk under a temporary name while it is validated;
+	// it is put in place only if it passes and check's verdict allows.
+	var pending *outfile.Pending
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		pending = outfile.Start(job.Out, func(w io.Writer) error { _, err := w.Write(data); return err })
+	}()
+	defer func() { <-written; pending.Abort() }() // nothing once committed
+	job.Progress("validating the output")
+	var invalid error
+	res.Differences, invalid = validateOutput(data, docs, rep.Expectations(opts), job.Mode == Forced)
+	if len(res.Differences) > 0 {
+		note("writing despite differences from the sources (--force): %s", JoinProblems(res.Differences))
 	}
 	res.Took = time.Since(start)
 	if err := verdict(); err != nil {
 		return res, err
 	}
-	if mergeErr != nil {
-		return res, mergeErr
-	}
 	if invalid != nil {
 		return res, invalid
 	}
-	if err := outfile.Write(job.Out, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	<-written
+	if err := pending.Commit(); err != nil {
 		return res, err
 	}
 	res.Size = len(data)

@@ -67,43 +67,82 @@ const maxName = 255
 // not the output, so that it is never longer than the output's name
 // allows; Cleanup removes it if the process is stopped, and a later Write
 // in the folder removes it if the process was killed.
-func Write(path string, write func(io.Writer) error) (err error) {
+func Write(path string, write func(io.Writer) error) error {
+	return Start(path, write).Commit()
+}
+
+// Pending is an output written to disk under its temporary name, beside
+// its final place, and not yet put there: Commit puts it in place, Abort
+// removes it. It lets a caller write an output while it still decides
+// whether to publish it.
+type Pending struct {
+	path string
+	tmp  string // the temporary file's name, "" once committed or removed
+	err  error
+}
+
+// Start does Write's work up to the rename: the folder, the temporary
+// file, write and the sync to disk. Its error, if any, is Commit's.
+func Start(path string, write func(io.Writer) error) *Pending {
+	p := &Pending{path: path}
 	if err := CheckTarget(path); err != nil {
-		return err
+		p.err = err
+		return p
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create the folder for %s: %w", path, cause(err))
+		p.err = fmt.Errorf("cannot create the folder for %s: %w", path, cause(err))
+		return p
 	}
 	removeStale(dir, filepath.Base(path), time.Now())
 	tmp, err := createTemp(dir)
 	if err != nil {
-		return fmt.Errorf("cannot write in the folder of %s: %w", path, cause(err))
+		p.err = fmt.Errorf("cannot write in the folder of %s: %w", path, cause(err))
+		return p
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-		forget(tmp.Name())
-	}()
-	if err = write(tmp); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+	p.tmp = tmp.Name()
+	err = write(tmp)
+	if err == nil {
+		err = tmp.Sync()
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
 	// The temporary file is private (0600); an output is an ordinary file.
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+	if err == nil {
+		err = os.Chmod(p.tmp, 0o644)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot put %s in place: %w", path, cause(err))
+	if err != nil {
+		p.err = fmt.Errorf("writing %s: %w", path, cause(err))
+		p.Abort()
 	}
+	return p
+}
+
+// Commit renames the written file into place, or returns why it could not
+// be written (and then nothing is left of it).
+func (p *Pending) Commit() error {
+	if p.err != nil {
+		return p.err
+	}
+	defer p.Abort() // a failed rename leaves no temporary file
+	if err := os.Rename(p.tmp, p.path); err != nil {
+		return fmt.Errorf("cannot put %s in place: %w", p.path, cause(err))
+	}
+	forget(p.tmp)
+	p.tmp = ""
 	return nil
+}
+
+// Abort removes the written file, leaving path as it was. It does nothing
+// once the file is committed or removed.
+func (p *Pending) Abort() {
+	if p.tmp == "" {
+		return
+	}
+	os.Remove(p.tmp)
+	forget(p.tmp)
+	p.tmp = ""
 }
 
 // cause strips the path from a file-system error, which would otherwise

@@ -182,3 +182,37 @@ func TestCleanupRemovesTheFileBeingWritten(t *testing.T) {
 		t.Fatal("a write started after Cleanup")
 	}
 }
+
+// TestStartCommitAbort writes an output under its temporary name: until
+// Commit the old output stands; Abort leaves it and no temporary file;
+// Commit puts the new one in place.
+func TestStartCommitAbort(t *testing.T) {
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	for _, commit := range []bool{false, true} {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "TD.docx")
+		if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := Start(out, write("new"))
+		if got, _ := os.ReadFile(out); string(got) != "old" {
+			t.Fatalf("before Commit the output reads %q", got)
+		}
+		want := "old"
+		if commit {
+			if err := p.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			want = "new"
+		}
+		p.Abort()
+		if got, _ := os.ReadFile(out); string(got) != want {
+			t.Errorf("commit %v: the output reads %q, want %q", commit, got, want)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("commit %v: %d files in the folder, want the output alone", commit, len(entries))
+		}
+	}
+}
