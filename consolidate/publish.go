@@ -214,6 +214,15 @@ func Publish(job Job) (*Result, error) {
 	if tpl == nil {
 		tpl = templates.Default()
 	}
+	// So does the read-back's reading of the sources, which does not
+	// depend on the TD.
+	var sources *validate.Sources
+	sourcesRead := make(chan struct{})
+	go func() {
+		defer close(sourcesRead)
+		sources = validate.ReadSources(docs, opts.ReadBackMode())
+	}()
+	defer func() { <-sourcesRead }() // before the inputs are closed
 	job.Progress(fmt.Sprintf("merging %d regions", len(docs)))
 	start := time.Now()
 	data, rep, mergeErr := merge.Merge(tpl, docs, opts)
@@ -235,7 +244,8 @@ func Publish(job Job) (*Result, error) {
 	defer func() { <-written; pending.Abort() }() // nothing once committed
 	job.Progress("validating the output")
 	var invalid error
-	res.Differences, invalid = validateOutput(data, docs, rep.Expectations(opts), job.Mode == Forced)
+	<-sourcesRead
+	res.Differences, invalid = validateOutput(data, sources, rep.Expectations(opts), job.Mode == Forced)
 	if len(res.Differences) > 0 {
 		note("writing despite differences from the sources (--force): %s", JoinProblems(res.Differences))
 	}
@@ -366,7 +376,7 @@ func gate(m Mode, rep *check.Report, note func(string, ...any)) error {
 // validateOutput holds the TD to Word's rules and reads it back to compare
 // it with its sources. A broken package is never written; differences
 // from the sources stop it unless forced, and are then returned.
-func validateOutput(data []byte, docs []*ingest.Document, expect validate.Expectations, force bool) ([]validate.Problem, error) {
+func validateOutput(data []byte, sources *validate.Sources, expect validate.Expectations, force bool) ([]validate.Problem, error) {
 	var broken []validate.Problem
 	done := make(chan struct{})
 	go func() {
@@ -376,7 +386,7 @@ func validateOutput(data []byte, docs []*ingest.Document, expect validate.Expect
 	back, readErr := validate.ReadBack("the merged TD", data)
 	var lost []validate.Problem
 	if readErr == nil {
-		lost = validate.Content(back, docs, expect)
+		lost = sources.Content(back, expect)
 	}
 	<-done
 	switch {

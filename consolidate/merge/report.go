@@ -108,8 +108,19 @@ func countWords(s string) int {
 // Expectations tells the read-back (validate.Content) what the options
 // changed and what the report says the merge left out.
 func (r *Report) Expectations(opts Options) validate.Expectations {
-	modes := map[RevisionMode]validate.RevisionMode{RevisionsKeep: validate.KeepRevisions,
-		RevisionsAccept: validate.AcceptRevisions, RevisionsReject: validate.RejectRevisions}
-	return validate.Expectations{DropComments: opts.Comments == CommentsDrop, Revisions: modes[opts.Revisions],
+	return validate.Expectations{DropComments: opts.Comments == CommentsDrop, Revisions: opts.ReadBackMode(),
 		Regions: r.Claims()}
+}
+
+// ReadBackMode is how the read-back reads the sources' tracked changes
+// for a merge with these options: known before the merge, so that the
+// sources' side (validate.ReadSources) can be read while it runs.
+func (o Options) ReadBackMode() validate.RevisionMode {
+	switch o.Revisions {
+	case RevisionsAccept:
+		return validate.AcceptRevisions
+	case RevisionsReject:
+		return validate.RejectRevisions
+	}
+	return validate.KeepRevisions
 }

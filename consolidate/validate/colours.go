@@ -24,6 +24,9 @@ type colour struct {
 	el      int
 	inChart bool
 	rgb     string
+	// inParaProps is set for the colours of a body paragraph's own
+	// properties (its w:pPr), which fromElement may leave out.
+	inParaProps bool
 }
 
 // where says where the colour stands, for messages.
@@ -69,7 +72,7 @@ func scopeOf(d *ingest.Document) (colourScope, error) {
 // the output, in document order, each resolved from its own package's
 // theme and colour mapping. The source is read as expect says the merge
 // treated its tracked changes.
-func checkColours(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span, acc map[string]*account, expect Expectations) {
+func checkColours(rep *report, out *ingest.Document, sources *Sources, spans map[string]span, acc map[string]*account) {
 	if out.Package == nil {
 		return
 	}
@@ -82,14 +85,13 @@ func checkColours(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 		return
 	}
 	type pair struct {
-		code  string
-		in    *ingest.Document
-		first *ingest.Paragraph
-		head  int
+		code        string
+		src         *source
+		first, head int
 	}
 	var pairs []pair
 	var ranges []colourRange
-	for _, in := range inputs {
+	for _, in := range sources.docs {
 		code := in.Region.Code
 		sp, ok := spans[code]
 		a := acc[code]
@@ -109,7 +111,7 @@ func checkColours(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 			to = out.Paragraphs[sp.to].Body
 		}
 		from := out.Paragraphs[sp.from].Body
-		pairs = append(pairs, pair{code, in, first, head})
+		pairs = append(pairs, pair{code, sources.source(in), first.Body, head})
 		ranges = append(ranges, colourRange{from, to, from})
 	}
 	// The output is read once for all its regions, in document order.
@@ -128,15 +130,10 @@ func checkColours(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 		dsts[k] = got[i]
 	}
 	for i, pr := range pairs {
-		is, err := scopeOf(pr.in)
-		if err != nil {
+		if !pr.src.coloursOK {
 			continue
 		}
-		inData, err := pr.in.Package.Read(is.main)
-		if err != nil {
-			continue
-		}
-		src := is.collect(inData, []colourRange{{pr.first.Body, -1, pr.head}}, expect.Revisions)[0]
+		src := fromElement(pr.src.colours, pr.first, pr.head)
 		// Text that stood before the region heading stands after it in
 		// the output (the report says so): the same colours in another
 		// order are the same colours.
@@ -144,6 +141,40 @@ func checkColours(rep *report, out *ingest.Document, inputs []*ingest.Document, 
 			compareColours(rep, pr.code, src, dsts[i])
 		}
 	}
+}
+
+// bodyColours reads the colours of a document's whole body, as the mode
+// shows them: what checkColours compares a region with, once it knows
+// where the region starts (fromElement).
+func bodyColours(d *ingest.Document, mode RevisionMode) ([]colour, bool) {
+	if d.Package == nil {
+		return nil, false
+	}
+	cs, err := scopeOf(d)
+	if err != nil {
+		return nil, false
+	}
+	data, err := d.Package.Read(cs.main)
+	if err != nil {
+		return nil, false
+	}
+	return cs.collect(data, []colourRange{{0, -1, -1}}, mode)[0], true
+}
+
+// fromElement keeps the colours of body elements from on, leaving out
+// those of head's paragraph properties (the region heading's, which the
+// merge writes anew; -1 for none), and counts their elements from from.
+func fromElement(all []colour, from, head int) []colour {
+	var out []colour
+	for _, c := range all {
+		top := c.el - 1 // all counts from the body's first element
+		if top < from || top == head && c.inParaProps {
+			continue
+		}
+		c.el = top - from + 1
+		out = append(out, c)
+	}
+	return out
 }
 
 // compareColours reports the colours that differ, in order. When one
@@ -199,6 +230,9 @@ type colourWalk struct {
 	// props are the open property elements, so that a rejected format
 	// change can replace their colours.
 	props []propsMark
+	// paraProps is the depth of the open w:pPr of a body paragraph, 0
+	// when none is open.
+	paraProps int
 	// rows are the open table rows: where their colours start, and
 	// whether the merge leaves the row out.
 	rows []rowMark
@@ -258,7 +292,7 @@ func (cs colourScope) collect(data []byte, ranges []colourRange, mode RevisionMo
 				in = cw.top >= cw.from
 			}
 			if bodyDepth > 0 && depth > bodyDepth && in {
-				cw.start(t, el, ns, depth, depth == bodyDepth+2 && cw.top == ranges[cw.cur].head)
+				cw.start(t, el, ns, depth, depth == bodyDepth+2, cw.top == ranges[cw.cur].head)
 			}
 			if t.SelfClosing {
 				cw.end(el, depth)
@@ -278,12 +312,13 @@ func (cs colourScope) collect(data []byte, ranges []colourRange, mode RevisionMo
 	return res
 }
 
-// start reads one element of the range; firstChild is set for the direct
-// children of the range's first body element.
-func (cw *colourWalk) start(t *xmltok.Token, el name, ns *xmltok.Scope[string], depth int, firstChild bool) {
+// start reads one element of the range; child is set for the direct
+// children of a body element, head for those of the range's head.
+func (cw *colourWalk) start(t *xmltok.Token, el name, ns *xmltok.Scope[string], depth int, child, head bool) {
 	if cw.skip > 0 {
 		return
 	}
+	firstChild := child && head
 	var top *propsMark
 	if len(cw.props) > 0 {
 		top = &cw.props[len(cw.props)-1]
@@ -304,6 +339,9 @@ func (cw *colourWalk) start(t *xmltok.Token, el name, ns *xmltok.Scope[string], 
 			top.keptFrom = len(cw.out)
 		}
 		cw.props = append(cw.props, propsMark{local: el.local, at: len(cw.out), change: -1, keptFrom: -1, keptTo: -1})
+		if child && el.local == "pPr" {
+			cw.paraProps = depth
+		}
 	case el == w("tbl"):
 		cw.tables = append(cw.tables, tableMark{at: len(cw.out)})
 	case el == w("tr"):
@@ -321,6 +359,9 @@ func (cw *colourWalk) end(el name, depth int) {
 			cw.skip = 0
 		}
 		return
+	}
+	if depth == cw.paraProps {
+		cw.paraProps = 0
 	}
 	switch {
 	case el.ns == nsW && propsElements[el.local] && len(cw.props) > 0:
@@ -443,7 +484,7 @@ func (cw *colourWalk) word(attr func(uri, local string) (string, bool), what, rg
 }
 
 func (cw *colourWalk) add(what, rgb string) {
-	cw.out = append(cw.out, colour{what: what, el: cw.top - cw.from + 1, rgb: rgb})
+	cw.out = append(cw.out, colour{what: what, el: cw.top - cw.from + 1, rgb: rgb, inParaProps: cw.paraProps > 0})
 }
 
 // chart adds the colours of the chart a c:chart shows, resolved against

@@ -52,7 +52,7 @@ func TestColourViews(t *testing.T) {
 }
 
 func TestCompareColours(t *testing.T) {
-	a := []colour{{"w:color", 1, false, "FF0000"}, {"a:schemeClr accent1", 2, false, "FF0000"}}
+	a := []colour{{what: "w:color", el: 1, rgb: "FF0000"}, {what: "a:schemeClr accent1", el: 2, rgb: "FF0000"}}
 	for _, tc := range []struct {
 		name     string
 		dst      []colour
@@ -60,7 +60,7 @@ func TestCompareColours(t *testing.T) {
 		want     string
 	}{
 		{"same", a, 0, ""},
-		{"one wrong", []colour{a[0], {"a:schemeClr accent1", 2, false, "4472C4"}}, 1, "a:schemeClr accent1 at body element 2 shows 4472C4 in the output but FF0000"},
+		{"one wrong", []colour{a[0], {what: "a:schemeClr accent1", el: 2, rgb: "4472C4"}}, 1, "a:schemeClr accent1 at body element 2 shows 4472C4 in the output but FF0000"},
 		{"one lost", a[1:], 1, "the output has 1 colours where the source has 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,10 +94,19 @@ func TestColourRanges(t *testing.T) {
 			t.Errorf("range %d: %v together, %v alone", i, got[i], alone)
 		}
 	}
-	if want := "[{w:color 1 false 000002} {w:shd fill 2 false 000003} {w:color 2 false 000003}]"; fmt.Sprint(got[0]) != want {
+	if want := "[{w:color 1 false 000002 false} {w:shd fill 2 false 000003 true} {w:color 2 false 000003 false}]"; fmt.Sprint(got[0]) != want {
 		t.Errorf("range 0: %v, want %s", got[0], want)
 	}
 	if len(got[1]) != 4 || got[1][0].el != 1 {
 		t.Errorf("range 1: %v", got[1])
+	}
+	// The whole body read once, then cut where a region starts, is what
+	// the region's range reads alone (the sources' side of checkColours).
+	whole := cs.collect([]byte(doc), []colourRange{{0, -1, -1}}, KeepRevisions)[0]
+	for _, r := range []colourRange{{1, -1, 1}, {3, -1, -1}, {0, -1, 0}, {2, -1, 4}} {
+		alone := cs.collect([]byte(doc), []colourRange{r}, KeepRevisions)[0]
+		if cut := fromElement(whole, r.from, r.head); fmt.Sprint(cut) != fmt.Sprint(alone) {
+			t.Errorf("from %d, head %d: %v cut from the whole body, %v read alone", r.from, r.head, cut, alone)
+		}
 	}
 }

@@ -2,10 +2,8 @@ package validate
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,6 +58,17 @@ func ReadBack(name string, data []byte) (*ingest.Document, error) {
 // insertion or an accepted deletion takes away, are shown nowhere and not
 // expected.
 func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectations) []Problem {
+	return ReadSources(inputs, expect.Revisions).Content(out, expect)
+}
+
+// Content is the package function Content, with the inputs' side read
+// beforehand (by ReadSources, for the mode expect says; for another mode
+// they are read again).
+func (s *Sources) Content(out *ingest.Document, expect Expectations) []Problem {
+	if expect.Revisions != s.mode {
+		s = ReadSources(s.docs, expect.Revisions)
+	}
+	inputs := s.docs
 	var rep report
 	acc := map[string]*account{}
 	for _, in := range inputs {
@@ -72,12 +81,12 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 	// each into its own report, merged in a fixed order.
 	var checks []func(*report)
 	for _, in := range inputs {
-		checks = append(checks, func(rep *report) { compareRegion(rep, out, in, spans, acc, expect) })
+		checks = append(checks, func(rep *report) { compareRegion(rep, out, s.source(in), spans, acc, expect) })
 	}
 	checks = append(checks,
 		func(rep *report) { compareItems(rep, out, inputs, spans, acc, expect) },
-		func(rep *report) { checkColours(rep, out, inputs, spans, acc, expect) },
-		func(rep *report) { checkSections(rep, out, inputs, spans, acc, expect) })
+		func(rep *report) { checkColours(rep, out, s, spans, acc) },
+		func(rep *report) { checkSections(rep, out, s, spans, acc) })
 	for _, r := range runAll(checks) {
 		rep.merge(r)
 	}
@@ -86,37 +95,29 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 
 // compareRegion compares one region's text with its source, and, when
 // that is the same, its formatting.
-func compareRegion(rep *report, out, in *ingest.Document, spans map[string]span, acc map[string]*account, expect Expectations) {
+func compareRegion(rep *report, out *ingest.Document, src *source, spans map[string]span, acc map[string]*account, expect Expectations) {
+	in := src.doc
 	code := in.Region.Code
 	sp, ok := spans[code]
 	if !ok {
 		rep.add(code, RuleRegionMissing, "the output has no level-1 heading for %s (%s)", code, in.Path)
 		return
 	}
-	if compareText(rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect) {
-		compareFormat(rep, code, in, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect)
+	if compareText(rep, code, src, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect) {
+		compareFormat(rep, code, src, acc[code].carried, out, out.Paragraphs[sp.from:sp.to], expect)
 	}
 }
 
-// runAll runs the checks on as many goroutines as there are processors
-// and returns their reports in the checks' order.
+// runAll runs the checks side by side (runJobs) and returns their
+// reports in the checks' order.
 func runAll(checks []func(*report)) []*report {
 	reps := make([]*report, len(checks))
-	next := make(chan int, len(checks))
-	for i := range checks {
-		next <- i
+	jobs := make([]func(), len(checks))
+	for i, check := range checks {
+		reps[i] = &report{}
+		jobs[i] = func() { check(reps[i]) }
 	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(checks)) {
-		wg.Go(func() {
-			for i := range next {
-				reps[i] = &report{}
-				checks[i](reps[i])
-			}
-		})
-	}
-	wg.Wait()
+	runJobs(jobs)
 	return reps
 }
 
@@ -212,57 +213,57 @@ func isNormal(s string) bool {
 	return !prevSpace || s == ""
 }
 
-// paraLines returns the comparable text of a document's paragraphs:
-// normalised, empty ones left out, headings without their typed numbers.
-// Headings ingest inferred from bold text in a file without heading styles
-// are compared whole: the merge carries them as the bold paragraphs they
-// are, so the output does not read them as headings. view picks the text
-// of each paragraph (accepted or original).
-func paraLines(d *ingest.Document, paras []*ingest.Paragraph, view func(*ingest.Paragraph) string) []string {
-	inferred := map[int]bool{}
-	for _, s := range d.Sections {
-		if s.Inferred {
-			inferred[s.Paragraph] = true
-		}
-	}
+// paraLines returns the comparable text of a document's paragraphs
+// (paraLine), empty ones left out, as they read with their tracked
+// changes accepted, or before them.
+func paraLines(d *ingest.Document, paras []*ingest.Paragraph, before bool) []string {
+	inferred := inferredHeadings(d)
 	out := make([]string, 0, len(paras))
 	for _, p := range paras {
-		t := normalise(view(p))
-		if p.Heading > 0 && !inferred[p.Index] {
-			t = ingest.HeadingTitle(t)
-		}
-		if t != "" {
+		if t := paraLine(p, inferred, before); t != "" {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
-func accepted(p *ingest.Paragraph) string { return p.Text }
-
-func original(p *ingest.Paragraph) string { return p.Original }
+// paraLine returns the comparable text of a paragraph: normalised, a
+// heading without its typed number. Headings ingest inferred from bold
+// text in a file without heading styles (inferred, by Index) are compared
+// whole: the merge carries them as the bold paragraphs they are, so the
+// output does not read them as headings.
+func paraLine(p *ingest.Paragraph, inferred map[int]bool, before bool) string {
+	t := p.Text
+	if before {
+		t = p.Original
+	}
+	t = normalise(t)
+	if p.Heading > 0 && !inferred[p.Index] {
+		t = ingest.HeadingTitle(t)
+	}
+	return t
+}
 
 // compareText compares a region's paragraphs, heading excluded, with the
 // source's paragraphs that are to be carried, in the views the revision
 // mode fixes. It reports whether they say the same.
-func compareText(rep *report, code string, in *ingest.Document, src []*ingest.Paragraph, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) bool {
+func compareText(rep *report, code string, src *source, carried []*ingest.Paragraph, out *ingest.Document, outParas []*ingest.Paragraph, expect Expectations) bool {
 	if len(outParas) > 0 {
 		outParas = outParas[1:] // the output's region heading
 	}
 	type view struct {
-		name    string
-		src     func(*ingest.Paragraph) string
-		out     func(*ingest.Paragraph) string
-		enabled bool
+		name                 string
+		srcBefore, outBefore bool
+		enabled              bool
 	}
 	views := []view{
-		{"", accepted, accepted, expect.Revisions != RejectRevisions},
-		{"", original, accepted, expect.Revisions == RejectRevisions},
-		{" (the text before its tracked changes)", original, original, expect.Revisions == KeepRevisions},
+		{"", false, false, expect.Revisions != RejectRevisions},
+		{"", true, false, expect.Revisions == RejectRevisions},
+		{" (the text before its tracked changes)", true, true, expect.Revisions == KeepRevisions},
 	}
 	for _, v := range views {
 		// A later view would repeat what an earlier one found.
-		if v.enabled && diffLines(rep, code, v.name, paraLines(in, src, v.src), paraLines(out, outParas, v.out)) > 0 {
+		if v.enabled && diffLines(rep, code, v.name, src.lines(carried, v.srcBefore), paraLines(out, outParas, v.outBefore)) > 0 {
 			return false
 		}
 	}

@@ -39,7 +39,7 @@ type sectRef struct {
 // named by the region the section is in, or the main part for the
 // template's own. A source section whose paragraphs were all dropped as
 // the merge's report says is not expected.
-func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document, spans map[string]span, acc map[string]*account, expect Expectations) {
+func checkSections(rep *report, out *ingest.Document, sources *Sources, spans map[string]span, acc map[string]*account) {
 	if out.Package == nil {
 		return
 	}
@@ -60,24 +60,35 @@ func checkSections(rep *report, out *ingest.Document, inputs []*ingest.Document,
 			byRegion[owner[i]] = append(byRegion[owner[i]], s)
 		}
 	}
-	for _, in := range inputs {
+	for _, in := range sources.docs {
 		code := in.Region.Code
-		if _, ok := spans[code]; !ok || in.Package == nil {
+		src := sources.source(in)
+		if _, ok := spans[code]; !ok || !src.sectionsOK {
 			continue // Content reports a missing region
 		}
-		srcMain, err := in.Package.MainDocument()
-		if err != nil {
-			continue
-		}
-		src, err := readSections(in.Package, srcMain, expect.Revisions == RejectRevisions)
-		if err != nil {
-			continue
-		}
-		if len(src) == 0 {
-			src = []pageSection{{cols: 1}} // one section, every property at its default
-		}
-		compareSections(rep, code, carriedSections(src, acc[code].dropped), byRegion[code])
+		compareSections(rep, code, carriedSections(src.sections, acc[code].dropped), byRegion[code])
 	}
+}
+
+// mainSections reads the page sections of a document's main part, as
+// they were before their tracked changes when original is set. A
+// document without any has one section, every property at its default.
+func mainSections(d *ingest.Document, original bool) ([]pageSection, bool) {
+	if d.Package == nil {
+		return nil, false
+	}
+	main, err := d.Package.MainDocument()
+	if err != nil {
+		return nil, false
+	}
+	sects, err := readSections(d.Package, main, original)
+	if err != nil {
+		return nil, false
+	}
+	if len(sects) == 0 {
+		sects = []pageSection{{cols: 1}}
+	}
+	return sects, true
 }
 
 // carriedSections leaves out of a source's sections those whose every
