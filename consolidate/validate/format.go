@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -132,8 +133,14 @@ func runLooks(spans []ingest.RunSpan, kept []ingest.Prop, shown func(ingest.Prop
 			b.WriteString(" " + strconv.Itoa(n) + "[" + prev + "]")
 		}
 	}
+	// Resolving theme fonts matters only where a font is compared.
+	fonts := slices.ContainsFunc(kept, func(k ingest.Prop) bool { return k >= ingest.FontASCII && k <= ingest.FontCSTheme })
 	for _, s := range spans {
-		look := lookOf(shown(s.Props), kept)
+		props := s.Props
+		if fonts {
+			props = shown(props)
+		}
+		look := lookOf(props, kept)
 		if look == prev {
 			n += s.Chars
 			continue
