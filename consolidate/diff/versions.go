@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/inbox"
 )
 
 // Versions are two versions of a contribution read for a comparison, as
@@ -30,10 +31,10 @@ func OpenVersions(oldPath, newPath string, view View) (*Versions, error) {
 	}
 	v := &Versions{View: view}
 	var err error
-	if v.Old, err = ingest.Read(oldPath); err != nil {
+	if v.Old, err = inbox.ReadNamed(oldPath); err != nil {
 		return nil, err
 	}
-	if v.New, err = ingest.Read(newPath); err != nil {
+	if v.New, err = inbox.ReadNamed(newPath); err != nil {
 		v.Close()
 		return nil, err
 	}
