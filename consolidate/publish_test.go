@@ -87,7 +87,7 @@ func TestPublish(t *testing.T) {
 		}, false, isJobError("must end in .docx"), ""},
 		{"nothing to merge", func(dir string) Job {
 			return Job{Inputs: []string{dir}, Out: filepath.Join(dir, "TD.docx"), Mode: Draft, Meta: filledMeta()}
-		}, false, isJobError("no .docx contribution found"), ""},
+		}, false, isJobError("holds no .docx file"), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,8 +148,8 @@ func TestPublishRefusesAnUnwritableOutputFirst(t *testing.T) {
 		out, index string // under the test's folder; a name ending in / is made a folder
 		want       string
 	}{
-		{"output a folder", "TD.docx/", "", "TD.docx is a folder"},
-		{"index a folder", "TD.docx", "index.xlsx/", "index.xlsx is a folder"},
+		{"output a folder", "TD.docx/", "", "TD.docx: is a folder, not a file"},
+		{"index a folder", "TD.docx", "index.xlsx/", "index.xlsx: is a folder, not a file"},
 		{"output name too long", strings.Repeat("n", 300) + ".docx", "", "more than the 255 a file name may have"},
 	}
 	for _, tt := range tests {

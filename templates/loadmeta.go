@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"regexp"
 	"strings"
@@ -96,33 +95,18 @@ func keyLines(data []byte) map[string]int {
 
 func readSmallFile(path string, limit int64) ([]byte, error) {
 	f, _, err := opc.OpenFile(path) // a regular file only: a pipe would hang
-	var oe *opc.Error
-	switch {
-	case errors.Is(err, opc.ErrNotFile) || errors.Is(err, opc.ErrNotZip):
-		return nil, err
-	case errors.As(err, &oe) && oe.Err != nil:
-		return nil, fmt.Errorf("%s: cannot be opened: %w", path, unwrapPath(oe.Err))
-	case err != nil:
-		return nil, err
+	if err != nil {
+		return nil, err // the path, what is wrong and what to do, as every command says it
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot be read: %w", path, unwrapPath(err))
+		return nil, opc.PathError(path, err)
 	}
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%s: is larger than %d KiB; is it the right file?", path, limit>>10)
 	}
 	return data, nil
-}
-
-// unwrapPath drops the *PathError wrapper whose message repeats the path.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 var unknownField = regexp.MustCompile(`field (\S+) not found in type (\S+)`)

@@ -114,7 +114,7 @@ func TestLoadMetaErrors(t *testing.T) {
 	t.Run("missing file", func(t *testing.T) {
 		path := filepath.Join(dir, "nope.yaml")
 		_, err := LoadMeta(path)
-		if err == nil || err.Error() != path+": cannot be opened: no such file or directory" {
+		if err == nil || err.Error() != path+": no such file or folder; check the path" {
 			t.Errorf("err = %v", err)
 		}
 	})

@@ -51,7 +51,7 @@ Kinds of finding: ` + kindList() + `.`,
   tsagmerge check --summary inbox/
   tsagmerge check --allow pending-revision --json inbox/
   tsagmerge check TD.docx`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needs(cobra.MinimumNArgs(1), needInputs("check")+" (or the TD)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := check.Options{All: all}
 			for _, a := range allow {
@@ -91,14 +91,18 @@ func kindList() string {
 	return strings.Join(names, ", ")
 }
 
-// runCheck scans, checks and prints; the report is printed even when
-// nothing could be read, so the refusals are seen, and then exits 2.
+// runCheck scans, checks and prints. When nothing could be read it is
+// bad input, as in every command: one line, each file and what is wrong
+// with it, and no report.
 func runCheck(w io.Writer, args []string, scan inbox.Options, opts check.Options, asJSON, summary bool) error {
 	in, err := inbox.ScanWith(args, scan)
 	if err != nil {
 		return failf("%v", err)
 	}
 	defer in.Close()
+	if len(in.Used()) == 0 && len(in.TDs()) == 0 {
+		return failf("%v", in.RequireUsed(args))
+	}
 	report := check.Run(in, opts)
 	if asJSON {
 		if err := writeJSON(w, report); err != nil {
@@ -114,12 +118,7 @@ func runCheck(w io.Writer, args []string, scan inbox.Options, opts check.Options
 			printReport(w, report, colorOn(w))
 		}
 	}
-	switch {
-	case len(in.Used()) == 0 && len(in.TDs()) == 0:
-		// The same line as the other commands': each file and what is
-		// wrong with it, not only that nothing could be read.
-		return failf("check: %v", in.RequireUsed(args))
-	case report.Errors() > 0:
+	if report.Errors() > 0 {
 		return &exitError{code: exitFindings}
 	}
 	return nil

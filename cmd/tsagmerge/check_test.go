@@ -39,8 +39,8 @@ func TestCheckCommand(t *testing.T) {
 		{[]string{"check", filepath.Join(samples, "CIS-contribution.docx")}, exitOK, "CIS: CIS-contribution.docx\n  nothing to fix"},
 		{[]string{"check", "--allow", "typo", samples}, exitBadInput, "--allow typo: no such kind"},
 		{[]string{"check", filepath.Join(samples, "nothing.docx")}, exitBadInput, "no such file or folder"},
-		{[]string{"check", pdfOnly}, exitBadInput, "check: nothing usable: " + filepath.Join(pdfOnly, "AFR.pdf") + ": is a PDF"},
-		{[]string{"check"}, exitBadInput, "requires at least 1 arg"},
+		{[]string{"check", pdfOnly}, exitBadInput, "tsagmerge check: " + filepath.Join(pdfOnly, "AFR.pdf") + ": is a PDF"},
+		{[]string{"check"}, exitBadInput, "tsagmerge check: needs the contributions to check"},
 	}
 	for _, tc := range tests {
 		out, code := execute(t, tc.args...)

@@ -58,7 +58,7 @@ output failed validation.`,
   tsagmerge consolidate inbox/ -o TD.docx --meta meta.yaml --comments drop --revisions accept
   tsagmerge consolidate inbox/ -o TD.docx --td TSAG-TD123 --place Geneva --date "20-23 January 2026" \
       --contact "name=Jane Doe; org=ITU; country=Switzerland; email=jane.doe@itu.int" --index activities.xlsx`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needs(cobra.MinimumNArgs(1), needInputs("merge")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return consolidateRun(consolidateOptions{stdout: cmd.OutOrStdout(), stderr: cmd.ErrOrStderr(),
 				flags: f, changed: cmd.Flags().Changed, inputs: args})
@@ -116,7 +116,7 @@ func consolidateRun(o consolidateOptions) error {
 		job.Progress = func(stage string) { prog.say("%s", stage) }
 	}
 	defer prog.stop()
-	job.Note = func(note string) { say(o.stderr, "tsagmerge: %s", note) }
+	job.Note = func(note string) { sayf(o.stderr, "%s", note) }
 	res, err := consolidate.Publish(job)
 	prog.stop()
 	var refused *consolidate.RefusedError
@@ -129,9 +129,9 @@ func consolidateRun(o consolidateOptions) error {
 		var me *templates.MetaError
 		if errors.As(err, &me) {
 			me.Locate(func(key string) string { return coverFlag(o, key) })
-			return failf("consolidate: the cover: %v", me)
+			return failf("the cover: %v", me)
 		}
-		return failf("consolidate: %v", err)
+		return failf("%v", err)
 	}
 	if job.Mode == consolidate.Forced && res.Check.Errors() > 0 && !quiet {
 		printReport(o.stderr, res.Check, colorOn(o.stderr))
@@ -153,7 +153,7 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 	job := consolidate.Job{Inputs: o.inputs, Out: f.out, Index: f.index, TemplatePath: f.template, MetaPath: f.meta}
 	switch {
 	case f.draft && f.force:
-		return job, failf("consolidate: --draft and --force contradict each other; a draft is written anyway")
+		return job, failf("--draft and --force contradict each other; a draft is written anyway")
 	case f.draft:
 		job.Mode = consolidate.Draft
 	case f.force:
@@ -164,7 +164,7 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 	for _, a := range f.allow {
 		k, ok := check.ParseKind(a)
 		if !ok {
-			return job, failf("consolidate: --allow %s: no such kind of finding; the kinds are %s", a, kindList())
+			return job, failf("--allow %s: no such kind of finding; the kinds are %s", a, kindList())
 		}
 		job.Allow = append(job.Allow, k)
 	}
@@ -172,7 +172,7 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 		modes := map[string]merge.CommentMode{"keep": merge.CommentsKeep, "drop": merge.CommentsDrop}
 		m, ok := modes[strings.ToLower(f.comments)]
 		if !ok {
-			return job, failf("consolidate: --comments %s: say keep or drop", f.comments)
+			return job, failf("--comments %s: say keep or drop", f.comments)
 		}
 		job.Options.Comments = m
 	}
@@ -181,20 +181,20 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 			"accept": merge.RevisionsAccept, "reject": merge.RevisionsReject}
 		m, ok := modes[strings.ToLower(f.revisions)]
 		if !ok {
-			return job, failf("consolidate: --revisions %s: say keep, accept or reject", f.revisions)
+			return job, failf("--revisions %s: say keep, accept or reject", f.revisions)
 		}
 		job.Options.Revisions = m
 	}
 	var err error
 	if f.template != "" {
 		if job.Template, err = templates.Load(f.template); err != nil {
-			return job, failf("consolidate: %v", err)
+			return job, failf("%v", err)
 		}
 	}
 	job.Meta = templates.DefaultMeta()
 	if f.meta != "" {
 		if job.Meta, err = templates.LoadMeta(f.meta); err != nil {
-			return job, failf("consolidate: %v", err)
+			return job, failf("%v", err)
 		}
 	}
 	for _, s := range []struct {
@@ -208,7 +208,7 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 		// A flag wins over the file, as it does everywhere; saying so
 		// catches a stale --td left in a command copied from last time.
 		if f.meta != "" && *s.to != "" && *s.to != s.flag {
-			say(o.stderr, "tsagmerge: --%s %q replaces %s's %q", s.name, s.flag, f.meta, *s.to)
+			sayf(o.stderr, "--%s %q replaces %s's %q", s.name, s.flag, f.meta, *s.to)
 		}
 		*s.to = s.flag
 	}
@@ -223,7 +223,7 @@ func consolidateJob(o consolidateOptions) (consolidate.Job, error) {
 			job.Meta.Contacts = append(job.Meta.Contacts, c)
 		}
 		if len(bad) > 0 {
-			return job, failf("consolidate: %s", strings.Join(bad, "; "))
+			return job, failf("%s", strings.Join(bad, "; "))
 		}
 	}
 	return job, nil
@@ -392,7 +392,7 @@ func (p *progress) show() {
 		return
 	}
 	p.shown = true
-	fmt.Fprintf(p.w, "tsagmerge: %s…\n", p.last)
+	fmt.Fprintf(p.w, "%s: %s…\n", prog, p.last)
 }
 
 // say records the current stage, printing it once the delay has passed.
@@ -401,7 +401,7 @@ func (p *progress) say(format string, args ...any) {
 	defer p.mu.Unlock()
 	p.last = fmt.Sprintf(format, args...)
 	if p.shown && !p.stopped {
-		fmt.Fprintf(p.w, "tsagmerge: %s…\n", p.last)
+		fmt.Fprintf(p.w, "%s: %s…\n", prog, p.last)
 	}
 }
 

@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -72,16 +70,16 @@ Exit status, as for diff(1): 0 when the versions are the same, 1 when they
 differ, 2 when a file cannot be read.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.since != "" {
-				return cobra.MinimumNArgs(1)(cmd, args)
+				return needs(cobra.MinimumNArgs(1), needInputs("compare with --since's TD"))(cmd, args)
 			}
-			return cobra.ExactArgs(2)(cmd, args)
+			return needs(cobra.ExactArgs(2), "needs two versions to compare, OLD and NEW (a file or folder each)")(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case opts.since != "" && (opts.html != "" || opts.docx != "" || cmd.Flags().Changed("view")):
-				return failf("diff: --since lists the text carried over; it writes no --docx or --html page and has no --view (run those without --since)")
+				return failf("--since lists the text carried over; it writes no --docx or --html page and has no --view (run those without --since)")
 			case opts.html != "" && opts.docx != "" && outfile.SamePath(opts.html, opts.docx):
-				return failf("diff: --docx and --html name the same file %s; give each its own", opts.docx)
+				return failf("--docx and --html name the same file %s; give each its own", opts.docx)
 			}
 			if opts.since != "" {
 				opts.paths = args
@@ -102,14 +100,14 @@ differ, 2 when a file cannot be read.`,
 
 func runDiff(w, stderr io.Writer, opts diffOptions) error {
 	if opts.view != string(diff.Accepted) && opts.view != string(diff.Original) {
-		return failf("diff: --view %q is neither accepted nor original", opts.view)
+		return failf("--view %q is neither accepted nor original", opts.view)
 	}
 	pairs, err := diffPairs(stderr, opts.oldPath, opts.newPath)
 	if err != nil {
 		return err
 	}
 	if (opts.docx != "" || opts.html != "") && pairs[0].Region != "" {
-		return failf("diff: --docx and --html compare two files, not folders; give the region's two versions")
+		return failf("--docx and --html compare two files, not folders; give the region's two versions")
 	}
 	var results []regionDiff
 	differ := false
@@ -124,6 +122,9 @@ func runDiff(w, stderr io.Writer, opts diffOptions) error {
 			return failf("%v", err)
 		}
 		defer v.Close()
+		if warning := v.RegionWarning(); warning != "" {
+			notef(stderr, "warning: %s", warning) // the exit status stays diff's: 1, they differ
+		}
 		pr.Result = v.Compare()
 		if err := writeOutputs(stderr, opts, v, pr.Result); err != nil {
 			return err
@@ -176,24 +177,24 @@ func printDiff(w io.Writer, results []regionDiff, asJSON bool) error {
 func writeOutputs(stderr io.Writer, opts diffOptions, v *diff.Versions, r *diff.Result) error {
 	if opts.html != "" {
 		if err := diff.WriteHTMLFile(opts.html, v, r); err != nil {
-			return failf("diff: %v", err)
+			return failf("%v", err)
 		}
-		fmt.Fprintf(stderr, "side-by-side page written to %s\n", opts.html)
+		notef(stderr, "side-by-side page written to %s", opts.html)
 	}
 	if opts.docx == "" {
 		return nil
 	}
 	red, err := diff.WriteRedline(opts.docx, v)
 	if err != nil {
-		return failf("diff: %v", err)
+		return failf("%v", err)
 	}
-	fmt.Fprintf(stderr, "redline written to %s: %s, %s, %s, by %q\n",
+	notef(stderr, "redline written to %s: %s, %s, %s, by %q",
 		opts.docx, count(red.Insertions, "insertion"), count(red.Deletions, "deletion"), count(red.Moves, "move"), diff.Author)
 	for _, f := range red.Settled {
-		fmt.Fprintf(stderr, "%s holds tracked changes: compared with them %s (--view)\n", f, opts.view)
+		notef(stderr, "%s holds tracked changes: compared with them %s (--view)", f, opts.view)
 	}
 	if red.Coarse > 0 {
-		fmt.Fprintf(stderr, "%d paragraphs are recorded as deleted and inserted whole (their runs could not be matched to their text)\n", red.Coarse)
+		notef(stderr, "%d paragraphs are recorded as deleted and inserted whole (their runs could not be matched to their text)", red.Coarse)
 	}
 	return nil
 }
@@ -210,12 +211,12 @@ type sinceRegion struct {
 func runSince(w io.Writer, opts diffOptions) error {
 	last, err := ingest.Read(opts.since)
 	if err != nil {
-		return failf("diff --since: %v", err)
+		return failf("--since: %v", err)
 	}
 	defer last.Package.Close()
 	in, err := inbox.Scan(opts.paths)
 	if err != nil {
-		return failf("diff: %v", err)
+		return failf("%v", err)
 	}
 	defer in.Close()
 	var out []sinceRegion
@@ -229,7 +230,7 @@ func runSince(w io.Writer, opts diffOptions) error {
 		out = append(out, r)
 	}
 	if len(out) == 0 {
-		return failf("diff --since: no contribution could be read in %s", strings.Join(opts.paths, ", "))
+		return failf("%v", in.RequireUsed(opts.paths))
 	}
 	if opts.asJSON {
 		if err := writeJSON(w, out); err != nil {
@@ -268,23 +269,34 @@ type regionDiff struct {
 // stderr, as the other commands note them: a region's file refused must
 // not pass for a region that sent nothing.
 func diffPairs(stderr io.Writer, oldPath, newPath string) ([]regionDiff, error) {
-	oldDir, newDir := isDir(oldPath), isDir(newPath)
+	var dirs [2]bool
+	for i, p := range []string{oldPath, newPath} {
+		info, err := inbox.Lookup(p)
+		if err != nil {
+			return nil, failf("%v", err)
+		}
+		dirs[i] = info.IsDir()
+	}
+	oldDir, newDir := dirs[0], dirs[1]
 	switch {
 	case !oldDir && !newDir:
 		return []regionDiff{{Old: oldPath, New: newPath}}, nil
 	case oldDir != newDir:
-		return nil, failf("diff: give two files or two folders (%s and %s are not both either)", oldPath, newPath)
+		kind := map[bool]string{true: "a folder", false: "a file"}
+		return nil, failf("%s is %s and %s %s; give two files (two versions of a contribution) or two folders (two inboxes)", oldPath, kind[oldDir], newPath, kind[newDir])
 	}
 	sides := make([]*inbox.Inbox, 2)
 	for i, p := range []string{oldPath, newPath} {
 		in, err := inbox.Scan([]string{p})
 		if err != nil {
-			return nil, failf("diff: %v", err)
+			return nil, failf("%v", err)
 		}
 		defer in.Close()
 		sides[i] = in
-		for _, n := range in.NotUsed() {
-			fmt.Fprintln(stderr, "tsagmerge: not used: "+n)
+		// A folder with nothing to compare is bad input, as in every
+		// command, not every region "in the other folder only".
+		if err := requireUsed(stderr, in, []string{p}); err != nil {
+			return nil, err
 		}
 	}
 	var out []regionDiff
@@ -295,7 +307,7 @@ func diffPairs(stderr io.Writer, oldPath, newPath string) ([]regionDiff, error) 
 		}
 	}
 	if len(out) == 0 {
-		return nil, failf("diff: neither %s nor %s holds a contribution", oldPath, newPath)
+		return nil, failf("neither %s nor %s holds a contribution", oldPath, newPath)
 	}
 	return out, nil
 }
@@ -316,9 +328,4 @@ func usedFile(in *inbox.Inbox, code string) string {
 		}
 	}
 	return ""
-}
-
-func isDir(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && info.IsDir()
 }

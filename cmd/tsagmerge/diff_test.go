@@ -24,9 +24,9 @@ func TestDiffCommand(t *testing.T) {
 	}{
 		{[]string{"diff", afr, afr}, exitOK, "identical"},
 		{[]string{"diff", afr, changed}, exitFindings, "training workshop in {+Cotonou, +}Benin"},
-		{[]string{"diff", afr, filepath.Join(samples, "nothing.docx")}, exitBadInput, "nothing.docx: cannot be opened"},
+		{[]string{"diff", afr, filepath.Join(samples, "nothing.docx")}, exitBadInput, "nothing.docx: no such file or folder"},
 		{[]string{"diff", filepath.Join(samples, "EXPECTED.md"), afr}, exitBadInput, "EXPECTED.md: is not a Word package"},
-		{[]string{"diff", afr}, exitBadInput, "accepts 2 arg(s)"},
+		{[]string{"diff", afr}, exitBadInput, "tsagmerge diff: needs two versions to compare, OLD and NEW"},
 	}
 	for _, tc := range tests {
 		out, code := execute(t, tc.args...)
@@ -144,5 +144,21 @@ func TestDiffSince(t *testing.T) {
 	}
 	if out, _ := execute(t, "check", "--json", afr); strings.Contains(out, "stale-text") {
 		t.Error("check without --since reports stale text")
+	}
+}
+
+// Two regions' contributions compared: diff still compares (exit 1, they
+// differ) and warns, in one line on stderr naming both regions.
+func TestDiffTwoRegionsWarns(t *testing.T) {
+	samples := testkit.Samples(t)
+	afr := filepath.Join(samples, "AFR-contribution.docx")
+	eur := filepath.Join(samples, "EUR-contribution.docx")
+	code, stdout, stderr := runCaptured(t, "diff", afr, eur)
+	want := "tsagmerge diff: warning: " + afr + " is Africa's (AFR) contribution and " + eur + " is Europe's (EUR): two regions' contributions"
+	if code != exitFindings || stdout == "" || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q; want exit 1, the comparison, and one line starting %q", code, stderr, want)
+	}
+	if _, _, stderr := runCaptured(t, "diff", afr, afr); stderr != "" {
+		t.Errorf("one region's two versions: stderr %q, want nothing", stderr)
 	}
 }

@@ -46,7 +46,7 @@ Exit status: 0 when the workbook was written, 2 when the arguments are
 wrong, nothing could be read or the workbook could not be written.`,
 		Example: `  tsagmerge index inbox/ -o activities.xlsx
   tsagmerge index inbox/ -o activities.xlsx --period 2025-H2 --json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needs(cobra.MinimumNArgs(1), needInputs("index")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runIndex(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, out, period, asJSON)
 		},
@@ -63,33 +63,33 @@ wrong, nothing could be read or the workbook could not be written.`,
 // and regions missing are noted on stderr.
 func runIndex(stdout, stderr io.Writer, args []string, out, period string, asJSON bool) error {
 	if out == "" {
-		return failf("index: name the workbook to write with -o FILE.xlsx")
+		return failf("name the workbook to write with -o FILE.xlsx")
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
-		return failf("index: -o %s: the workbook's name must end in .xlsx", out)
+		return failf("-o %s: the workbook's name must end in .xlsx", out)
 	}
 	if err := outfile.CheckTarget(out); err != nil {
-		return failf("index: %v", err)
+		return failf("%v", err)
 	}
 	var opts activity.Options
 	if period != "" {
 		p, err := activity.ParsePeriod(period)
 		if err != nil {
-			return failf("index: --period: %v", err)
+			return failf("--period: %v", err)
 		}
 		opts.Period = p
 	}
 	in, err := inbox.Scan(args)
 	if err != nil {
-		return failf("index: %v", err)
+		return failf("%v", err)
 	}
 	defer in.Close()
-	if err := requireUsed(stderr, "index", in, args); err != nil {
+	if err := requireUsed(stderr, in, args); err != nil {
 		return err
 	}
 	docs := in.Used()
 	if len(in.Missing) > 0 {
-		say(stderr, "tsagmerge: no contribution from %s", strings.Join(in.Missing, ", "))
+		sayf(stderr, "no contribution from %s", strings.Join(in.Missing, ", "))
 	}
 	x := index.Build(docs, opts)
 	if err := x.WriteFile(out); err != nil {

@@ -46,7 +46,7 @@ func TestIndexBadArguments(t *testing.T) {
 		{[]string{"index", samples, "--period", "2025-H3", "-o", filepath.Join(dir, "a.xlsx")}, "2025-H3"},
 		{[]string{"index", filepath.Join(dir, "missing"), "-o", filepath.Join(dir, "a.xlsx")}, "missing"},
 		{[]string{"index", junk, "-o", filepath.Join(dir, "a.xlsx")}, junk},
-		{[]string{"index", t.TempDir(), "-o", filepath.Join(dir, "a.xlsx")}, "no .docx contribution"},
+		{[]string{"index", t.TempDir(), "-o", filepath.Join(dir, "a.xlsx")}, "holds no .docx file"},
 		{[]string{"index", samples, "-o", filepath.Join(junk, "a.xlsx")}, "cannot create the folder"},
 	}
 	for _, tc := range tests {

@@ -31,7 +31,7 @@ picture into DIR as REGION-figN-caption.ext, never replacing a file.`,
 		Example: `  tsagmerge inspect inbox/
   tsagmerge inspect --json inbox/AFR-contribution.docx
   tsagmerge inspect --figures figures/ inbox/`,
-		Args: cobra.MinimumNArgs(1),
+		Args: needs(cobra.MinimumNArgs(1), needInputs("read")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInspect(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, asJSON, figuresDir)
 		},
@@ -46,29 +46,29 @@ picture into DIR as REGION-figN-caption.ext, never replacing a file.`,
 // the others still shown. Exit status 2 only when no file could be read.
 func runInspect(stdout, stderr io.Writer, args []string, asJSON bool, figuresDir string) error {
 	// A folder stands for its .docx files; a file named is read, or said
-	// to be unreadable, as it is.
-	var files []string
+	// to be unreadable, as it is. A path that is not there is bad input,
+	// as in every command.
+	var files, empty []string
 	for _, a := range args {
-		if !isDir(a) {
-			files = append(files, a)
-			continue
-		}
 		in, err := inbox.List([]string{a})
 		if err != nil {
-			return failf("inspect: %v", err)
+			return failf("%v", err)
 		}
 		if len(in) == 0 {
-			fmt.Fprintf(stderr, "tsagmerge: inspect: no .docx file in %s\n", a)
+			empty = append(empty, a)
 		}
 		files = append(files, in...)
 	}
 	if len(files) == 0 {
-		return &exitError{code: exitBadInput}
+		return failf("%v", inbox.NoDocx(empty))
+	}
+	for _, a := range empty {
+		notef(stderr, "%v", inbox.NoDocx([]string{a}))
 	}
 	var docs []*ingest.Document
 	for _, res := range readAll(files) {
 		if res.err != nil {
-			fmt.Fprintln(stderr, "tsagmerge: "+res.err.Error())
+			notef(stderr, "%v", res.err)
 			continue
 		}
 		doc := res.doc
@@ -79,7 +79,7 @@ func runInspect(stdout, stderr io.Writer, args []string, asJSON bool, figuresDir
 			if err != nil {
 				return failf("%v", err)
 			}
-			say(stderr, "tsagmerge: wrote %s of %s into %s", count(len(written), "figure"), filepath.Base(doc.Path), figuresDir)
+			sayf(stderr, "wrote %s of %s into %s", count(len(written), "figure"), filepath.Base(doc.Path), figuresDir)
 		}
 	}
 	if len(docs) == 0 {
@@ -108,7 +108,8 @@ type readResult struct {
 }
 
 // readAll reads the files two at a time (the reader is itself concurrent)
-// and returns the results in the files' order.
+// and returns the results in the files' order. A file is judged as check
+// judges a file named (a .pdf or .txt refused by its name).
 func readAll(files []string) []readResult {
 	out := make([]readResult, len(files))
 	var wg sync.WaitGroup
@@ -119,7 +120,7 @@ func readAll(files []string) []readResult {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			doc, err := ingest.Read(f)
+			doc, err := inbox.ReadNamed(f)
 			out[i] = readResult{doc, err}
 		}()
 	}

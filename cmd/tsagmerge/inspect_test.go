@@ -31,7 +31,7 @@ func TestInspectJSONKeys(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, want 0 (some files were read); stderr %s", code, stderr)
 	}
-	if want := "tsagmerge: " + bad + ": is not a Word package"; !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+	if want := "tsagmerge inspect: " + bad + ": is not a Word package"; !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("stderr %q, want one line starting %q", stderr, want)
 	}
 	var docs []map[string]any
@@ -106,7 +106,9 @@ func TestInspectNothingReadable(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "~$lock.docx")
 	os.WriteFile(bad, []byte{1, 'x'}, 0o644)
-	code, stdout, stderr := runCaptured(t, "inspect", bad, filepath.Join(dir, "missing.docx"))
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("notes"), 0o644)
+	code, stdout, stderr := runCaptured(t, "inspect", bad, text)
 	if code != exitBadInput || stdout != "" {
 		t.Errorf("exit %d, stdout %q; want 2 and nothing", code, stdout)
 	}

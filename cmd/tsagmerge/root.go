@@ -32,8 +32,38 @@ type exitError struct {
 func (e *exitError) Error() string { return e.msg }
 
 // failf reports bad input or arguments: one line on stderr, exit status 2.
+// run begins the line with the command ("tsagmerge check: "), as every
+// line a command writes on stderr begins: the message is the rest, the
+// file first when there is one.
 func failf(format string, args ...any) error {
 	return &exitError{code: exitBadInput, msg: fmt.Sprintf(format, args...)}
+}
+
+// prog is the command running, "tsagmerge check", "tsagmerge cover init":
+// the first words of every line it writes on stderr.
+var prog = "tsagmerge"
+
+// notef writes a line on stderr, after the command's name: what the
+// command says whatever --quiet says (a file not used, a file refused).
+func notef(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, prog+": "+format+"\n", args...)
+}
+
+// needs gives a command's rule for its arguments the words of what it
+// needs, for cobra's "accepts 2 arg(s), received 1": what says what the
+// arguments are ("needs two versions to compare, OLD and NEW").
+func needs(rule cobra.PositionalArgs, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if rule(cmd, args) == nil {
+			return nil
+		}
+		return failf("%s; see '%s --help'", what, cmd.CommandPath())
+	}
+}
+
+// needInputs is what the commands that read contributions say they need.
+func needInputs(verb string) string {
+	return "needs the contributions to " + verb + ": a folder of them, or .docx files"
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -53,6 +83,7 @@ as files, and --json for a report a program can read.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { prog = cmd.CommandPath() }
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors (and check's verdict)")
@@ -69,6 +100,13 @@ var quiet bool
 func say(w io.Writer, format string, args ...any) {
 	if !quiet {
 		fmt.Fprintf(w, format+"\n", args...)
+	}
+}
+
+// sayf writes a line on stderr, after the command's name, unless --quiet.
+func sayf(w io.Writer, format string, args ...any) {
+	if !quiet {
+		notef(w, format, args...)
 	}
 }
 
@@ -107,7 +145,7 @@ var subcommands []func() *cobra.Command
 // run executes the command line, writing to stdout and stderr, and
 // returns the exit status. main and the tests call it alike.
 func run(args []string, stdout, stderr io.Writer) int {
-	quiet = false
+	quiet, prog = false, "tsagmerge"
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(defaultArgs(runtime.GOOS, args))
 	cmd, err := root.ExecuteC()
@@ -117,11 +155,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(stderr, "tsagmerge: "+ee.msg)
+			fmt.Fprintln(stderr, cmd.CommandPath()+": "+ee.msg)
 		}
 		return ee.code
 	}
-	// Cobra's own errors: unknown command or flag, wrong argument count.
-	fmt.Fprintln(stderr, "tsagmerge: "+err.Error()+" (see '"+cmd.CommandPath()+" --help')")
+	// Cobra's own errors: an unknown command or flag (the argument counts
+	// say what they need, through needs).
+	fmt.Fprintln(stderr, cmd.CommandPath()+": "+err.Error()+"; see '"+cmd.CommandPath()+" --help'")
 	return exitBadInput
 }

@@ -44,7 +44,7 @@ On Windows, starting tsagmerge.exe without arguments (a double-click)
 runs serve.`,
 		Example: `  tsagmerge serve
   tsagmerge serve --no-browser --addr 127.0.0.1:8080`,
-		Args: cobra.NoArgs,
+		Args: needs(cobra.NoArgs, "takes no arguments: drop the files on the page it opens"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return serveRun(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), addr, !noBrowser)
 		},
@@ -59,31 +59,31 @@ runs serve.`,
 func serveRun(ctx context.Context, stdout, stderr io.Writer, addr string, browser bool) error {
 	ln, err := web.Listen(addr)
 	if err != nil {
-		return failf("serve: %v; choose another with --addr 127.0.0.1:PORT", err)
+		return failf("%v; choose another with --addr 127.0.0.1:PORT", err)
 	}
 	srv, err := web.New(web.Config{Logf: func(format string, args ...any) {
-		say(stderr, "tsagmerge: "+format, args...)
+		sayf(stderr, format, args...)
 	}})
 	if err != nil {
 		ln.Close()
-		return failf("serve: %v", err)
+		return failf("%v", err)
 	}
 	signalsTaken.Store(true) // Ctrl-C shuts the server down, then it returns
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err = srv.Serve(ctx, ln, func(url string) {
 		fmt.Fprintln(stdout, url)
-		say(stderr, "tsagmerge: serving the page on %s; press Ctrl-C to stop (the files dropped there are then deleted)", ln.Addr())
+		sayf(stderr, "serving the page on %s; press Ctrl-C to stop (the files dropped there are then deleted)", ln.Addr())
 		if browser {
 			if err := openBrowser(url); err != nil {
-				say(stderr, "tsagmerge: cannot open a browser (%v); open the address above in one", err)
+				sayf(stderr, "cannot open a browser (%v); open the address above in one", err)
 			}
 		}
 	})
 	if err != nil {
-		return failf("serve: %v", err)
+		return failf("%v", err)
 	}
-	say(stderr, "tsagmerge: stopped; the files dropped are deleted")
+	sayf(stderr, "stopped; the files dropped are deleted")
 	return nil
 }
 

@@ -77,7 +77,7 @@ func TestServeCommand(t *testing.T) {
 func TestServeArguments(t *testing.T) {
 	for _, addr := range []string{"0.0.0.0:0", "192.168.1.1:80", "[::]:0", "example.com:80", "8080", "127.0.0.1:99999"} {
 		out, code := execute(t, "serve", "--no-browser", "--addr", addr)
-		if code != exitBadInput || !strings.Contains(out, "tsagmerge: serve: ") {
+		if code != exitBadInput || !strings.Contains(out, "tsagmerge serve: ") {
 			t.Errorf("serve --addr %s: exit %d: %s", addr, code, out)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/inbox"
 )
 
 // Versions are two versions of a contribution read for a comparison, as
@@ -30,10 +31,10 @@ func OpenVersions(oldPath, newPath string, view View) (*Versions, error) {
 	}
 	v := &Versions{View: view}
 	var err error
-	if v.Old, err = ingest.Read(oldPath); err != nil {
+	if v.Old, err = inbox.ReadNamed(oldPath); err != nil {
 		return nil, err
 	}
-	if v.New, err = ingest.Read(newPath); err != nil {
+	if v.New, err = inbox.ReadNamed(newPath); err != nil {
 		v.Close()
 		return nil, err
 	}
@@ -90,4 +91,30 @@ func (v *Versions) Redline(date time.Time) (*Redline, error) {
 	}
 	red.Settled = v.Settled
 	return red, nil
+}
+
+// RegionWarning says, when the two versions are different regions'
+// contributions (each file's region as ingest recognised it), that the
+// comparison is probably not the one meant: nearly everything differs.
+// It is "" when both are the same region's, when a side's region is
+// unknown, or when a side is a TD.
+func (v *Versions) RegionWarning() string {
+	o, n := v.Old.Region.Code, v.New.Region.Code
+	if o == "" || n == "" || o == n || v.Old.Meta.TD != "" || v.New.Meta.TD != "" {
+		return ""
+	}
+	return fmt.Sprintf("%s is %s contribution and %s is %s: two regions' contributions, so nearly everything shows as changed; to see what a region changed, compare two versions of its contribution",
+		v.Old.Path, regionOf(o), v.New.Path, regionOf(n))
+}
+
+// regionOf names a region as the warning does: "Africa's (AFR)".
+func regionOf(code string) string {
+	info, _, ok := ingest.RegionByCode(code)
+	switch {
+	case !ok:
+		return code + "'s"
+	case info.Name == code:
+		return code + "'s"
+	}
+	return info.Name + "'s (" + code + ")"
 }

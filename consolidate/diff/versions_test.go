@@ -3,6 +3,7 @@ package diff
 import (
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,5 +53,37 @@ func TestVersionsView(t *testing.T) {
 	}
 	if _, err := OpenVersions(ams, accepted, "final"); err == nil {
 		t.Error("the view final was taken")
+	}
+}
+
+// Two regions' contributions compared are warned about, naming both
+// regions; two versions of one region's, or a region unknown, are not.
+func TestVersionsRegionWarning(t *testing.T) {
+	samples := testkit.Samples(t)
+	afr := filepath.Join(samples, "AFR-contribution.docx")
+	cis := filepath.Join(samples, "CIS-contribution.docx")
+	eur := filepath.Join(samples, "EUR-contribution.docx")
+	for _, tt := range []struct {
+		old, new string
+		want     []string // "" for no warning
+	}{
+		{afr, eur, []string{afr + " is Africa's (AFR) contribution and " + eur + " is Europe's (EUR): two regions' contributions"}},
+		{eur, cis, []string{"is Europe's (EUR) contribution", "is CIS's:"}},
+		{afr, afr, nil},
+	} {
+		v, err := OpenVersions(tt.old, tt.new, Accepted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := v.RegionWarning()
+		v.Close()
+		if (got == "") != (tt.want == nil) {
+			t.Errorf("%s against %s: warning %q, want one: %v", tt.old, tt.new, got, tt.want != nil)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s against %s: warning %q lacks %q", tt.old, tt.new, got, w)
+			}
+		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"tsagmerge/ingest/opc"
 )
 
 // ErrIsInput is returned by Check when the output path names an input.
@@ -48,7 +50,7 @@ func SamePath(a, b string) bool {
 // written as a file: a folder, or a name longer than file systems allow.
 func CheckTarget(out string) error {
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
-		return fmt.Errorf("output %s is a folder; name the file to write in it", out)
+		return opc.Folder(out, "name the file to write in it")
 	}
 	if n := len(filepath.Base(out)); n > maxName {
 		return fmt.Errorf("output %s: its name is %d bytes long, more than the %d a file name may have; choose a shorter name", out, n, maxName)

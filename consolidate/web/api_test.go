@@ -286,7 +286,7 @@ func TestUploadNames(t *testing.T) {
 func TestUploadFormats(t *testing.T) {
 	ts := startServer(t, Config{})
 	code, body := ts.upload(t, []namedFile{{"AFR-contribution.doc", []byte{0xd0, 0xcf, 0x11, 0xe0}}}, nil)
-	if msg := errorOf(t, body); code != 422 || !strings.Contains(msg, "nothing usable: AFR-contribution.doc: is a Word 97-2003 document (.doc); open it in Word and save it as Word Document (.docx)") {
+	if msg := errorOf(t, body); code != 422 || !strings.Contains(msg, "AFR-contribution.doc: is a Word 97-2003 document (.doc); open it in Word and save it as Word Document (.docx)") {
 		t.Errorf("a .doc alone: %d %s", code, msg)
 	}
 	code, body = ts.upload(t, []namedFile{{"notes.txt", []byte("hello")}}, nil)

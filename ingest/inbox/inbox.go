@@ -155,8 +155,21 @@ func (in *Inbox) RequireUsed(inputs []string) error {
 	if len(in.Used()) > 0 {
 		return nil
 	}
-	if left := in.NotUsed(); len(left) > 0 {
+	switch left := in.NotUsed(); len(left) {
+	case 0:
+		return NoDocx(inputs)
+	case 1:
+		return errors.New(left[0]) // the file and why, as a file refused alone reads in every command
+	default:
 		return fmt.Errorf("nothing usable: %s", strings.Join(left, "; "))
 	}
-	return fmt.Errorf("no .docx contribution found in %s; put the regions' Word files (.docx) there, or name them", strings.Join(inputs, ", "))
+}
+
+// NoDocx is the one wording of inputs that hold no Word file at all (a
+// folder of other files, an empty one).
+func NoDocx(inputs []string) error {
+	if len(inputs) == 1 {
+		return fmt.Errorf("%s: holds no .docx file; put the regions' Word files (.docx) in it, or name them", inputs[0])
+	}
+	return fmt.Errorf("none of %s holds a .docx file; put the regions' Word files (.docx) there, or name them", strings.Join(inputs, ", "))
 }

@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"syscall"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 )
 
 // Options tune a scan. The zero value reads with ingest.Read on as many
@@ -106,12 +106,9 @@ func expand(args []string) (files []found, folders bool, err error) {
 		files = append(files, f)
 	}
 	for _, arg := range args {
-		info, err := os.Stat(arg)
+		info, err := Lookup(arg)
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, false, fmt.Errorf("%s: no such file or folder; check the path (a folder of contributions, or .docx files)", arg)
-			}
-			return nil, false, fmt.Errorf("%s: cannot be read: %v", arg, unwrapPath(err))
+			return nil, false, err
 		}
 		if !info.IsDir() {
 			add(found{path: arg, info: info})
@@ -120,7 +117,7 @@ func expand(args []string) (files []found, folders bool, err error) {
 		folders = true
 		entries, err := os.ReadDir(arg)
 		if err != nil {
-			return nil, false, fmt.Errorf("%s: the folder cannot be listed: %v", arg, unwrapPath(err))
+			return nil, false, opc.PathError(arg, err)
 		}
 		for _, e := range entries { // ReadDir sorts by name
 			if e.IsDir() {
@@ -150,15 +147,42 @@ func unreadable(err error) string {
 	if errors.Is(err, syscall.ELOOP) {
 		return "is a symbolic link that loops (it leads back to itself); remove the link or point it at the file"
 	}
-	return fmt.Sprintf("cannot be read (%v); check the file's permissions", unwrapPath(err))
+	e := opc.PathError("", err)
+	return e.Problem + "; " + e.Remedy
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// Lookup looks at a path the user named as input (a folder of
+// contributions, or a file), as every command does before anything is
+// read: the error, for a path that does not exist or cannot be looked at,
+// is one line naming it, what is wrong and what to do.
+func Lookup(path string) (fs.FileInfo, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		e := opc.PathError(path, err)
+		if errors.Is(err, fs.ErrNotExist) {
+			e.Remedy += " (a folder of contributions, or .docx files)"
+		}
+		return nil, e
 	}
-	return err
+	return info, nil
+}
+
+// ReadNamed reads a file named on its own, for the commands that look at
+// files one by one (inspect, diff), as Scan judges a file named: one whose
+// name says another format (.doc, .pdf, .txt) or a Word owner file is
+// refused with Scan's reason, anything else read with ingest.Read. The
+// error is one line naming the file, what is wrong and what to do.
+func ReadNamed(path string) (*ingest.Document, error) {
+	if _, err := Lookup(path); err != nil {
+		return nil, err
+	}
+	switch k, reason := classify(path); k {
+	case kindRefused:
+		return nil, &opc.Error{Path: path, Problem: misnamed(path, reason)}
+	case kindNoise:
+		return nil, &opc.Error{Path: path, Problem: reason}
+	}
+	return ingest.Read(path)
 }
 
 // readAll settles every entry that its name decides (ignored, refused) and

@@ -196,3 +196,26 @@ func TestTDMark(t *testing.T) {
 		t.Errorf("statuses %s, %s (%s)", in.Files[0].Status, in.Files[1].Status, in.Files[1].Region)
 	}
 }
+
+// A file named to a command that reads files one by one (inspect, diff)
+// reads as Scan says it: the same line for a path that is not there and
+// for a file refused by its name.
+func TestReadNamedAsScan(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	pdf := filepath.Join(dir, "AFR.pdf")
+	os.WriteFile(text, []byte("notes"), 0o644)
+	os.WriteFile(pdf, []byte("%PDF-1.7"), 0o644)
+	for _, p := range []string{filepath.Join(dir, "missing.docx"), text, pdf} {
+		_, err := ReadNamed(p)
+		var want string
+		if in, serr := Scan([]string{p}); serr != nil {
+			want = serr.Error()
+		} else {
+			want = in.RequireUsed([]string{p}).Error()
+		}
+		if err == nil || err.Error() != want {
+			t.Errorf("ReadNamed(%s) = %v, want %q, as Scan says it", p, err, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package opc
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 )
@@ -18,12 +19,12 @@ func OpenFile(filename string) (*os.File, fs.FileInfo, error) {
 	}
 	f, err := os.OpenFile(filename, os.O_RDONLY|openNoWait, 0)
 	if err != nil {
-		return nil, nil, &Error{Path: filename, Problem: "cannot be opened: " + errText(err), Remedy: "check the path and permissions", Err: err}
+		return nil, nil, PathError(filename, err)
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, nil, &Error{Path: filename, Problem: "cannot be read: " + errText(err), Remedy: "check the path and permissions", Err: err}
+		return nil, nil, PathError(filename, err)
 	}
 	if err := regular(filename, info); err != nil { // replaced since the first look
 		f.Close()
@@ -40,7 +41,7 @@ func regular(filename string, info fs.FileInfo) error {
 	case m.IsRegular():
 		return nil
 	case m.IsDir():
-		return refuse(filename, ErrNotZip, "is a folder, not a file", "name the .docx files in it, or pass the folder where a folder is accepted")
+		return Folder(filename, "name the file itself, not its folder")
 	case m&fs.ModeNamedPipe != 0:
 		what = "a named pipe (FIFO)"
 	case m&fs.ModeSocket != 0:
@@ -51,4 +52,24 @@ func regular(filename string, info fs.FileInfo) error {
 		return refuse(filename, ErrNotFile, "is not a regular file", "name an ordinary file instead")
 	}
 	return refuse(filename, ErrNotFile, "is "+what+", not a file", "name an ordinary file instead")
+}
+
+// PathError is the one wording, for every command, of a path that cannot
+// be looked at or opened: one that does not exist, one the user may not
+// read, and any other failure of the file system, with what to do. Err is
+// err, for errors.Is.
+func PathError(path string, err error) *Error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Error{Path: path, Problem: "no such file or folder", Remedy: "check the path", Err: err}
+	case errors.Is(err, fs.ErrPermission):
+		return &Error{Path: path, Problem: "cannot be read (permission denied)", Remedy: "check its permissions, or copy it into a folder of your own", Err: err}
+	}
+	return &Error{Path: path, Problem: "cannot be read (" + errText(err) + ")", Remedy: "check the path and permissions", Err: err}
+}
+
+// Folder is the one wording of a folder named where a file is expected;
+// remedy says what to name instead (the file to read, the file to write).
+func Folder(path, remedy string) *Error {
+	return refuse(path, ErrNotZip, "is a folder, not a file", remedy)
 }
