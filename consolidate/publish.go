@@ -383,10 +383,10 @@ func validateOutput(data []byte, sources *validate.Sources, expect validate.Expe
 		defer close(done)
 		broken = validate.Package(data)
 	}()
-	back, readErr := validate.ReadBack("the merged TD", data)
+	back, readErr := validate.ReadOutput("the merged TD", data)
 	var lost []validate.Problem
 	if readErr == nil {
-		lost = sources.Content(back, expect)
+		lost = sources.Check(back, expect)
 	}
 	<-done
 	switch {

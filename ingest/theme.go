@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"tsagmerge/ingest/opc"
 )
 
 // Theme is what a document's theme part (word/theme/theme1.xml, found by
@@ -387,4 +389,30 @@ func hueToRGB(p, q, t float64) float64 {
 		return p + (q-p)*(2.0/3-t)*6
 	}
 	return p
+}
+
+// ReadColours reads what a package's main document resolves its colours
+// against, as Read does: the theme (nil when there is none, or it cannot
+// be read) and the settings' colour mapping (DefaultColorMap then). It
+// lets a caller that holds only the package's bytes read its colours.
+func ReadColours(p *opc.Package) (*Theme, map[string]string) {
+	main, err := p.MainDocument()
+	if err != nil {
+		return nil, DefaultColorMap()
+	}
+	var theme *Theme
+	if part := p.RelatedPart(main, opc.RelTheme); part != "" {
+		if data, err := p.Read(part); err == nil {
+			theme, _ = parseTheme(p.Path, part, data)
+		}
+	}
+	cmap := DefaultColorMap()
+	if part := p.RelatedPart(main, opc.RelSettings); part != "" {
+		if data, err := p.Read(part); err == nil {
+			if m, err := parseColorMap(p.Path, part, data); err == nil {
+				cmap = m
+			}
+		}
+	}
+	return theme, cmap
 }

@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"tsagmerge/ingest"
@@ -25,7 +24,7 @@ type colour struct {
 	inChart bool
 	rgb     string
 	// inParaProps is set for the colours of a body paragraph's own
-	// properties (its w:pPr), which fromElement may leave out.
+	// properties (its w:pPr), which cutColours may leave out.
 	inParaProps bool
 }
 
@@ -39,25 +38,27 @@ func (c colour) where() string {
 }
 
 // colourRange is the body children from to to (exclusive, -1 for the end)
-// of a main document, whose colours are read together; head is the child
-// whose paragraph properties are left out (the region heading's, which
-// the merge writes anew), -1 for none.
+// of a main document, whose colours are compared together; head is the
+// child whose paragraph properties are left out (the region heading's,
+// which the merge writes anew), -1 for none.
 type colourRange struct{ from, to, head int }
 
 // colourScope is what a document's colours resolve against.
 type colourScope struct {
-	doc   *ingest.Document
+	pkg   *opc.Package
 	main  string
 	theme *ingest.Theme
 	cmap  map[string]string
 }
 
-func scopeOf(d *ingest.Document) (colourScope, error) {
-	main, err := d.Package.MainDocument()
+// scopeOf returns the scope of a package's main document under its theme
+// and colour mapping (Office's own when it has none).
+func scopeOf(p *opc.Package, theme *ingest.Theme, cmap map[string]string) (colourScope, error) {
+	main, err := p.MainDocument()
 	if err != nil {
 		return colourScope{}, err
 	}
-	s := colourScope{doc: d, main: main, theme: d.Theme, cmap: d.ColorMap}
+	s := colourScope{pkg: p, main: main, theme: theme, cmap: cmap}
 	if s.theme == nil {
 		s.theme = ingest.OfficeTheme()
 	}
@@ -72,30 +73,17 @@ func scopeOf(d *ingest.Document) (colourScope, error) {
 // the output, in document order, each resolved from its own package's
 // theme and colour mapping. The source is read as expect says the merge
 // treated its tracked changes.
-func checkColours(rep *report, out *ingest.Document, sources *Sources, spans map[string]span, acc map[string]*account) {
-	if out.Package == nil {
+func checkColours(rep *report, out *Output, sources *Sources, spans map[string]span, acc map[string]*account) {
+	if !out.side.coloursOK {
 		return
 	}
-	os, err := scopeOf(out)
-	if err != nil {
-		return
-	}
-	outData, err := out.Package.Read(os.main)
-	if err != nil {
-		return
-	}
-	type pair struct {
-		code        string
-		src         *source
-		first, head int
-	}
-	var pairs []pair
-	var ranges []colourRange
+	doc := out.Doc
 	for _, in := range sources.docs {
 		code := in.Region.Code
 		sp, ok := spans[code]
 		a := acc[code]
-		if !ok || in.Package == nil || a == nil || len(a.carried) == 0 && a.heading == nil {
+		src := sources.source(in)
+		if !ok || !src.coloursOK || a == nil || len(a.carried) == 0 && a.heading == nil {
 			continue
 		}
 		first := a.heading
@@ -107,71 +95,50 @@ func checkColours(rep *report, out *ingest.Document, sources *Sources, spans map
 			head = a.heading.Body
 		}
 		to := -1
-		if sp.to < len(out.Paragraphs) {
-			to = out.Paragraphs[sp.to].Body
+		if sp.to < len(doc.Paragraphs) {
+			to = doc.Paragraphs[sp.to].Body
 		}
-		from := out.Paragraphs[sp.from].Body
-		pairs = append(pairs, pair{code, sources.source(in), first.Body, head})
-		ranges = append(ranges, colourRange{from, to, from})
-	}
-	// The output is read once for all its regions, in document order.
-	order := make([]int, len(ranges))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(i, j int) bool { return ranges[order[i]].from < ranges[order[j]].from })
-	sorted := make([]colourRange, len(ranges))
-	for i, k := range order {
-		sorted[i] = ranges[k]
-	}
-	got := os.collect(outData, sorted, KeepRevisions)
-	dsts := make([][]colour, len(ranges))
-	for i, k := range order {
-		dsts[k] = got[i]
-	}
-	for i, pr := range pairs {
-		if !pr.src.coloursOK {
-			continue
-		}
-		src := fromElement(pr.src.colours, pr.first, pr.head)
+		from := doc.Paragraphs[sp.from].Body
+		want := cutColours(src.colours, colourRange{first.Body, -1, head})
+		got := cutColours(out.side.colours, colourRange{from, to, from})
 		// Text that stood before the region heading stands after it in
 		// the output (the report says so): the same colours in another
 		// order are the same colours.
-		if !sameColours(src, dsts[i]) {
-			compareColours(rep, pr.code, src, dsts[i])
+		if !sameColours(want, got) {
+			compareColours(rep, code, want, got)
 		}
 	}
 }
 
-// bodyColours reads the colours of a document's whole body, as the mode
-// shows them: what checkColours compares a region with, once it knows
-// where the region starts (fromElement).
-func bodyColours(d *ingest.Document, mode RevisionMode) ([]colour, bool) {
-	if d.Package == nil {
+// bodyColours reads the colours of a package's whole body, as the mode
+// shows them: what checkColours cuts a region's from (cutColours), once
+// it knows where the region stands.
+func bodyColours(p *opc.Package, theme *ingest.Theme, cmap map[string]string, mode RevisionMode) ([]colour, bool) {
+	if p == nil {
 		return nil, false
 	}
-	cs, err := scopeOf(d)
+	cs, err := scopeOf(p, theme, cmap)
 	if err != nil {
 		return nil, false
 	}
-	data, err := d.Package.Read(cs.main)
+	data, err := p.Read(cs.main)
 	if err != nil {
 		return nil, false
 	}
-	return cs.collect(data, []colourRange{{0, -1, -1}}, mode)[0], true
+	return cs.collect(data, mode), true
 }
 
-// fromElement keeps the colours of body elements from on, leaving out
-// those of head's paragraph properties (the region heading's, which the
-// merge writes anew; -1 for none), and counts their elements from from.
-func fromElement(all []colour, from, head int) []colour {
+// cutColours keeps, of the colours of a whole body, those of the range's
+// elements, leaving out those of its head's paragraph properties, and
+// counts their elements from the range's first.
+func cutColours(all []colour, r colourRange) []colour {
 	var out []colour
 	for _, c := range all {
 		top := c.el - 1 // all counts from the body's first element
-		if top < from || top == head && c.inParaProps {
+		if top < r.from || r.to >= 0 && top >= r.to || top == r.head && c.inParaProps {
 			continue
 		}
-		c.el = top - from + 1
+		c.el = top - r.from + 1
 		out = append(out, c)
 	}
 	return out
@@ -218,13 +185,10 @@ var propsElements = map[string]bool{"rPr": true, "pPr": true, "tblPr": true, "tr
 
 // colourWalk is one reading of a main document's body.
 type colourWalk struct {
-	cs     colourScope
-	mode   RevisionMode
-	ranges []colourRange
-	cur    int // the range being read
-	from   int // its first body child
-	out    []colour
-	top    int // index of the current child of w:body
+	cs   colourScope
+	mode RevisionMode
+	out  []colour
+	top  int // index of the current child of w:body, from 0
 	// skip is the depth below which nothing is read; 0 when reading.
 	skip int
 	// props are the open property elements, so that a rejected format
@@ -258,16 +222,14 @@ type rowMark struct {
 	drop      bool
 }
 
-// collect reads the colours of ranges of the body of a main document, in
-// one pass: ranges are in document order and do not overlap. It returns
-// one list for each range.
-func (cs colourScope) collect(data []byte, ranges []colourRange, mode RevisionMode) [][]colour {
-	cw := &colourWalk{cs: cs, mode: mode, ranges: ranges, top: -1}
-	res := make([][]colour, len(ranges))
+// collect reads the colours of the whole body of a main document, in one
+// pass, each numbered by its body element (from 1); cutColours cuts a
+// range's from them.
+func (cs colourScope) collect(data []byte, mode RevisionMode) []colour {
+	cw := &colourWalk{cs: cs, mode: mode, top: -1}
 	sc := xmltok.New(data, xmltok.Options{})
 	ns := xmltok.NewScope(opc.Transitional)
 	depth, bodyDepth := 0, -1
-	in := false // the current body child is in ranges[cw.cur]
 	for sc.Next() {
 		t := &sc.Tok
 		switch t.Kind {
@@ -281,18 +243,9 @@ func (cs colourScope) collect(data []byte, ranges []colourRange, mode RevisionMo
 				bodyDepth = depth
 			case bodyDepth > 0 && depth == bodyDepth+1:
 				cw.top++
-				for cw.cur < len(ranges) && ranges[cw.cur].to >= 0 && cw.top >= ranges[cw.cur].to {
-					res[cw.cur], cw.out = cw.out, nil
-					cw.cur++
-				}
-				if cw.cur == len(ranges) {
-					return res
-				}
-				cw.from = ranges[cw.cur].from
-				in = cw.top >= cw.from
 			}
-			if bodyDepth > 0 && depth > bodyDepth && in {
-				cw.start(t, el, ns, depth, depth == bodyDepth+2, cw.top == ranges[cw.cur].head)
+			if bodyDepth > 0 && depth > bodyDepth {
+				cw.start(t, el, ns, depth, depth == bodyDepth+2)
 			}
 			if t.SelfClosing {
 				cw.end(el, depth)
@@ -306,19 +259,15 @@ func (cs colourScope) collect(data []byte, ranges []colourRange, mode RevisionMo
 			depth--
 		}
 	}
-	if cw.cur < len(ranges) {
-		res[cw.cur] = cw.out
-	}
-	return res
+	return cw.out
 }
 
-// start reads one element of the range; child is set for the direct
-// children of a body element, head for those of the range's head.
-func (cw *colourWalk) start(t *xmltok.Token, el name, ns *xmltok.Scope[string], depth int, child, head bool) {
+// start reads one element of the body; child is set for the direct
+// children of a body element.
+func (cw *colourWalk) start(t *xmltok.Token, el name, ns *xmltok.Scope[string], depth int, child bool) {
 	if cw.skip > 0 {
 		return
 	}
-	firstChild := child && head
 	var top *propsMark
 	if len(cw.props) > 0 {
 		top = &cw.props[len(cw.props)-1]
@@ -326,7 +275,6 @@ func (cw *colourWalk) start(t *xmltok.Token, el name, ns *xmltok.Scope[string], 
 	isChange := el.ns == nsW && strings.HasSuffix(el.local, "Change") && top != nil
 	switch {
 	case el == w("sectPr"),
-		firstChild && el == w("pPr"),
 		cw.mode == AcceptRevisions && top == nil && (el == w("del") || el == w("moveFrom")),
 		cw.mode == RejectRevisions && top == nil && (el == w("ins") || el == w("moveTo")),
 		cw.mode == AcceptRevisions && isChange:
@@ -484,13 +432,13 @@ func (cw *colourWalk) word(attr func(uri, local string) (string, bool), what, rg
 }
 
 func (cw *colourWalk) add(what, rgb string) {
-	cw.out = append(cw.out, colour{what: what, el: cw.top - cw.from + 1, rgb: rgb, inParaProps: cw.paraProps > 0})
+	cw.out = append(cw.out, colour{what: what, el: cw.top + 1, rgb: rgb, inParaProps: cw.paraProps > 0})
 }
 
 // chart adds the colours of the chart a c:chart shows, resolved against
 // the chart's theme override when it has one, and its c:clrMapOvr.
 func (cw *colourWalk) chart(id string) {
-	p := cw.cs.doc.Package
+	p := cw.cs.pkg
 	rels, err := p.Rels(cw.cs.main)
 	if err != nil {
 		return
@@ -511,7 +459,7 @@ func (cw *colourWalk) chart(id string) {
 				}
 			}
 		}
-		cw.out = append(cw.out, chartColours(data, theme, cw.cs.cmap, cw.top-cw.from+1)...)
+		cw.out = append(cw.out, chartColours(data, theme, cw.cs.cmap, cw.top+1)...)
 		return
 	}
 }

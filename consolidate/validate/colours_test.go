@@ -41,7 +41,7 @@ func TestColourViews(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
-			for _, c := range cs.collect([]byte(doc), []colourRange{{0, -1, tc.head}}, tc.mode)[0] {
+			for _, c := range cutColours(cs.collect([]byte(doc), tc.mode), colourRange{0, -1, tc.head}) {
 				got = append(got, c.rgb)
 			}
 			if strings.Join(got, " ") != tc.want {
@@ -77,8 +77,9 @@ func TestCompareColours(t *testing.T) {
 	}
 }
 
-// TestColourRanges reads several ranges of a body in one pass: each gets
-// the colours it would get alone, numbered from its own first element.
+// TestColourRanges cuts ranges from the colours of a whole body: each
+// keeps its own elements' colours, numbered from its first element, less
+// those of its head's paragraph properties.
 func TestColourRanges(t *testing.T) {
 	para := func(rgb string) string {
 		return `<w:p><w:pPr><w:shd w:val="clear" w:fill="` + rgb + `"/></w:pPr><w:r><w:rPr><w:color w:val="` + rgb + `"/></w:rPr></w:r></w:p>`
@@ -86,27 +87,18 @@ func TestColourRanges(t *testing.T) {
 	doc := `<w:document xmlns:w="` + nsW + `"><w:body>` + para("000001") + para("000002") + para("000003") +
 		para("000004") + para("000005") + `</w:body></w:document>`
 	cs := colourScope{theme: ingest.OfficeTheme(), cmap: ingest.DefaultColorMap()}
-	ranges := []colourRange{{1, 3, 1}, {3, -1, -1}}
-	got := cs.collect([]byte(doc), ranges, KeepRevisions)
-	for i, r := range ranges {
-		alone := cs.collect([]byte(doc), []colourRange{r}, KeepRevisions)[0]
-		if fmt.Sprint(got[i]) != fmt.Sprint(alone) {
-			t.Errorf("range %d: %v together, %v alone", i, got[i], alone)
-		}
-	}
-	if want := "[{w:color 1 false 000002 false} {w:shd fill 2 false 000003 true} {w:color 2 false 000003 false}]"; fmt.Sprint(got[0]) != want {
-		t.Errorf("range 0: %v, want %s", got[0], want)
-	}
-	if len(got[1]) != 4 || got[1][0].el != 1 {
-		t.Errorf("range 1: %v", got[1])
-	}
-	// The whole body read once, then cut where a region starts, is what
-	// the region's range reads alone (the sources' side of checkColours).
-	whole := cs.collect([]byte(doc), []colourRange{{0, -1, -1}}, KeepRevisions)[0]
-	for _, r := range []colourRange{{1, -1, 1}, {3, -1, -1}, {0, -1, 0}, {2, -1, 4}} {
-		alone := cs.collect([]byte(doc), []colourRange{r}, KeepRevisions)[0]
-		if cut := fromElement(whole, r.from, r.head); fmt.Sprint(cut) != fmt.Sprint(alone) {
-			t.Errorf("from %d, head %d: %v cut from the whole body, %v read alone", r.from, r.head, cut, alone)
+	whole := cs.collect([]byte(doc), KeepRevisions)
+	for _, tc := range []struct {
+		r    colourRange
+		want string
+	}{
+		{colourRange{1, 3, 1}, "[{w:color 1 false 000002 false} {w:shd fill 2 false 000003 true} {w:color 2 false 000003 false}]"},
+		{colourRange{3, -1, -1}, "[{w:shd fill 1 false 000004 true} {w:color 1 false 000004 false} {w:shd fill 2 false 000005 true} {w:color 2 false 000005 false}]"},
+		{colourRange{4, -1, 4}, "[{w:color 1 false 000005 false}]"},
+		{colourRange{0, 1, -1}, "[{w:shd fill 1 false 000001 true} {w:color 1 false 000001 false}]"},
+	} {
+		if got := fmt.Sprint(cutColours(whole, tc.r)); got != tc.want {
+			t.Errorf("range %+v: %s, want %s", tc.r, got, tc.want)
 		}
 	}
 }

@@ -65,6 +65,12 @@ func Content(out *ingest.Document, inputs []*ingest.Document, expect Expectation
 // beforehand (by ReadSources, for the mode expect says; for another mode
 // they are read again).
 func (s *Sources) Content(out *ingest.Document, expect Expectations) []Problem {
+	return s.Check(outputOf(out), expect)
+}
+
+// Check is Content on an output read by ReadOutput.
+func (s *Sources) Check(output *Output, expect Expectations) []Problem {
+	out := output.Doc
 	if expect.Revisions != s.mode {
 		s = ReadSources(s.docs, expect.Revisions)
 	}
@@ -85,8 +91,8 @@ func (s *Sources) Content(out *ingest.Document, expect Expectations) []Problem {
 	}
 	checks = append(checks,
 		func(rep *report) { compareItems(rep, out, inputs, spans, acc, expect) },
-		func(rep *report) { checkColours(rep, out, s, spans, acc) },
-		func(rep *report) { checkSections(rep, out, s, spans, acc) })
+		func(rep *report) { checkColours(rep, output, s, spans, acc) },
+		func(rep *report) { checkSections(rep, output, s, spans, acc) })
 	for _, r := range runAll(checks) {
 		rep.merge(r)
 	}

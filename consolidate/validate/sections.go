@@ -39,21 +39,18 @@ type sectRef struct {
 // named by the region the section is in, or the main part for the
 // template's own. A source section whose paragraphs were all dropped as
 // the merge's report says is not expected.
-func checkSections(rep *report, out *ingest.Document, sources *Sources, spans map[string]span, acc map[string]*account) {
-	if out.Package == nil {
-		return
-	}
-	main, err := out.Package.MainDocument()
-	if err != nil {
+func checkSections(rep *report, out *Output, sources *Sources, spans map[string]span, acc map[string]*account) {
+	if out.side.main == "" {
 		return // Package reports it
 	}
-	outSects, err := readSections(out.Package, main, false)
-	if err != nil {
-		rep.add(main, RuleSections, "the page sections cannot be read: %v", err)
+	main := out.side.main
+	if out.side.sectionsErr != nil {
+		rep.add(main, RuleSections, "the page sections cannot be read: %v", out.side.sectionsErr)
 		return
 	}
-	owner := sectionOwners(out, spans, outSects)
-	checkRefs(rep, out.Package, main, outSects, owner)
+	outSects := out.side.sections
+	owner := sectionOwners(out.Doc, spans, outSects)
+	checkRefs(rep, out.Doc.Package, main, outSects, owner)
 	byRegion := map[string][]pageSection{}
 	for i, s := range outSects {
 		if owner[i] != "" {
@@ -70,18 +67,18 @@ func checkSections(rep *report, out *ingest.Document, sources *Sources, spans ma
 	}
 }
 
-// mainSections reads the page sections of a document's main part, as
+// mainSections reads the page sections of a package's main part, as
 // they were before their tracked changes when original is set. A
 // document without any has one section, every property at its default.
-func mainSections(d *ingest.Document, original bool) ([]pageSection, bool) {
-	if d.Package == nil {
+func mainSections(p *opc.Package, original bool) ([]pageSection, bool) {
+	if p == nil {
 		return nil, false
 	}
-	main, err := d.Package.MainDocument()
+	main, err := p.MainDocument()
 	if err != nil {
 		return nil, false
 	}
-	sects, err := readSections(d.Package, main, original)
+	sects, err := readSections(p, main, original)
 	if err != nil {
 		return nil, false
 	}

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 )
 
 // Sources is the inputs' side of the read-back: each input's comparable
@@ -31,8 +32,8 @@ type source struct {
 	// in the view the mode compares.
 	looks       []paraLook
 	looksBefore bool
-	// colours are the body's, from its first child (colour.el counts
-	// from 1); coloursOK is false when they could not be read.
+	// colours are the whole body's (collect); coloursOK is false when
+	// they could not be read.
 	colours   []colour
 	coloursOK bool
 	// sections are the main part's page sections, sectionsOK false when
@@ -52,8 +53,8 @@ func ReadSources(inputs []*ingest.Document, mode RevisionMode) *Sources {
 		jobs = append(jobs,
 			func() { src.readText(mode) },
 			func() { src.readLooks(mode == RejectRevisions) },
-			func() { src.colours, src.coloursOK = bodyColours(d, mode) },
-			func() { src.sections, src.sectionsOK = mainSections(d, mode == RejectRevisions) })
+			func() { src.colours, src.coloursOK = bodyColours(d.Package, d.Theme, d.ColorMap, mode) },
+			func() { src.sections, src.sectionsOK = mainSections(d.Package, mode == RejectRevisions) })
 	}
 	runJobs(jobs)
 	return s
@@ -143,4 +144,66 @@ func (src *source) lines(paras []*ingest.Paragraph, before bool) []string {
 func (src *source) position(p *ingest.Paragraph) (int, bool) {
 	i := p.Index - 1
 	return i, i >= 0 && i < len(src.doc.Paragraphs) && src.doc.Paragraphs[i] == p
+}
+
+// Output is a written TD as the read-back reads it: the document, as the
+// inputs were read (ReadBack), and what the package's bytes say of its
+// colours and page sections.
+type Output struct {
+	Doc  *ingest.Document
+	side outputSide
+}
+
+// outputSide is what Content reads of the output beside its document.
+type outputSide struct {
+	colours     []colour // the whole body's (collect)
+	coloursOK   bool
+	main        string // the main part, "" when it cannot be found
+	sections    []pageSection
+	sectionsErr error
+}
+
+// ReadOutput reads written .docx bytes for Content: the document (as
+// ReadBack does) and, side by side with it, the colours and page sections
+// of the main part.
+func ReadOutput(name string, data []byte) (*Output, error) {
+	p, err := opc.OpenBytes(name, data)
+	if err != nil {
+		return nil, err
+	}
+	out := &Output{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		out.side = readSide(p)
+	}()
+	out.Doc, err = ingest.ReadPackage(p)
+	<-done
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// outputOf returns a document's Output, its side read now.
+func outputOf(d *ingest.Document) *Output {
+	out := &Output{Doc: d}
+	if d.Package != nil {
+		out.side = readSide(d.Package)
+	}
+	return out
+}
+
+// readSide reads the colours and page sections of a package's main part.
+func readSide(p *opc.Package) outputSide {
+	var side outputSide
+	main, err := p.MainDocument()
+	if err != nil {
+		return side // Package reports it
+	}
+	theme, cmap := ingest.ReadColours(p)
+	side.colours, side.coloursOK = bodyColours(p, theme, cmap, KeepRevisions)
+	side.main = main
+	side.sections, side.sectionsErr = readSections(p, main, false)
+	return side
 }
