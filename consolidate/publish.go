@@ -184,6 +184,11 @@ func Publish(job Job) (*Result, error) {
 	// model, and its verdict is needed only before the TD is put in place.
 	checked := make(chan *check.Report, 1)
 	go func() { checked <- check.Run(in, check.Options{Allow: allowed(job)}) }()
+	defer func() { // check reads the inputs: it ends before they are closed
+		if res.Check == nil {
+			res.Check = <-checked
+		}
+	}()
 	verdict := func() error {
 		if res.Check == nil {
 			res.Check = <-checked

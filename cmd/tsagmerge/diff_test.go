@@ -154,7 +154,7 @@ func TestDiffTwoRegionsWarns(t *testing.T) {
 	afr := filepath.Join(samples, "AFR-contribution.docx")
 	eur := filepath.Join(samples, "EUR-contribution.docx")
 	code, stdout, stderr := runCaptured(t, "diff", afr, eur)
-	want := "tsagmerge diff: warning: " + afr + " is Africa's (AFR) contribution and " + eur + " is Europe's (EUR): two regions' contributions"
+	want := "tsagmerge diff: warning: " + afr + " is the contribution of Africa (AFR) and " + eur + " that of Europe (EUR): two regions' contributions"
 	if code != exitFindings || stdout == "" || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("exit %d, stderr %q; want exit 1, the comparison, and one line starting %q", code, stderr, want)
 	}

@@ -103,7 +103,7 @@ func (v *Versions) RegionWarning() string {
 	if o == "" || n == "" || o == n || v.Old.Meta.TD != "" || v.New.Meta.TD != "" {
 		return ""
 	}
-	return fmt.Sprintf("%s is %s contribution and %s is %s: two regions' contributions, so nearly everything shows as changed; to see what a region changed, compare two versions of its contribution",
+	return fmt.Sprintf("%s is the contribution of %s and %s that of %s: two regions' contributions, so nearly everything shows as changed; to see what a region changed, compare two versions of its contribution",
 		v.Old.Path, regionOf(o), v.New.Path, regionOf(n))
 }
 
@@ -111,10 +111,8 @@ func (v *Versions) RegionWarning() string {
 func regionOf(code string) string {
 	info, _, ok := ingest.RegionByCode(code)
 	switch {
-	case !ok:
-		return code + "'s"
-	case info.Name == code:
-		return code + "'s"
+	case !ok, info.Name == code:
+		return code
 	}
-	return info.Name + "'s (" + code + ")"
+	return info.Name + " (" + code + ")"
 }

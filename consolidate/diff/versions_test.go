@@ -67,8 +67,8 @@ func TestVersionsRegionWarning(t *testing.T) {
 		old, new string
 		want     []string // "" for no warning
 	}{
-		{afr, eur, []string{afr + " is Africa's (AFR) contribution and " + eur + " is Europe's (EUR): two regions' contributions"}},
-		{eur, cis, []string{"is Europe's (EUR) contribution", "is CIS's:"}},
+		{afr, eur, []string{afr + " is the contribution of Africa (AFR) and " + eur + " that of Europe (EUR): two regions' contributions"}},
+		{eur, cis, []string{"is the contribution of Europe (EUR)", "that of CIS:"}},
 		{afr, afr, nil},
 	} {
 		v, err := OpenVersions(tt.old, tt.new, Accepted)

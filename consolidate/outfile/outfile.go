@@ -78,9 +78,10 @@ func Write(path string, write func(io.Writer) error) error {
 // removes it. It lets a caller write an output while it still decides
 // whether to publish it.
 type Pending struct {
-	path string
-	tmp  string // the temporary file's name, "" once committed or removed
-	err  error
+	path    string
+	tmp     string   // the temporary file's name, "" once committed or removed
+	created []string // the folders Start made for it, deepest first
+	err     error
 }
 
 // Start does Write's work up to the rename: the folder, the temporary
@@ -92,8 +93,10 @@ func Start(path string, write func(io.Writer) error) *Pending {
 		return p
 	}
 	dir := filepath.Dir(path)
+	p.created = missingFolders(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		p.err = fmt.Errorf("cannot create the folder for %s: %w", path, cause(err))
+		p.removeFolders()
 		return p
 	}
 	removeStale(dir, filepath.Base(path), time.Now())
@@ -132,19 +135,45 @@ func (p *Pending) Commit() error {
 		return fmt.Errorf("cannot put %s in place: %w", p.path, cause(err))
 	}
 	forget(p.tmp)
-	p.tmp = ""
+	p.tmp, p.created = "", nil
 	return nil
 }
 
 // Abort removes the written file, leaving path as it was. It does nothing
 // once the file is committed or removed.
 func (p *Pending) Abort() {
-	if p.tmp == "" {
-		return
+	if p.tmp != "" {
+		os.Remove(p.tmp)
+		forget(p.tmp)
+		p.tmp = ""
 	}
-	os.Remove(p.tmp)
-	forget(p.tmp)
-	p.tmp = ""
+	p.removeFolders()
+}
+
+// removeFolders removes the folders Start made, as long as they are empty:
+// a refused output leaves the disk as it found it.
+func (p *Pending) removeFolders() {
+	for _, d := range p.created {
+		if os.Remove(d) != nil {
+			break
+		}
+	}
+	p.created = nil
+}
+
+// missingFolders returns dir and those of its parents that do not exist,
+// deepest first.
+func missingFolders(dir string) []string {
+	var out []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			return out
+		}
+		out = append(out, d)
+		if filepath.Dir(d) == d {
+			return out
+		}
+	}
 }
 
 // cause strips the path from a file-system error, which would otherwise

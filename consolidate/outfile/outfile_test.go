@@ -216,3 +216,17 @@ func TestStartCommitAbort(t *testing.T) {
 		}
 	}
 }
+
+// TestAbortRemovesTheFoldersItMade: an output refused after Start leaves
+// no folder Start made for it, and none that was there before.
+func TestAbortRemovesTheFoldersItMade(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "new", "sub", "TD.docx")
+	Start(out, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }).Abort()
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("%d entries left in the folder after Abort, want none", len(entries))
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("the folder that was there is gone: %v", err)
+	}
+}
