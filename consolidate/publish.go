@@ -233,6 +233,7 @@ func Publish(job Job) (*Result, error) {
 	data, rep, mergeErr := merge.Merge(tpl, docs, opts)
 	res.Report = rep
 	if mergeErr != nil {
+		res.Took = time.Since(start)
 		if err := verdict(); err != nil {
 			return res, err
 		}
