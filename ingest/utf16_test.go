@@ -63,3 +63,23 @@ func texts(d *ingest.Document) []string {
 	}
 	return out
 }
+
+// TestReadLibreOfficeCoreProperties reads the title of a package whose
+// core properties are related under LibreOffice's spelling of their type
+// (officedocument, not package), as the .docx and .xlsx it saves are.
+func TestReadLibreOfficeCoreProperties(t *testing.T) {
+	parts := testkit.Parts(testkit.Bytes(testkit.File{Body: testkit.P("", "Activities of the office"), Title: "Contribution of the Europe office"}))
+	std := "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+	if !strings.Contains(parts["_rels/.rels"], std) {
+		t.Fatal("the test package relates no core properties")
+	}
+	parts["_rels/.rels"] = strings.Replace(parts["_rels/.rels"], std, "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties", 1)
+	path := filepath.Join(t.TempDir(), "contribution.docx")
+	if err := os.WriteFile(path, testkit.Zip(parts), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := testkit.ReadDoc(t, path)
+	if doc.Meta.Title != "Contribution of the Europe office" || doc.Region.Code != "EUR" {
+		t.Errorf("title %q, region %q (%s); want the title read and Europe found in it", doc.Meta.Title, doc.Region.Code, doc.Region.Evidence)
+	}
+}

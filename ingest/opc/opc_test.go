@@ -91,6 +91,8 @@ func TestRelsFindEscapedTargets(t *testing.T) {
 	}
 }
 
+// TestTypeIsStrict matches relationship types in their transitional and
+// Strict spellings, and the core properties' in LibreOffice's.
 func TestTypeIsStrict(t *testing.T) {
 	tests := []struct {
 		typ, want string
@@ -100,6 +102,11 @@ func TestTypeIsStrict(t *testing.T) {
 		{"http://purl.oclc.org/ooxml/officeDocument/relationships/styles", RelStyles, true},
 		{"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties", RelExtendedProps, true},
 		{RelComments, RelStyles, false},
+		// LibreOffice's spelling of the core properties' type, either case.
+		{"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties", RelCoreProps, true},
+		{"http://schemas.openxmlformats.org/officeDocument/2006/relationships/metadata/core-properties", RelCoreProps, true},
+		{"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties", RelCustomProps, false},
+		{"http://schemas.openxmlformats.org/officedocument/2006/relationships/styles", RelStyles, false},
 	}
 	for _, tt := range tests {
 		if got := (Relationship{Type: tt.typ}).TypeIs(tt.want); got != tt.ok {

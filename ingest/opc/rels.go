@@ -49,10 +49,18 @@ type Relationship struct {
 }
 
 // TypeIs reports whether the relationship has the given transitional type,
-// or its Strict spelling.
+// or its Strict spelling, or, for the core properties, the spelling
+// LibreOffice writes (coreAlias).
 func (r Relationship) TypeIs(transitional string) bool {
-	return r.Type == transitional || r.Type == Strict(transitional)
+	return r.Type == transitional || r.Type == Strict(transitional) ||
+		transitional == RelCoreProps && strings.EqualFold(r.Type, coreAlias)
 }
+
+// coreAlias is the core properties' relationship type under
+// officeDocument rather than package, as LibreOffice spells it (with a
+// small d) in the .docx and .xlsx it saves, and some older writers too:
+// read by it alone, such a file's title and author would go unseen.
+const coreAlias = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/metadata/core-properties"
 
 // RelsPartName returns the name of the .rels part holding source's
 // relationships; source "" is the package itself.
