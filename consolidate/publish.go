@@ -179,6 +179,11 @@ func Publish(job Job) (*Result, error) {
 	if err := replacesOnlyATD(job.Out); err != nil {
 		return res, err
 	}
+	if job.Index != "" {
+		if err := index.CheckReplace(job.Index); err != nil {
+			return res, &JobError{Msg: "--index " + err.Error()}
+		}
+	}
 	docs := in.Used()
 	// check runs while the TD is merged and validated: it only reads the
 	// model, and its verdict is needed only before the TD is put in place.

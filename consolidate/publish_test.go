@@ -336,3 +336,25 @@ func TestPublishReplacesOnlyATD(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishReplacesOnlyAnIndex refuses, before writing anything, an
+// --index that names a file tsagmerge did not write, and leaves it as it
+// was.
+func TestPublishReplacesOnlyAnIndex(t *testing.T) {
+	dir := t.TempDir()
+	sheet := filepath.Join(dir, "activities.xlsx")
+	if err := os.WriteFile(sheet, []byte("kept by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "TD.docx")
+	job := Job{Inputs: []string{testkit.Samples(t)}, Out: out, Index: sheet, Mode: Draft, Options: DefaultOptions(Draft), Meta: filledMeta()}
+	if _, err := Publish(job); !isJobError("--index " + sheet + ": the file is there and is not an activity index tsagmerge wrote")(err) {
+		t.Fatalf("Publish over a workbook kept by hand: %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the TD was written")
+	}
+	if data, _ := os.ReadFile(sheet); string(data) != "kept by hand" {
+		t.Error("the workbook was replaced")
+	}
+}

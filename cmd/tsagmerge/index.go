@@ -71,6 +71,9 @@ func runIndex(stdout, stderr io.Writer, args []string, out, period string, asJSO
 	if err := outfile.CheckTarget(out); err != nil {
 		return failf("%v", err)
 	}
+	if err := index.CheckReplace(out); err != nil {
+		return failf("-o %v", err)
+	}
 	var opts activity.Options
 	if period != "" {
 		p, err := activity.ParsePeriod(period)

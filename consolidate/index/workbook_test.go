@@ -283,3 +283,39 @@ func TestWriteFileIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteFileReplacesOnlyAnIndex rewrites the index of an earlier run in
+// place, but refuses, leaving it as it was, a workbook someone else wrote
+// and a file that is no workbook at all.
+func TestWriteFileReplacesOnlyAnIndex(t *testing.T) {
+	x := Build(testkit.ReadDir(t, testkit.Samples(t)), activity.Options{})
+	dir := t.TempDir()
+	ours := filepath.Join(dir, "activities.xlsx")
+	for range 2 { // the second write replaces the first
+		if err := x.WriteFile(ours); err != nil {
+			t.Fatal(err)
+		}
+	}
+	theirs := filepath.Join(dir, "kept-by-hand.xlsx")
+	f := excelize.NewFile()
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "A. Secretary"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(theirs); err != nil {
+		t.Fatal(err)
+	}
+	text := filepath.Join(dir, "notes.xlsx")
+	if err := os.WriteFile(text, []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{theirs, text} {
+		before, _ := os.ReadFile(path)
+		err := x.WriteFile(path)
+		if err == nil || !strings.Contains(err.Error(), path+": the file is there and is not an activity index tsagmerge wrote") {
+			t.Errorf("WriteFile over %s: %v", filepath.Base(path), err)
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Errorf("%s was replaced", filepath.Base(path))
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -13,6 +14,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tsagmerge/consolidate/outfile"
+	"tsagmerge/ingest"
+	"tsagmerge/ingest/opc"
 )
 
 // WriteFile writes the workbook to path, which must end in .xlsx and must
@@ -22,6 +25,9 @@ import (
 func (x *Index) WriteFile(path string) error {
 	if err := x.checkOutput(path); err != nil {
 		return err
+	}
+	if err := CheckReplace(path); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	f := excelize.NewFile()
 	defer f.Close()
@@ -95,8 +101,29 @@ func (x *Index) fill(f *excelize.File, outDir string) error {
 	}
 	return f.SetDocProps(&excelize.DocProperties{
 		Title:   "TSAG activity index of the ITU Regional Offices, " + x.Period.String(),
-		Creator: "tsagmerge",
+		Creator: creator,
 	})
+}
+
+// creator is the workbook's core creator, which tells an index tsagmerge
+// wrote (Excel keeps it when the file is saved again).
+const creator = "tsagmerge"
+
+// CheckReplace refuses a path where a file stands that is not an activity
+// index tsagmerge wrote: a workbook kept by hand, say, which a rerun must
+// not replace. Nothing there, or an index of an earlier run, is fine.
+func CheckReplace(path string) error {
+	if _, err := os.Lstat(path); err != nil {
+		return nil // nothing there (or nothing we can see: the write will say)
+	}
+	p, err := opc.Open(path)
+	if err == nil {
+		defer p.Close()
+		if m, err := ingest.ReadProperties(p); err == nil && m.Creator == creator {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s: the file is there and is not an activity index tsagmerge wrote; write the index under another name, or move that file away first", path)
 }
 
 // checkOutput refuses an output that is not .xlsx or that is one of the
