@@ -84,26 +84,32 @@ func (m *merger) report() *Report {
 	return rep
 }
 
-// countWords counts the runs of non-space characters in s.
+// countWords counts the runs of non-space characters in s. ASCII bytes,
+// most of the text, are judged by a table lookup without a branch on the
+// outcome, as strings.Fields does (counting took a tenth of x400's merge);
+// other runes are decoded.
 func countWords(s string) int {
-	n, in := 0, false
+	n, wasSpace := 0, 1
 	for i := 0; i < len(s); {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		c := s[i]
+		isSpace := int(asciiSpace[c])
+		if c < utf8.RuneSelf {
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			if unicode.IsSpace(r) {
+				isSpace = 1
+			}
 			i += size
 		}
-		if !space && !in {
-			n++
-		}
-		in = !space
+		n += wasSpace &^ isSpace
+		wasSpace = isSpace
 	}
 	return n
 }
+
+// asciiSpace marks the ASCII white space bytes.
+var asciiSpace = [256]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // Expectations tells the read-back (validate.Content) what the options
 // changed and what the report says the merge left out.

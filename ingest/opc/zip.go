@@ -25,14 +25,16 @@ const jan1980 = 1 | 1<<5
 
 // WriteZip writes the entries to w in their order, each with its sizes in
 // its header and the same fixed time, so that the same entries always give
-// the same bytes. Data is deflated at level 5, as archive/zip does: near
-// the default level's size, and much faster; one entry after the other,
+// the same bytes. Data is deflated at level 3: on x400's 13 MB
+// document.xml 21 ms against level 5's 48 ms (archive/zip's), for 482 KB
+// against 336 KB, 0.6% of that TD (its pictures are copied as they are,
+// not recompressed); one entry after the other,
 // in one stream each (deflating them side by side, large ones in pieces,
 // saved 6 to 10% of consolidate's wall time on x400, on two cores).
 func WriteZip(w io.Writer, entries []Entry) error {
 	zw := zip.NewWriter(w)
 	var packed bytes.Buffer
-	fw, _ := flate.NewWriter(&packed, 5) // the level is valid
+	fw, _ := flate.NewWriter(&packed, 3) // the level is valid
 	for _, e := range entries {
 		var err error
 		if e.Raw != nil {
