@@ -227,17 +227,22 @@ func TestWriteFileRefusals(t *testing.T) {
 	}
 }
 
-// TestWriteFileReplacesAtomically: writing over an old workbook replaces it
-// and leaves no temporary file behind.
+// TestWriteFileReplacesAtomically: writing over an earlier run's workbook
+// replaces it and leaves no temporary file behind.
 func TestWriteFileReplacesAtomically(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "activities.xlsx")
-	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+	old := Build(testkit.TextDocs("= EUR\n# Europe\nA forum was held in Paris on 1 December 2025.\n"), activity.Options{})
+	if err := old.WriteFile(out); err != nil {
 		t.Fatal(err)
 	}
+	before, _ := os.ReadFile(out)
 	x := Build(testkit.TextDocs("= EUR\n# Europe\nA forum was held in Brussels on 2 December 2025.\n"), activity.Options{})
 	if err := x.WriteFile(out); err != nil {
 		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(out); string(after) == string(before) {
+		t.Error("the old workbook was not replaced")
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
