@@ -82,32 +82,56 @@ func TestLibreOfficeReadsTheWorkbook(t *testing.T) {
 	}
 }
 
-// TestWorkbookPrints: every sheet prints on A4 landscape, one page wide, its
-// header row on each page; LibreOffice prints the samples' index on a few
-// pages (it took 40 portrait ones before), the Summary with its chart on
-// one.
+// TestWorkbookPrints: every sheet prints on A4 landscape, its header row
+// on each page; a sheet too wide for one page at a readable size prints
+// on several across, its ID column repeated on each. LibreOffice prints
+// the samples' index with no text smaller than 6.5 points (fitted to one
+// page wide, the Activities printed at about 4).
 func TestWorkbookPrints(t *testing.T) {
 	f, out, _ := writeSamples(t)
 	for _, sheet := range f.GetSheetList() {
 		pl, err := f.GetPageLayout(sheet)
-		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil ||
 			pl.Size == nil || *pl.Size != paperA4 {
-			t.Errorf("%s: page layout %+v (%v), want A4 landscape, one page wide", sheet, pl, err)
+			t.Fatalf("%s: page layout %+v (%v), want A4 landscape, fitted across", sheet, pl, err)
+		}
+		want := "'" + sheet + "'!$1:$1"
+		if *pl.FitToWidth > 1 {
+			want = "'" + sheet + "'!$A:$A," + want
 		}
 		titles := false
 		for _, dn := range f.GetDefinedName() {
-			titles = titles || dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet && dn.RefersTo == "'"+sheet+"'!$1:$1"
+			titles = titles || dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet && dn.RefersTo == want
 		}
 		if !titles {
-			t.Errorf("%s: the header row is not repeated on printed pages", sheet)
+			t.Errorf("%s (%d pages wide): the print titles are not %s", sheet, *pl.FitToWidth, want)
+		}
+		if sheet == "Activities" && *pl.FitToWidth < 2 {
+			t.Errorf("the Activities' 19 columns print on %d page across", *pl.FitToWidth)
 		}
 	}
-	testkit.RequireTool(t, "soffice", "pdfinfo")
+	testkit.RequireTool(t, "soffice", "pdfinfo", "pdftotext")
 	pdf := soffice(t, out, "pdf", "pdf")
 	testkit.Need(t, pdf != "", "this LibreOffice cannot print spreadsheets; install libreoffice-calc-nogui")
 	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(testkit.Run(t, "pdfinfo", pdf))
-	if pages, _ := strconv.Atoi(m[1]); pages < 5 || pages > 12 {
-		t.Errorf("the index prints on %d pages, want 5 to 12 (five sheets, one page wide)", pages)
+	pages, _ := strconv.Atoi(m[1])
+	if pages < 5 || pages > 30 {
+		t.Errorf("the index prints on %d pages, want 5 to 30", pages)
+	}
+	// A word's box is about as tall as its text's size in points. The
+	// last page, the Summary, is left out: its chart's labels are small.
+	last := strconv.Itoa(pages - 1)
+	words := regexp.MustCompile(`yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">([^<]+)<`).FindAllStringSubmatch(testkit.Run(t, "pdftotext", "-bbox", "-l", last, pdf, "-"), -1)
+	smallest, which := 100.0, ""
+	for _, w := range words {
+		y0, _ := strconv.ParseFloat(w[1], 64)
+		y1, _ := strconv.ParseFloat(w[2], 64)
+		if h := y1 - y0; h < smallest {
+			smallest, which = h, w[3]
+		}
+	}
+	if len(words) == 0 || smallest < 6.5 {
+		t.Errorf("the printed index has text %.1f points tall (%q), want 6.5 or more", smallest, which)
 	}
 }
 

@@ -95,7 +95,8 @@ func writeSheet(f *excelize.File, st styles, sh sheet) error {
 			return err
 		}
 	}
-	if err := printSetup(f, sh); err != nil {
+	widths := sh.widths()
+	if err := printSetup(f, sh, widths); err != nil {
 		return err
 	}
 	var w sheetWriter
@@ -108,7 +109,6 @@ func writeSheet(f *excelize.File, st styles, sh sheet) error {
 		}
 		w = streamWriter{sw}
 	}
-	widths := sh.widths()
 	for i, width := range widths {
 		if err := w.setColWidth(i+1, width); err != nil {
 			return err
@@ -153,24 +153,60 @@ func writeSheet(f *excelize.File, st styles, sh sheet) error {
 // 18.3.1.63, paperSize).
 const paperA4 = 9
 
-// printSetup makes a sheet print as a reader expects: on A4 (the ITU's
-// paper; excelize's default is Letter), landscape, as wide as one page,
-// the header row repeated on every page. A sheet written cell
-// by cell (the Summary, with its chart) fits on one page whole. It is set
-// before the sheet is streamed, which keeps it.
-func printSetup(f *excelize.File, sh sheet) error {
-	landscape, wide, tall, a4 := "landscape", 1, 0, paperA4
-	if sh.cellByCell {
-		tall = 1
+const (
+	// pageWidth is about how many characters' width of columns (Excel's
+	// unit, a digit's width) one A4 landscape page holds at full size,
+	// within the default margins: 26 cm at 7 pixels a character and 96
+	// pixels an inch, less each column's padding.
+	pageWidth = 135
+	// minPrintScale is the smallest size a page may be printed at for its
+	// text to stay readable: 11-point text prints at 7 points.
+	minPrintScale = 0.65
+)
+
+// pagesWide returns how many pages wide a sheet of these column widths
+// prints on: the fewest that keep it at minPrintScale or larger, each page
+// after the first also holding the repeated first column.
+func pagesWide(widths []float64) int {
+	total := 0.0
+	for _, w := range widths {
+		total += w
 	}
-	if err := f.SetPageLayout(sh.name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+	perPage := pageWidth / minPrintScale
+	if total <= perPage || len(widths) < 2 {
+		return 1
+	}
+	first := widths[0]
+	return 1 + int(math.Ceil((total-perPage)/(perPage-first)))
+}
+
+// printSetup makes a sheet print as a reader expects: on A4 (the ITU's
+// paper; excelize's default is Letter), landscape, the header row repeated
+// on every page, and as many pages wide as keep the text readable
+// (pagesWide): a wide sheet fitted to one page printed the Activities at a
+// third of their size, some 4 points. When a row takes more than one page
+// across, its first column (the ID) is repeated on each, and its pages
+// follow one another across before going down. A sheet written
+// cell by cell (the Summary, with its chart) fits on one page whole. It is
+// set before the sheet is streamed, which keeps it.
+func printSetup(f *excelize.File, sh sheet, widths []float64) error {
+	landscape, across, wide, tall, a4 := "landscape", "overThenDown", pagesWide(widths), 0, paperA4
+	if sh.cellByCell {
+		wide, tall = 1, 1
+	}
+	if err := f.SetPageLayout(sh.name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape,
+		FitToWidth: &wide, FitToHeight: &tall, PageOrder: &across}); err != nil {
 		return err
 	}
 	fit := true
 	if err := f.SetSheetProps(sh.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sh.name + "'!$1:$1", Scope: sh.name})
+	titles := "'" + sh.name + "'!$1:$1"
+	if wide > 1 {
+		titles = "'" + sh.name + "'!$A:$A," + titles
+	}
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sh.name})
 }
 
 // sheetWriter is the part of excelize's stream and cell APIs writeSheet

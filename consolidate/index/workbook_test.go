@@ -324,3 +324,26 @@ func TestWriteFileReplacesOnlyAnIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesWide prints a sheet on as few pages across as keep it at
+// minPrintScale or larger, the first column repeated on each after the
+// first.
+func TestPagesWide(t *testing.T) {
+	perPage := pageWidth / minPrintScale
+	for _, tt := range []struct {
+		name   string
+		widths []float64
+		want   int
+	}{
+		{"narrow", []float64{10, 20, 30}, 1},
+		{"one page exactly", []float64{perPage / 2, perPage / 2}, 1},
+		{"a little over", []float64{10, perPage}, 2},
+		{"the repeated column counts", []float64{20, perPage - 20, perPage - 20, 1}, 3},
+		{"one column", []float64{2 * perPage}, 1},
+		{"the samples' Activities", []float64{9, 8, 30, 80, 12, 12, 32, 11, 16, 21, 40, 14, 24, 24, 24, 24, 15, 23, 11}, 3},
+	} {
+		if got := pagesWide(tt.widths); got != tt.want {
+			t.Errorf("%s: pagesWide = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
