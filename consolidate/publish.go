@@ -9,7 +9,6 @@ package consolidate
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,7 +22,6 @@ import (
 	"tsagmerge/consolidate/validate"
 	"tsagmerge/ingest"
 	"tsagmerge/ingest/inbox"
-	"tsagmerge/ingest/opc"
 	"tsagmerge/templates"
 )
 
@@ -322,15 +320,8 @@ func checkOutputNames(job Job) error {
 // a TD tsagmerge wrote (ingest.TDProperty): a contribution copied out of
 // the inbox, say, or a report written by hand. A rerun replaces its TD.
 func replacesOnlyATD(out string) error {
-	if _, err := os.Lstat(out); err != nil {
+	if m, there, ok := ingest.PropertiesAt(out); !there || ok && m.TD != "" {
 		return nil // nothing there (or nothing we can see: the write will say)
-	}
-	p, err := opc.Open(out)
-	if err == nil {
-		defer p.Close()
-		if m, err := ingest.ReadProperties(p); err == nil && m.TD != "" {
-			return nil
-		}
 	}
 	return jobErrorf("-o %s: the file is there and is not a TD tsagmerge wrote; write the TD under another name, or move that file away first", out)
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"io"
+	"os"
 	"strings"
 
 	"tsagmerge/ingest/opc"
@@ -104,6 +105,23 @@ func readProps(file, part string, data []byte, keyOf func(*scanner, *token) stri
 			}
 		}
 	}
+}
+
+// PropertiesAt reads the core and custom properties of the file at path,
+// for callers deciding whether it may be replaced: there is false when
+// nothing is at path (or nothing can be seen there), ok false when
+// something is there whose properties do not read as a package's.
+func PropertiesAt(path string) (m Metadata, there, ok bool) {
+	if _, err := os.Lstat(path); err != nil {
+		return m, false, false
+	}
+	p, err := opc.Open(path)
+	if err != nil {
+		return m, true, false
+	}
+	defer p.Close()
+	m, err = ReadProperties(p)
+	return m, true, err == nil
 }
 
 // ReadProperties reads only a package's core and custom properties (title,

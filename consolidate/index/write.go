@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -15,7 +14,6 @@ import (
 
 	"tsagmerge/consolidate/outfile"
 	"tsagmerge/ingest"
-	"tsagmerge/ingest/opc"
 )
 
 // WriteFile writes the workbook to path, which must end in .xlsx and must
@@ -113,15 +111,8 @@ const creator = "tsagmerge"
 // index tsagmerge wrote: a workbook kept by hand, say, which a rerun must
 // not replace. Nothing there, or an index of an earlier run, is fine.
 func CheckReplace(path string) error {
-	if _, err := os.Lstat(path); err != nil {
+	if m, there, ok := ingest.PropertiesAt(path); !there || ok && m.Creator == creator {
 		return nil // nothing there (or nothing we can see: the write will say)
-	}
-	p, err := opc.Open(path)
-	if err == nil {
-		defer p.Close()
-		if m, err := ingest.ReadProperties(p); err == nil && m.Creator == creator {
-			return nil
-		}
 	}
 	return fmt.Errorf("%s: the file is there and is not an activity index tsagmerge wrote; write the index under another name, or move that file away first", path)
 }
