@@ -229,6 +229,7 @@ func (cs colourScope) collect(data []byte, mode RevisionMode) []colour {
 	cw := &colourWalk{cs: cs, mode: mode, top: -1}
 	sc := xmltok.New(data, xmltok.Options{})
 	ns := xmltok.NewScope(opc.Transitional)
+	var names xmltok.Names // a body names few elements, many times
 	depth, bodyDepth := 0, -1
 	for sc.Next() {
 		t := &sc.Tok
@@ -237,7 +238,7 @@ func (cs colourScope) collect(data []byte, mode RevisionMode) []colour {
 			ns.Open(t.Attrs)
 			depth++
 			uri, local, _ := ns.Element(t.Name)
-			el := name{uri, string(local)}
+			el := name{uri, names.String(local)}
 			switch {
 			case bodyDepth < 0 && el == w("body"):
 				bodyDepth = depth
@@ -254,7 +255,7 @@ func (cs colourScope) collect(data []byte, mode RevisionMode) []colour {
 			}
 		case xmltok.EndTag:
 			uri, local, _ := ns.Element(t.Name)
-			cw.end(name{uri, string(local)}, depth)
+			cw.end(name{uri, names.String(local)}, depth)
 			ns.Close()
 			depth--
 		}
